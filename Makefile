@@ -1,0 +1,36 @@
+# Two commands on a fresh machine: `make run` and `make test` (see README).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PG_URL ?= postgresql+asyncpg://postgres@127.0.0.1:5432/test
+
+.PHONY: run test test-sqlite test-postgres lint install install-test
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+install-test: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+
+run: install
+	$(BIN)/python -m bot
+
+test: install-test test-sqlite test-postgres lint
+
+test-sqlite:
+	$(BIN)/pytest -q
+
+# The same suite on PostgreSQL when a server answers; otherwise one line says it was skipped.
+test-postgres:
+	@if $(BIN)/python tests/pg_available.py "$(PG_URL)"; then \
+		TEST_DATABASE_URL="$(PG_URL)" $(BIN)/pytest -q; \
+	fi
+
+lint:
+	$(BIN)/ruff check bot tests
+	$(BIN)/ruff format --check bot tests
+	$(BIN)/mypy bot

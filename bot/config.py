@@ -1,0 +1,75 @@
+"""Settings from the environment or `.env` (names are an operator contract: keep them)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+TOKEN_RE = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{10,100}$")
+
+
+def _id_list(value: object) -> list[int]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, int):
+        return [value]
+    if isinstance(value, list | tuple):
+        return [int(v) for v in value]
+    return [int(part) for part in str(value).replace(";", ",").split(",") if part.strip()]
+
+
+class Settings(BaseSettings):
+    """Everything the bot reads from its environment."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: str = Field(min_length=1, repr=False)
+    telegram_api_url: str = "https://api.telegram.org"
+    database_url: str = "sqlite+aiosqlite:///data/odop.db"
+    media_dir: Path = Path("data/media")
+    admin_ids: Annotated[list[int], NoDecode] = []
+    reviewer_ids: Annotated[list[int], NoDecode] = []
+    default_locale: str = "hi"
+    webhook_url: str | None = None
+    webhook_secret: str | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8080
+    broadcast_rate: float = Field(default=25.0, gt=0)
+    review_lease_minutes: int = Field(default=30, gt=0)
+    reminder_after_hours: float = Field(default=24.0, gt=0)
+    districts_csv: Path = Path(__file__).resolve().parent.parent / "data" / "odop_districts.csv"
+    log_level: str = "INFO"
+
+    @field_validator("telegram_bot_token")
+    @classmethod
+    def _token_shape(cls, value: str) -> str:
+        value = value.strip()
+        if not TOKEN_RE.match(value):
+            raise ValueError("malformed token (expected digits:secret, as given by @BotFather)")
+        return value
+
+    @field_validator("admin_ids", "reviewer_ids", mode="before")
+    @classmethod
+    def _ids(cls, value: object) -> list[int]:
+        return _id_list(value)
+
+    @field_validator("telegram_api_url")
+    @classmethod
+    def _strip_slash(cls, value: str) -> str:
+        return value.rstrip("/")
+
+    @field_validator("webhook_url", "webhook_secret", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        return None if value == "" else value
+
+    @field_validator("default_locale")
+    @classmethod
+    def _locale(cls, value: str) -> str:
+        if value not in ("hi", "en"):
+            raise ValueError("DEFAULT_LOCALE must be 'hi' or 'en'")
+        return value

@@ -1,0 +1,40 @@
+"""Long-lived services and the custom CallbackContext that hands them to handlers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from bot.config import Settings
+from bot.i18n import Translator
+from bot.services.districts import DistrictIndex
+
+
+@dataclass
+class Services:
+    """Created in `post_init`, closed in `post_shutdown`."""
+
+    settings: Settings
+    engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    t: Translator
+    districts: DistrictIndex
+
+
+class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
+    """Adds `context.services` (typed) to PTB's context."""
+
+    @property
+    def services(self) -> Services:
+        return services_of(self.application)
+
+
+BotApp = Application[ExtBot[None], BotContext, dict[Any, Any], dict[Any, Any], dict[Any, Any], Any]
+
+
+def services_of(app: Application[Any, Any, Any, Any, Any, Any]) -> Services:
+    services: Services = app.bot_data["services"]
+    return services

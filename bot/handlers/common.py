@@ -1,0 +1,130 @@
+"""Cross-cutting handlers: private-chat guard, /help, /language, /cancel, errors, stale buttons."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import delete, select
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    ApplicationHandlerStop,
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.context import BotContext
+from bot.handlers import keyboards
+from bot.handlers.base import Turn, handler
+from bot.i18n import SUPPORTED
+from bot.menus import publish_staff_menu
+from bot.storage.models import Artisan, Dialogue
+
+log = logging.getLogger(__name__)
+PRIVATE = filters.ChatType.PRIVATE
+
+
+async def guard_private(update: Update, context: BotContext) -> None:
+    """Artisans' data never appear in a group: leave groups and channels, answer nothing."""
+    chat = update.effective_chat
+    if chat is None or chat.type == chat.PRIVATE:
+        return
+    try:
+        await context.bot.leave_chat(chat.id)
+    except TelegramError as exc:
+        log.info("could not leave chat %s: %s", chat.id, exc.message)
+    raise ApplicationHandlerStop
+
+
+@handler
+async def on_help(turn: Turn) -> None:
+    """Explain what the bot does and the commands for this user's role."""
+    staff = await turn.staff()
+    turn.say("help-artisan")
+    if staff.is_reviewer:
+        turn.say("help-reviewer")
+    if staff.is_admin:
+        turn.say("help-admin")
+
+
+@handler
+async def on_language(turn: Turn) -> None:
+    """Offer Hindi and English as buttons."""
+    turn.say("language-choose", keyboards.languages(turn.services.t.native_names()))
+
+
+@handler
+async def on_language_chosen(turn: Turn) -> None:
+    """Remember the chosen language (a bare artisan row holds it until consent)."""
+    query = turn.update.callback_query
+    code = (query.data or "").removeprefix("lang:") if query else ""
+    if code not in SUPPORTED:
+        turn.answer("button-stale")
+        return
+    if turn.artisan is None:
+        turn.artisan = Artisan(telegram_id=turn.user_id)
+        turn.session.add(turn.artisan)
+    turn.artisan.locale = code
+    turn.locale = code
+    turn.answer()
+    turn.say("language-set")
+    staff = await turn.staff()
+    if staff.is_staff:
+        app = turn.context.application
+        turn.later(lambda _bot: publish_staff_menu(app, staff, code))
+
+
+@handler
+async def on_cancel(turn: Turn) -> None:
+    """Stop whatever is in progress; saved answers stay and /start continues."""
+    result = await turn.session.execute(delete(Dialogue).where(Dialogue.user_id == turn.user_id))
+    if getattr(result, "rowcount", 0):
+        turn.say("cancel-done")
+        return
+    if turn.artisan is not None and turn.artisan.active_submission_id is not None:
+        turn.artisan.active_submission_id = None
+        turn.say("cancel-saved")
+        return
+    turn.say("cancel-nothing")
+
+
+@handler
+async def on_stale_button(turn: Turn) -> None:
+    """A button we no longer recognise (old message, altered data): say so, change nothing."""
+    turn.answer("button-stale", alert=True)
+
+
+async def on_error(update: object, context: BotContext) -> None:
+    """Log with the update id only (never the user's text) and apologise in their language."""
+    update_id = update.update_id if isinstance(update, Update) else None
+    log.error("error while handling update %s", update_id, exc_info=context.error)
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    chat = update.effective_chat
+    if chat.type != chat.PRIVATE:
+        return
+    services = context.services
+    user = update.effective_user
+    async with services.sessions() as session:
+        stored = await session.scalar(select(Artisan.locale).where(Artisan.telegram_id == chat.id))
+    locale = services.t.resolve_locale(stored, user.language_code if user else None)
+    try:
+        await context.bot.send_message(chat.id, services.t(locale, "error-generic"))
+    except TelegramError:
+        log.warning("could not tell chat about the error")
+
+
+GUARDS: list[BaseHandler[Update, BotContext, None]] = [TypeHandler(Update, guard_private)]
+
+HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
+    CommandHandler("help", on_help, filters=PRIVATE),
+    CommandHandler("language", on_language, filters=PRIVATE),
+    CommandHandler("cancel", on_cancel, filters=PRIVATE),
+    CallbackQueryHandler(on_language_chosen, pattern=r"^lang:"),
+]
+
+# Registered last by `bot.handlers.router`.
+STALE: CallbackQueryHandler[BotContext, None] = CallbackQueryHandler(on_stale_button)

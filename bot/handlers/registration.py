@@ -1,0 +1,382 @@
+"""The artisan's journey: consent, the steps (see `steps`), status, own data, reminders."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import timedelta
+from functools import partial
+
+from sqlalchemy import select
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
+
+from bot.context import BotContext
+from bot.handlers import keyboards as kb
+from bot.handlers import steps
+from bot.handlers.base import Outgoing, Turn, deliver, handler, send_text
+from bot.handlers.photos import on_photo_input
+from bot.handlers.summary import submit
+from bot.jobs import RepeatingJob
+from bot.services import registration as reg
+from bot.storage.models import Artisan, State, Submission, utcnow
+
+log = logging.getLogger(__name__)
+PRIVATE = filters.ChatType.PRIVATE
+STATE_KEYS = {
+    State.DRAFT: "state-draft",
+    State.PENDING: "state-pending",
+    State.IN_REVIEW: "state-pending",  # the artisan needs no difference between these two
+    State.CHANGES_REQUESTED: "state-changes_requested",
+    State.APPROVED: "state-approved",
+    State.REJECTED: "state-rejected",
+    State.LISTED: "state-listed",
+}
+
+
+def consent_prompt(turn: Turn) -> None:
+    names = turn.services.t.native_names()
+    turn.say("welcome-consent", kb.consent(turn.t, turn.locale, names))
+
+
+async def show_menu(turn: Turn, artisan: Artisan, key: str = "welcome-back") -> None:
+    draft = await reg.unfinished(turn.session, artisan)
+    turn.say(key, kb.menu(turn.t, draft is not None), name=artisan.name or "")
+
+
+@handler
+async def on_start(turn: Turn) -> None:
+    """New artisan: consent first. Returning artisan: greeted by name, offered what to do."""
+    artisan = turn.artisan
+    if artisan is None or not artisan.registered:
+        consent_prompt(turn)
+        return
+    await show_menu(turn, artisan)
+
+
+@handler
+async def on_button(turn: Turn) -> None:
+    """Every `reg:` button; each is checked against the artisan's current state."""
+    query = turn.update.callback_query
+    verb, _, arg = (
+        (query.data or "").removeprefix("reg:").partition(":") if query else ("", "", "")
+    )
+    artisan = turn.artisan
+    if verb == "yes":
+        return await _consent_given(turn)
+    if verb == "no":
+        turn.answer()
+        turn.say("consent-declined")
+        return None
+    if verb == "del" and artisan is not None:
+        turn.answer()
+        return await _delete(turn, artisan, arg)
+    if artisan is None or not artisan.registered:
+        turn.answer()
+        consent_prompt(turn)
+        return None
+    if verb in MENU_ACTIONS:
+        turn.answer()
+        return await MENU_ACTIONS[verb](turn, artisan, arg)
+    sub = await _active(turn, artisan)
+    action = STEP_BUTTONS.get(verb)
+    if sub is None or action is None:
+        turn.answer("button-stale")
+        return await show_menu(turn, artisan, "menu-hint") if sub is None else None
+    turn.answer()
+    await action(turn, artisan, sub, arg)
+    return None
+
+
+async def _consent_given(turn: Turn) -> None:
+    turn.answer()
+    artisan = turn.artisan
+    if artisan is None:
+        artisan = Artisan(telegram_id=turn.user_id, locale=turn.locale)
+        turn.session.add(artisan)
+        await turn.session.flush()
+    if artisan.registered:
+        return await show_menu(turn, artisan)
+    artisan.consent_at = utcnow()
+    sub = await reg.new_draft(turn.session, artisan)
+    turn.say("consent-thanks")
+    await steps.ask(turn, artisan, sub)
+
+
+async def _active(turn: Turn, artisan: Artisan) -> Submission | None:
+    """The submission being filled in, if it is still editable."""
+    if artisan.active_submission_id is None:
+        return None
+    sub = await turn.session.get(Submission, artisan.active_submission_id)
+    if sub is None or sub.artisan_id != artisan.id or sub.state not in reg.EDITABLE_STATES:
+        artisan.active_submission_id = None
+        return None
+    return sub
+
+
+async def on_input(turn: Turn) -> None:
+    """A message with no command: the answer to the artisan's current step."""
+    artisan, msg = turn.artisan, turn.update.message
+    if msg is None:
+        return
+    if artisan is None or not artisan.registered:
+        consent_prompt(turn)
+        return
+    sub = await _active(turn, artisan)
+    if sub is None or sub.step is None:
+        await show_menu(turn, artisan, "menu-hint")
+        return
+    if sub.step == "photos":
+        await on_photo_input(turn, artisan, sub, msg)
+    elif sub.step == "summary":
+        turn.say("hint-summary")
+        await steps.ask(turn, artisan, sub)
+    else:
+        await steps.STEP_INPUTS[sub.step](turn, artisan, sub, msg)
+
+
+# --- menu actions (reg:go, reg:new, reg:status, reg:fix:<id>, reg:del:yes|no) ---
+
+
+async def _continue(turn: Turn, artisan: Artisan, _arg: str) -> None:
+    sub = await reg.unfinished(turn.session, artisan)
+    if sub is None:
+        return await show_menu(turn, artisan, "menu-hint")
+    artisan.active_submission_id = sub.id
+    sub.step = sub.step or "summary"
+    await steps.ask(turn, artisan, sub)
+    return None
+
+
+async def _new_product(turn: Turn, artisan: Artisan, _arg: str) -> None:
+    sub = await reg.new_draft(turn.session, artisan)
+    turn.say("new-product")
+    await steps.ask(turn, artisan, sub)
+
+
+async def _status(turn: Turn, artisan: Artisan, _arg: str) -> None:
+    await status_of(turn, artisan)
+
+
+async def _fix(turn: Turn, artisan: Artisan, arg: str) -> None:
+    """Open exactly the submission a reviewer sent back, at its summary."""
+    sub = await turn.session.get(Submission, int(arg)) if arg.isdigit() else None
+    if sub is None or sub.artisan_id != artisan.id or sub.state != State.CHANGES_REQUESTED:
+        turn.say("button-stale")
+        return
+    artisan.active_submission_id = sub.id
+    sub.step, sub.editing = "summary", False
+    await steps.ask(turn, artisan, sub)
+
+
+async def _delete(turn: Turn, artisan: Artisan, arg: str) -> None:
+    if arg != "yes":
+        turn.say("delete-kept")
+        return
+    paths = await reg.purge_artisan(turn.session, artisan, turn.services.settings.media_dir)
+    turn.artisan = None
+    turn.later(lambda _bot: asyncio.to_thread(reg.remove_files, paths))
+    turn.say("delete-done")
+
+
+MENU_ACTIONS = {"go": _continue, "new": _new_product, "status": _status, "fix": _fix}
+
+
+# --- buttons that act on the current step ---
+
+
+async def _back(turn: Turn, artisan: Artisan, sub: Submission, step: str) -> None:
+    if step != sub.step:
+        return await steps.ask(turn, artisan, sub)
+    await steps.go_back(turn, artisan, sub, step)
+    return None
+
+
+async def _division_page(turn: Turn, artisan: Artisan, sub: Submission, arg: str) -> None:
+    if sub.step != "district":
+        return await steps.ask(turn, artisan, sub)
+    page = int(arg) if arg.isdigit() else 0
+    districts = turn.services.districts
+    turn.say("ask-district", kb.divisions(turn.t, turn.locale, districts, page))
+    return None
+
+
+async def _division(turn: Turn, artisan: Artisan, sub: Submission, arg: str) -> None:
+    districts = turn.services.districts
+    if sub.step != "district" or arg not in districts.divisions:
+        return await steps.ask(turn, artisan, sub)
+    name = districts.division_name(arg, turn.locale)
+    turn.say(
+        "ask-district-in", kb.districts_of(turn.t, turn.locale, districts, arg), division=name
+    )
+    return None
+
+
+async def _district(turn: Turn, artisan: Artisan, sub: Submission, arg: str) -> None:
+    if sub.step != "district" or turn.services.districts.get(arg) is None:
+        return await steps.ask(turn, artisan, sub)
+    await steps.set_district(turn, artisan, sub, arg)
+    return None
+
+
+async def _craft(turn: Turn, artisan: Artisan, sub: Submission, arg: str) -> None:
+    district = turn.services.districts.get(artisan.district)
+    products = district.products(turn.locale) if district else ()
+    if sub.step != "craft":
+        return await steps.ask(turn, artisan, sub)
+    if arg == "x":
+        turn.say("ask-craft-other")
+        return None
+    if not arg.isdigit() or int(arg) >= len(products):
+        return await steps.ask(turn, artisan, sub)
+    await steps.set_craft(turn, artisan, sub, products[int(arg)])
+    return None
+
+
+async def _skip(turn: Turn, artisan: Artisan, sub: Submission, step: str) -> None:
+    if step != sub.step or step not in ("capacity", *reg.OPTIONAL_STEPS):
+        return await steps.ask(turn, artisan, sub)
+    setattr(sub, step, None)
+    await steps.advance(turn, artisan, sub, step)
+    return None
+
+
+async def _photos_done(turn: Turn, artisan: Artisan, sub: Submission, _arg: str) -> None:
+    if sub.step != "photos" or not await reg.photo_count(turn.session, sub.id):
+        return await steps.ask(turn, artisan, sub)
+    await steps.advance(turn, artisan, sub, "photos")
+    return None
+
+
+async def _edit(turn: Turn, artisan: Artisan, sub: Submission, field: str) -> None:
+    if sub.step != "summary" or field not in kb.SUMMARY_EDITS:
+        return await steps.ask(turn, artisan, sub)
+    if field == "photos":
+        await reg.clear_photos(turn.session, sub.id)
+    sub.step, sub.editing = field, True
+    reg.touch(sub)
+    await steps.ask(turn, artisan, sub)
+    return None
+
+
+async def _submit(turn: Turn, artisan: Artisan, sub: Submission, _arg: str) -> None:
+    if sub.step != "summary":
+        return await steps.ask(turn, artisan, sub)
+    await submit(turn, artisan, sub)
+    return None
+
+
+STEP_BUTTONS = {
+    "back": _back,
+    "dp": _division_page,
+    "dv": _division,
+    "d": _district,
+    "c": _craft,
+    "skip": _skip,
+    "done": _photos_done,
+    "e": _edit,
+    "submit": _submit,
+}
+
+
+async def status_of(turn: Turn, artisan: Artisan) -> None:
+    subs = (
+        await turn.session.scalars(
+            select(Submission).where(Submission.artisan_id == artisan.id).order_by(Submission.id)
+        )
+    ).all()
+    if not subs:
+        turn.say("status-none", kb.menu(turn.t, False))
+        return
+    lines = [
+        turn.t(
+            "status-line",
+            ref=s.reference,
+            product=s.product_name or turn.t("value-missing"),
+            state=turn.t(STATE_KEYS[State(s.state)]),
+        )
+        + (("\n" + turn.t("status-reason", reason=s.decision_reason)) if s.decision_reason else "")
+        for s in subs
+    ]
+    turn.send_text(turn.t("status-title") + "\n\n" + "\n\n".join(lines))
+
+
+@handler
+async def on_status(turn: Turn) -> None:
+    """List the artisan's submissions with their state in their language."""
+    if turn.artisan is None or not turn.artisan.registered:
+        consent_prompt(turn)
+        return
+    await status_of(turn, turn.artisan)
+
+
+@handler
+async def on_mydata(turn: Turn) -> None:
+    """Show everything stored about the artisan."""
+    artisan = turn.artisan
+    if artisan is None or not artisan.registered:
+        turn.say("mydata-none")
+        return
+    district = turn.services.districts.get(artisan.district)
+    missing = turn.t("value-missing")
+    turn.say(
+        "mydata",
+        name=artisan.name or missing,
+        phone=artisan.phone or missing,
+        district=district.name(turn.locale) if district else missing,
+        craft=artisan.craft or missing,
+        language=turn.services.t.native_names()[turn.locale],
+        notices=turn.t("word-yes" if artisan.notices_opt_in else "word-no"),
+        consent=artisan.consent_at.strftime("%Y-%m-%d") if artisan.consent_at else missing,
+    )
+    await status_of(turn, artisan)
+
+
+@handler
+async def on_deletemydata(turn: Turn) -> None:
+    """Ask before purging the artisan's personal data."""
+    if turn.artisan is None:
+        turn.say("mydata-none")
+        return
+    turn.say("delete-confirm", kb.confirm_delete(turn.t))
+
+
+async def remind_idle_drafts(context: BotContext) -> None:
+    """One gentle reminder for a draft untouched for REMINDER_AFTER_HOURS; never a second."""
+    services = context.services
+    cutoff = utcnow() - timedelta(hours=services.settings.reminder_after_hours)
+    async with services.sessions() as session, session.begin():
+        rows = (
+            await session.execute(
+                select(Submission, Artisan)
+                .join(Artisan, Artisan.id == Submission.artisan_id)
+                .where(
+                    Submission.state == State.DRAFT,
+                    Submission.updated_at < cutoff,
+                    Submission.reminded_at.is_(None),
+                    Artisan.reachable.is_(True),
+                )
+                .order_by(Submission.updated_at)
+                .limit(100)
+            )
+        ).all()
+        outbox = []
+        for sub, artisan in rows:
+            sub.reminded_at = utcnow()
+            locale = services.t.resolve_locale(artisan.locale, None)
+            text = services.t(locale, "reminder")
+            markup = kb.menu(lambda key, loc=locale, **a: services.t(loc, key, **a), True)
+            chat = artisan.telegram_id
+            outbox.append(Outgoing(chat, partial(send_text, chat, text, markup)))
+    await deliver(context.bot, outbox, services)
+
+
+JOBS = [RepeatingJob(remind_idle_drafts, timedelta(minutes=10), first=timedelta(seconds=30))]
+
+HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
+    CommandHandler("start", on_start, filters=PRIVATE),
+    CommandHandler("status", on_status, filters=PRIVATE),
+    CommandHandler("mydata", on_mydata, filters=PRIVATE),
+    CommandHandler("deletemydata", on_deletemydata, filters=PRIVATE),
+    CallbackQueryHandler(on_button, pattern=r"^reg:"),
+]

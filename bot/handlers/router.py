@@ -1,0 +1,37 @@
+"""The catch-all: every message not taken by a command goes where the database says the user is."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from telegram import Update
+from telegram.ext import BaseHandler, MessageHandler, filters
+
+from bot.context import BotContext
+from bot.handlers import broadcast, common, registration, review
+from bot.handlers.base import Turn, handler
+from bot.storage.models import Dialogue
+
+DialogueHandler = Callable[[Turn, Dialogue], Awaitable[None]]
+
+# Staff dialogues by kind prefix (e.g. "rv:reason", "bc:compose").
+DIALOGUES: dict[str, DialogueHandler] = {**review.DIALOGUES, **broadcast.DIALOGUES}
+
+
+@handler
+async def on_message(turn: Turn) -> None:
+    """Staff dialogue first, else the artisan's registration step, else the menu."""
+    if turn.update.edited_message is not None:
+        turn.say("edit-ignored")
+        return
+    dialogue = await turn.session.get(Dialogue, turn.user_id)
+    if dialogue is not None and dialogue.kind in DIALOGUES:
+        await DIALOGUES[dialogue.kind](turn, dialogue)
+        return
+    await registration.on_input(turn)
+
+
+HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
+    MessageHandler(filters.ChatType.PRIVATE, on_message),
+    common.STALE,
+]

@@ -1,0 +1,79 @@
+"""The summary: everything shown back, each field editable, and submission for review."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.handlers import keyboards as kb
+from bot.handlers.base import Turn
+from bot.services import registration as reg
+from bot.services.workflow import ARTISAN, transition
+from bot.storage.models import Artisan, Photo, State, Submission
+
+
+def describe(turn: Turn, artisan: Artisan, sub: Submission, photo_count: int) -> str:
+    """The submission as the artisan (and the reviewer) reads it."""
+    missing = turn.t("value-missing")
+    district = turn.services.districts.get(sub.district or artisan.district)
+    description = sub.description or ""
+    if sub.voice_file_id:
+        description = (description + " " + turn.t("value-voice")).strip()
+    return turn.t(
+        "summary-body",
+        name=artisan.name or missing,
+        phone=artisan.phone or missing,
+        district=district.name(turn.locale) if district else missing,
+        craft=sub.craft or missing,
+        product=sub.product_name or missing,
+        description=description or missing,
+        price=sub.price if sub.price is not None else missing,
+        capacity=sub.capacity if sub.capacity is not None else missing,
+        photos=photo_count,
+        gstin=sub.gstin or missing,
+        udyam=sub.udyam or missing,
+        pehchan=sub.pehchan or missing,
+    )
+
+
+async def show_summary(turn: Turn, artisan: Artisan, sub: Submission) -> None:
+    photos = (
+        await turn.session.scalars(
+            select(Photo.file_id).where(Photo.submission_id == sub.id).order_by(Photo.position)
+        )
+    ).all()
+    if photos:
+        first, caption = photos[0], sub.product_name or ""
+        chat = turn.chat_id
+        turn.later(lambda bot: bot.send_photo(chat, first, caption=caption), chat)
+    title = turn.t("step-label", n=reg.TOTAL_STEPS, total=reg.TOTAL_STEPS) + "\n"
+    turn.send_text(title + describe(turn, artisan, sub, len(photos)), kb.summary(turn.t))
+
+
+async def submit(turn: Turn, artisan: Artisan, sub: Submission) -> None:
+    """Send for review, or go to the first missing answer."""
+    count = await reg.photo_count(turn.session, sub.id)
+    missing = reg.first_missing(artisan, sub, count)
+    if missing is not None:
+        from bot.handlers.steps import ask
+
+        turn.say("submit-incomplete")
+        sub.step = missing
+        return await ask(turn, artisan, sub)
+    photo_ids = (
+        await turn.session.scalars(
+            select(Photo.file_unique_id)
+            .where(Photo.submission_id == sub.id)
+            .order_by(Photo.position)
+        )
+    ).all()
+    sub.district = artisan.district
+    sub.last_snapshot = reg.snapshot(sub, artisan, list(photo_ids))
+    sub.version += 1
+    resubmitted = sub.state == State.CHANGES_REQUESTED
+    transition(turn.session, sub, State.PENDING, actor_id=turn.user_id, role=ARTISAN)
+    sub.step = None
+    sub.editing = False
+    artisan.active_submission_id = None
+    key = "submitted-again" if resubmitted else "submitted"
+    turn.say(key, kb.menu(turn.t, has_unfinished=False), ref=sub.reference)
+    return None

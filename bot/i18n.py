@@ -1,0 +1,57 @@
+"""Fluent translations: `locales/<locale>/*.ftl`, Hindi first, English complete."""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from fluent.runtime import FluentLocalization, FluentResourceLoader
+
+LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+SUPPORTED = ("hi", "en")
+log = logging.getLogger(__name__)
+
+
+def resource_files(locale: str, root: Path = LOCALES_DIR) -> list[str]:
+    return sorted(p.name for p in (root / locale).glob("*.ftl"))
+
+
+class Translator:
+    """Formats message keys; interpolated values are HTML-escaped (we send parse_mode=HTML)."""
+
+    def __init__(self, default_locale: str = "hi", root: Path = LOCALES_DIR) -> None:
+        self.default_locale = default_locale
+        loader = FluentResourceLoader(str(root / "{locale}"))
+        self._l10n = {
+            locale: FluentLocalization(
+                [locale, default_locale] if locale != default_locale else [locale],
+                resource_files(locale, root),
+                loader,
+            )
+            for locale in SUPPORTED
+        }
+
+    def resolve_locale(self, stored: str | None, telegram_code: str | None) -> str:
+        """The user's choice, else Telegram's language if we ship it, else the default."""
+        if stored in SUPPORTED:
+            return stored
+        code = (telegram_code or "").split("-")[0].lower()
+        return code if code in SUPPORTED else self.default_locale
+
+    def native_names(self) -> dict[str, str]:
+        """Each language's name in its own script, shown whatever the current language is."""
+        return {code: self(code, "language-name") for code in SUPPORTED}
+
+    def __call__(self, locale: str, key: str, **args: Any) -> str:
+        l10n = self._l10n.get(locale) or self._l10n[self.default_locale]
+        text = l10n.format_value(key, _escape(args))
+        if text == key:
+            log.error("missing translation key %s", key)
+        return text
+
+
+def _escape(args: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: html.escape(v, quote=False) if isinstance(v, str) else v for k, v in args.items()}

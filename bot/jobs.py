@@ -1,0 +1,63 @@
+"""Periodic jobs. They read everything they need from the database, so they survive restarts."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import delete
+from telegram.ext import Application
+
+from bot.context import BotContext
+from bot.storage.models import ProcessedUpdate, utcnow
+
+log = logging.getLogger(__name__)
+
+PROCESSED_UPDATES_KEPT = timedelta(days=2)
+
+
+@dataclass(frozen=True)
+class RepeatingJob:
+    callback: Callable[[BotContext], Coroutine[Any, Any, None]]
+    every: timedelta
+    first: timedelta = timedelta(seconds=5)
+
+
+async def prune_processed_updates(context: BotContext) -> None:
+    """Telegram redelivers within hours at most; two days of ids is plenty."""
+    async with context.services.sessions() as session, session.begin():
+        await session.execute(
+            delete(ProcessedUpdate).where(ProcessedUpdate.at < utcnow() - PROCESSED_UPDATES_KEPT)
+        )
+
+
+CORE_JOBS = [RepeatingJob(prune_processed_updates, timedelta(hours=1))]
+
+
+def schedule_jobs(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    from bot.handlers import FEATURES
+
+    queue = app.job_queue
+    if queue is None:
+        raise RuntimeError("python-telegram-bot[job-queue] is required")
+    jobs = CORE_JOBS + [job for feature in FEATURES for job in getattr(feature, "JOBS", [])]
+    for job in jobs:
+        queue.run_repeating(
+            _logged(job.callback), interval=job.every, first=job.first, name=job.callback.__name__
+        )
+
+
+def _logged(
+    callback: Callable[[BotContext], Coroutine[Any, Any, None]],
+) -> Callable[[BotContext], Coroutine[Any, Any, None]]:
+    async def run(context: BotContext) -> None:
+        try:
+            await callback(context)
+        except Exception:
+            log.exception("job %s failed", callback.__name__)
+
+    run.__name__ = callback.__name__
+    return run

@@ -1,0 +1,59 @@
+"""Command menus (setMyCommands) in Hindi and English, per role."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
+from telegram.error import TelegramError
+from telegram.ext import Application
+
+from bot.context import services_of
+from bot.i18n import SUPPORTED, Translator
+from bot.services.roles import StaffView
+
+log = logging.getLogger(__name__)
+
+ARTISAN_COMMANDS = ("start", "status", "language", "help", "cancel", "mydata", "stopnotices")
+REVIEWER_COMMANDS = ("queue", "review", "history")
+ADMIN_COMMANDS = ("addreviewer", "removereviewer", "staff", "addadmin", "broadcast", "broadcasts")
+
+
+def _commands(t: Translator, locale: str, names: tuple[str, ...]) -> list[BotCommand]:
+    return [BotCommand(name, t(locale, f"cmd-{name}")) for name in names]
+
+
+def commands_for(t: Translator, locale: str, view: StaffView | None) -> list[BotCommand]:
+    names: tuple[str, ...] = ARTISAN_COMMANDS
+    if view is not None and view.is_reviewer:
+        names = REVIEWER_COMMANDS + names
+    if view is not None and view.is_admin:
+        names = ADMIN_COMMANDS + names
+    return _commands(t, locale, names)
+
+
+async def publish_commands(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """The artisans' menu for everyone, in each language we ship."""
+    t = services_of(app).t
+    try:
+        for locale in SUPPORTED:
+            await app.bot.set_my_commands(
+                commands_for(t, locale, None), BotCommandScopeDefault(), language_code=locale
+            )
+        await app.bot.set_my_commands(commands_for(t, t.default_locale, None))
+    except TelegramError as exc:
+        log.warning("could not publish the command menu: %s", exc)
+
+
+async def publish_staff_menu(
+    app: Application[Any, Any, Any, Any, Any, Any], view: StaffView, locale: str
+) -> None:
+    """A staff member's own menu in their private chat (or the artisans' one when demoted)."""
+    t = services_of(app).t
+    try:
+        await app.bot.set_my_commands(
+            commands_for(t, locale, view), BotCommandScopeChat(view.user_id)
+        )
+    except TelegramError as exc:
+        log.warning("could not publish a staff menu: %s", exc)

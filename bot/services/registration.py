@@ -1,0 +1,149 @@
+"""Registration rules that need no Telegram: step order, completeness, snapshots, purge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.storage.models import Artisan, Dialogue, Photo, State, Submission, utcnow
+
+MAX_PHOTOS = 5
+MIN_PHOTO_SIDE = 320
+TOTAL_STEPS = 8
+
+# The registration journey in order; each step's number as shown to the artisan ("चरण 3/8").
+STEPS: list[tuple[str, int]] = [
+    ("name", 2),
+    ("phone", 3),
+    ("district", 4),
+    ("craft", 5),
+    ("product_name", 6),
+    ("description", 6),
+    ("price", 6),
+    ("capacity", 6),
+    ("photos", 7),
+    ("summary", 8),
+]
+STEP_NUMBER = dict(STEPS)
+ORDER = [name for name, _ in STEPS]
+OPTIONAL_STEPS = ("gstin", "udyam", "pehchan")  # reached from the summary only
+EDITABLE_STATES = (State.DRAFT, State.CHANGES_REQUESTED)
+SNAPSHOT_FIELDS = (
+    "district", "craft", "product_name", "description", "voice_file_id", "price", "capacity",
+    "gstin", "udyam", "pehchan",
+)  # fmt: skip
+
+
+def previous_step(step: str) -> str | None:
+    if step not in ORDER:
+        return "summary"
+    index = ORDER.index(step)
+    return ORDER[index - 1] if index > 0 else None
+
+
+def next_step(artisan: Artisan, submission: Submission, step: str) -> str:
+    """The step after `step`, skipping ahead to the summary when editing from it."""
+    if submission.editing or step not in ORDER:
+        return "summary"
+    return ORDER[min(ORDER.index(step) + 1, len(ORDER) - 1)]
+
+
+def first_missing(artisan: Artisan, submission: Submission, photo_count: int) -> str | None:
+    """The earliest required answer still missing, or None when the submission is complete."""
+    checks = [
+        ("name", artisan.name),
+        ("phone", artisan.phone),
+        ("district", artisan.district),
+        ("craft", submission.craft),
+        ("product_name", submission.product_name),
+        ("description", submission.description or submission.voice_file_id),
+        ("price", submission.price),
+        ("photos", photo_count or None),
+    ]
+    return next((step for step, value in checks if not value), None)
+
+
+async def new_draft(session: AsyncSession, artisan: Artisan) -> Submission:
+    """Start a product; what the artisan told us before (name, phone, district) is reused."""
+    draft = Submission(artisan_id=artisan.id, state=State.DRAFT, district=artisan.district)
+    draft.step = "name"
+    if artisan.name and artisan.phone and artisan.district:
+        draft.step = "craft"
+    session.add(draft)
+    await session.flush()
+    artisan.active_submission_id = draft.id
+    return draft
+
+
+async def unfinished(session: AsyncSession, artisan: Artisan) -> Submission | None:
+    """The newest draft (or a submission sent back for changes) the artisan can continue."""
+    return await session.scalar(
+        select(Submission)
+        .where(Submission.artisan_id == artisan.id, Submission.state.in_(EDITABLE_STATES))
+        .order_by(Submission.updated_at.desc())
+        .limit(1)
+    )
+
+
+async def photo_count(session: AsyncSession, submission_id: int) -> int:
+    count = await session.scalar(
+        select(func.count()).select_from(Photo).where(Photo.submission_id == submission_id)
+    )
+    return int(count or 0)
+
+
+async def reused_elsewhere(session: AsyncSession, file_unique_id: str, artisan_id: int) -> bool:
+    """Does another artisan's submission already carry this very photo?"""
+    other = await session.scalar(
+        select(Photo.id)
+        .join(Submission, Submission.id == Photo.submission_id)
+        .where(Photo.file_unique_id == file_unique_id, Submission.artisan_id != artisan_id)
+        .limit(1)
+    )
+    return other is not None
+
+
+def snapshot(submission: Submission, artisan: Artisan, photo_ids: list[str]) -> dict[str, Any]:
+    """What the reviewer saw, kept so the next version can show what changed."""
+    fields: dict[str, Any] = {name: getattr(submission, name) for name in SNAPSHOT_FIELDS}
+    fields.update(name=artisan.name, phone=artisan.phone, photos=photo_ids)
+    previous = (submission.last_snapshot or {}).get("fields")
+    changed = [k for k in fields if previous is not None and previous.get(k) != fields[k]]
+    return {"fields": fields, "previous": previous, "changed": changed}
+
+
+async def purge_artisan(session: AsyncSession, artisan: Artisan, media_dir: Path) -> list[Path]:
+    """Delete every row about the artisan (photos, events, deliveries cascade).
+
+    Returns the media files to remove once the transaction has committed.
+    """
+    stored = (
+        await session.scalars(
+            select(Photo.local_path)
+            .join(Submission, Submission.id == Photo.submission_id)
+            .where(Submission.artisan_id == artisan.id, Photo.local_path.is_not(None))
+        )
+    ).all()
+    await session.execute(delete(Dialogue).where(Dialogue.user_id == artisan.telegram_id))
+    await session.execute(delete(Submission).where(Submission.artisan_id == artisan.id))
+    await session.delete(artisan)
+    await session.flush()
+    return [media_dir / p for p in stored if p and ".." not in Path(p).parts]
+
+
+def remove_files(paths: list[Path]) -> None:
+    for path in paths:
+        path.unlink(missing_ok=True)
+
+
+def touch(submission: Submission) -> None:
+    submission.updated_at = utcnow()
+    submission.reminded_at = None
+
+
+async def clear_photos(session: AsyncSession, submission_id: int) -> None:
+    """Start the photo step afresh (the artisan chose to replace them)."""
+    await session.execute(delete(Photo).where(Photo.submission_id == submission_id))

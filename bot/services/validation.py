@@ -1,0 +1,145 @@
+"""Parsing what artisans type: names, mobile numbers, prices, quantities.
+
+Each parser returns the clean value or raises `Invalid` with a locale key explaining why.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+from typing import Any
+
+import phonenumbers
+
+NAME_MIN, NAME_MAX = 2, 60
+PRODUCT_MIN, PRODUCT_MAX = 2, 100
+DESCRIPTION_MIN, DESCRIPTION_MAX = 10, 1000
+PRICE_MAX = 10_00_000
+CAPACITY_MAX = 1_000_000
+CRAFT_MIN, CRAFT_MAX = 2, 100
+
+_SPACES = re.compile(r"\s+")
+_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")  # \d matches Devanagari digits too
+_AMOUNT = re.compile(r"-?\d{1,12}(\.\d{1,2})?")
+
+
+class Invalid(ValueError):
+    def __init__(self, key: str, **args: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.args_ = args
+
+
+def clean_text(text: str) -> str:
+    """NFC, no control or zero-width characters, single spaces."""
+    text = unicodedata.normalize("NFC", text)
+    kept = []
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category in ("Cc", "Cs", "Co") or (category == "Cf" and ch not in "\u200c\u200d"):
+            kept.append(" " if ch in "\n\t\r" else "")
+        else:
+            kept.append(ch)
+    # ZWJ/ZWNJ shape Devanagari conjuncts inside words, but alone they only hide content.
+    cleaned = "".join(kept).replace("\u200d", "").replace("\u200c", "")
+    return _SPACES.sub(" ", cleaned).strip()
+
+
+def parse_name(text: str) -> str:
+    name = clean_text(text)
+    letters = sum(1 for ch in name if unicodedata.category(ch)[0] in ("L", "M"))
+    allowed = all(unicodedata.category(ch)[0] in ("L", "M") or ch in " .'-" for ch in name)
+    if not allowed:
+        raise Invalid("err-name-chars")
+    if letters < NAME_MIN or len(name) > NAME_MAX:
+        raise Invalid("err-name-length", min=NAME_MIN, max=NAME_MAX)
+    return name
+
+
+def parse_phone(text: str) -> str:
+    """An Indian mobile number in E.164 (+91XXXXXXXXXX)."""
+    raw = ascii_digits(clean_text(text))
+    digits = re.sub(r"[\s\-().]", "", raw)
+    if digits.startswith("0") and len(digits) == 11:
+        digits = digits[1:]
+    try:
+        number = phonenumbers.parse(digits, "IN")
+    except phonenumbers.NumberParseException:
+        raise Invalid("err-phone") from None
+    national = str(number.national_number)
+    if (
+        number.country_code != 91
+        or len(national) != 10
+        or national[0] not in "6789"
+        or not phonenumbers.is_valid_number(number)
+    ):
+        raise Invalid("err-phone")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def ascii_digits(text: str) -> str:
+    """Devanagari (or any Unicode) decimal digits as ASCII digits."""
+    return "".join(str(unicodedata.digit(ch)) if ch.isdigit() else ch for ch in text)
+
+
+def _amount(text: str) -> Decimal:
+    """The one number in `text`, whatever surrounds it (a rupee sign or word, "/-")."""
+    numbers = _NUMBER.findall(clean_text(text))
+    if len(numbers) != 1:
+        raise Invalid("err-number")
+    token = ascii_digits(numbers[0].replace(",", ""))
+    if not _AMOUNT.fullmatch(token):
+        raise Invalid("err-number")
+    return Decimal(token)
+
+
+def parse_price(text: str) -> int:
+    """Whole rupees: "1,200", "₹ 1200", "Rs 1200/-" and the same in Devanagari digits."""
+    value = _amount(text)
+    if value <= 0 or value > PRICE_MAX:
+        raise Invalid("err-price-range", max=PRICE_MAX)
+    return int(value.to_integral_value())
+
+
+def parse_capacity(text: str) -> int:
+    try:
+        value = _amount(text)
+    except Invalid:
+        raise Invalid("err-capacity", max=CAPACITY_MAX) from None
+    if value <= 0 or value > CAPACITY_MAX or value != value.to_integral_value():
+        raise Invalid("err-capacity", max=CAPACITY_MAX)
+    return int(value)
+
+
+def parse_bounded(text: str, lo: int, hi: int, key: str) -> str:
+    value = clean_text(text)
+    letters = sum(1 for ch in value if ch.isalnum() or unicodedata.category(ch)[0] == "M")
+    if letters < lo or len(value) > hi:
+        raise Invalid(key, min=lo, max=hi)
+    return value
+
+
+GSTIN_RE = re.compile(r"^\d{2}[A-Z]{5}\d{4}[A-Z][1-9A-Z]Z[0-9A-Z]$")
+UDYAM_RE = re.compile(r"^UDYAM-[A-Z]{2}-\d{2}-\d{7}$")
+
+
+def parse_gstin(text: str) -> str:
+    value = clean_text(text).upper().replace(" ", "")
+    if not GSTIN_RE.match(value):
+        raise Invalid("err-gstin")
+    return value
+
+
+def parse_udyam(text: str) -> str:
+    value = clean_text(text).upper().replace(" ", "")
+    if not UDYAM_RE.match(value):
+        raise Invalid("err-udyam")
+    return value
+
+
+def parse_pehchan(text: str) -> str:
+    value = clean_text(text).upper().replace(" ", "")
+    if not re.fullmatch(r"[A-Z0-9/-]{6,30}", value):
+        raise Invalid("err-pehchan")
+    return value

@@ -1,0 +1,268 @@
+"""Typed SQLAlchemy models: the database is the bot's state."""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores naive UTC, returns aware UTC — identical on SQLite and PostgreSQL."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to UTCDateTime")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON()}
+
+
+class State(enum.StrEnum):
+    """Submission states; transitions are guarded in `bot.services.workflow`."""
+
+    DRAFT = "draft"
+    PENDING = "pending"
+    IN_REVIEW = "in_review"
+    APPROVED = "approved"
+    CHANGES_REQUESTED = "changes_requested"
+    REJECTED = "rejected"
+    LISTED = "listed"
+
+
+class Artisan(Base):
+    __tablename__ = "artisans"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    telegram_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    locale: Mapped[str | None] = mapped_column(String(8))
+    name: Mapped[str | None] = mapped_column(String(80))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    district: Mapped[str | None] = mapped_column(String(60))
+    craft: Mapped[str | None] = mapped_column(String(120))
+    consent_at: Mapped[datetime | None]
+    notices_opt_in: Mapped[bool] = mapped_column(Boolean, default=True)
+    reachable: Mapped[bool] = mapped_column(Boolean, default=True)
+    # No FK: artisans and submissions would reference each other; the code keeps it valid.
+    active_submission_id: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    submissions: Mapped[list[Submission]] = relationship(
+        back_populates="artisan", passive_deletes=True, order_by="Submission.id"
+    )
+
+    @property
+    def registered(self) -> bool:
+        return self.consent_at is not None
+
+
+class Submission(Base):
+    __tablename__ = "submissions"
+    __table_args__ = (
+        Index("ix_submissions_queue", "state", "district", "submitted_at"),
+        Index("ix_submissions_draft_idle", "state", "updated_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    artisan_id: Mapped[int | None] = mapped_column(
+        ForeignKey("artisans.id", ondelete="CASCADE"), index=True
+    )
+    state: Mapped[str] = mapped_column(String(20), default=State.DRAFT)
+    step: Mapped[str | None] = mapped_column(String(30))
+    editing: Mapped[bool] = mapped_column(Boolean, default=False)
+    district: Mapped[str | None] = mapped_column(String(60))
+    craft: Mapped[str | None] = mapped_column(String(120))
+    product_name: Mapped[str | None] = mapped_column(String(120))
+    description: Mapped[str | None] = mapped_column(Text)
+    voice_file_id: Mapped[str | None] = mapped_column(String(200))
+    price: Mapped[int | None] = mapped_column(Integer)
+    capacity: Mapped[int | None] = mapped_column(Integer)
+    gstin: Mapped[str | None] = mapped_column(String(20))
+    udyam: Mapped[str | None] = mapped_column(String(30))
+    pehchan: Mapped[str | None] = mapped_column(String(30))
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    last_snapshot: Mapped[dict[str, Any] | None]
+    claimed_by: Mapped[int | None] = mapped_column(BigInteger)
+    lease_until: Mapped[datetime | None]
+    decided_by: Mapped[int | None] = mapped_column(BigInteger)
+    decision_reason: Mapped[str | None] = mapped_column(Text)
+    listing_url: Mapped[str | None] = mapped_column(String(500))
+    reminded_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    submitted_at: Mapped[datetime | None]
+    decided_at: Mapped[datetime | None]
+
+    artisan: Mapped[Artisan | None] = relationship(back_populates="submissions")
+    photos: Mapped[list[Photo]] = relationship(
+        back_populates="submission",
+        order_by="Photo.position",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+
+    @property
+    def reference(self) -> str:
+        return format_reference(self.id)
+
+
+def format_reference(submission_id: int) -> str:
+    return f"ODOP-{submission_id:06d}"
+
+
+class Photo(Base):
+    __tablename__ = "photos"
+    __table_args__ = (UniqueConstraint("submission_id", "file_unique_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(
+        ForeignKey("submissions.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    file_id: Mapped[str] = mapped_column(String(200))
+    file_unique_id: Mapped[str] = mapped_column(String(100), index=True)
+    width: Mapped[int | None] = mapped_column(Integer)
+    height: Mapped[int | None] = mapped_column(Integer)
+    mime_type: Mapped[str | None] = mapped_column(String(60))
+    reused_elsewhere: Mapped[bool] = mapped_column(Boolean, default=False)
+    local_path: Mapped[str | None] = mapped_column(String(300))
+    download_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    submission: Mapped[Submission] = relationship(back_populates="photos")
+
+
+class Event(Base):
+    """Append-only audit log of submission state changes."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int | None] = mapped_column(
+        ForeignKey("submissions.id", ondelete="CASCADE"), index=True
+    )
+    actor_id: Mapped[int | None] = mapped_column(BigInteger)
+    actor_role: Mapped[str] = mapped_column(String(20))
+    from_state: Mapped[str | None] = mapped_column(String(20))
+    to_state: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Role(enum.StrEnum):
+    REVIEWER = "reviewer"
+    ADMIN = "admin"
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    role: Mapped[str] = mapped_column(String(20), primary_key=True)
+    # Empty list: every district.
+    districts: Mapped[list[str]] = mapped_column(JSON, default=list)
+    granted_by: Mapped[int | None] = mapped_column(BigInteger)
+    granted_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Dialogue(Base):
+    """A staff member's open multi-step dialogue (reason text, broadcast draft...)."""
+
+    __tablename__ = "dialogues"
+
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Broadcast(Base):
+    __tablename__ = "broadcasts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_by: Mapped[int] = mapped_column(BigInteger)
+    state: Mapped[str] = mapped_column(String(20), default="queued", index=True)
+    text: Mapped[str | None] = mapped_column(Text)
+    photo_file_id: Mapped[str | None] = mapped_column(String(200))
+    audience: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    sent: Mapped[int] = mapped_column(Integer, default=0)
+    failed: Mapped[int] = mapped_column(Integer, default=0)
+    progress_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    progress_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    lease_owner: Mapped[str | None] = mapped_column(String(64))
+    lease_until: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+
+
+class Delivery(Base):
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        UniqueConstraint("broadcast_id", "chat_id"),
+        Index("ix_deliveries_work", "broadcast_id", "state", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    broadcast_id: Mapped[int] = mapped_column(ForeignKey("broadcasts.id", ondelete="CASCADE"))
+    artisan_id: Mapped[int | None] = mapped_column(
+        ForeignKey("artisans.id", ondelete="CASCADE"), index=True
+    )
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    state: Mapped[str] = mapped_column(String(20), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str | None] = mapped_column(String(200))
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    sent_at: Mapped[datetime | None]
+
+
+class ProcessedUpdate(Base):
+    """Update ids already handled, so a redelivered update changes nothing."""
+
+    __tablename__ = "processed_updates"
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)

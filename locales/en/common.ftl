@@ -1,0 +1,53 @@
+language-name = English
+language-choose = Choose your language:
+language-set = OK, I will talk in English now.
+word-yes = yes
+word-no = no
+value-missing = —
+help-artisan =
+    <b>What does this bot do?</b>
+    Artisans of Uttar Pradesh's One District One Product (ODOP) scheme register themselves and their products here. The district ODOP cell checks each product before it is listed on online marketplaces.
+
+    /start — start or continue registering
+    /status — the status of your products
+    /language — change the language
+    /cancel — stop what you are doing (your answers stay saved)
+    /mydata — see your data
+    /deletemydata — delete your data
+    /stopnotices — stop notices, /startnotices — turn them on again
+help-reviewer =
+    <b>For reviewers</b>
+    /queue — submissions waiting for review
+    /review next — open the next one
+    /review ODOP-000123 — open this one
+    /history ODOP-000123 — its history
+help-admin =
+    <b>For admins</b>
+    /addreviewer user_id [districts] — add a reviewer
+    /removereviewer user_id — remove a reviewer
+    /addadmin user_id — add an admin
+    /staff — list staff
+    /broadcast — send a notice to artisans
+    /broadcasts — notices sent
+cancel-done = Cancelled.
+cancel-saved = OK, stopped. Your answers are saved. Press /start to continue.
+cancel-nothing = Nothing is in progress. Press /start to begin.
+button-stale = This button is no longer active. Please continue from the newest message.
+error-generic = Sorry, something went wrong. Your earlier answers are safe — please send your last answer again.
+edit-ignored = I don't read edited messages. Please send the corrected answer as a new message.
+cmd-start = Start or continue registering
+cmd-status = Status of my products
+cmd-language = Change language
+cmd-help = Help
+cmd-cancel = Stop what I'm doing
+cmd-mydata = My data
+cmd-stopnotices = Stop notices
+cmd-queue = Review queue
+cmd-review = Review the next submission
+cmd-history = History of a submission
+cmd-addreviewer = Add a reviewer
+cmd-removereviewer = Remove a reviewer
+cmd-staff = List staff
+cmd-addadmin = Add an admin
+cmd-broadcast = Send a notice
+cmd-broadcasts = Notices sent

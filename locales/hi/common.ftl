@@ -1,0 +1,54 @@
+# Common texts. Hindi is the source language; every key here exists in locales/en too.
+language-name = हिन्दी
+language-choose = अपनी भाषा चुनें:
+language-set = ठीक है, अब मैं हिन्दी में बात करूँगा।
+word-yes = हाँ
+word-no = नहीं
+value-missing = —
+help-artisan =
+    <b>यह बॉट क्या करता है?</b>
+    उत्तर प्रदेश की "एक जिला एक उत्पाद" (ODOP) योजना में कारीगर अपना और अपने उत्पाद का पंजीकरण यहाँ करते हैं। जिला ODOP प्रकोष्ठ जाँच के बाद उत्पाद को ऑनलाइन बाज़ार में दिखाता है।
+
+    /start — पंजीकरण शुरू करें या जारी रखें
+    /status — आपके उत्पादों की स्थिति
+    /language — भाषा बदलें
+    /cancel — अभी का काम रोकें (भरी जानकारी सुरक्षित रहेगी)
+    /mydata — आपकी जानकारी देखें
+    /deletemydata — आपकी जानकारी मिटाएँ
+    /stopnotices — सूचनाएँ बंद करें, /startnotices — फिर से चालू करें
+help-reviewer =
+    <b>जाँचकर्ता के लिए</b>
+    /queue — जाँच के लिए बाकी आवेदन
+    /review next — अगला आवेदन खोलें
+    /review ODOP-000123 — यह आवेदन खोलें
+    /history ODOP-000123 — आवेदन का इतिहास
+help-admin =
+    <b>एडमिन के लिए</b>
+    /addreviewer user_id [जिले] — जाँचकर्ता जोड़ें
+    /removereviewer user_id — जाँचकर्ता हटाएँ
+    /addadmin user_id — एडमिन जोड़ें
+    /staff — स्टाफ़ की सूची
+    /broadcast — कारीगरों को सूचना भेजें
+    /broadcasts — भेजी गई सूचनाएँ
+cancel-done = रोक दिया।
+cancel-saved = ठीक है, रोक दिया। आपकी भरी जानकारी सुरक्षित है। आगे बढ़ने के लिए /start दबाएँ।
+cancel-nothing = अभी कुछ चल नहीं रहा है। शुरू करने के लिए /start दबाएँ।
+button-stale = यह बटन अब काम का नहीं है। नीचे दिए नए संदेश से आगे बढ़ें।
+error-generic = माफ़ कीजिए, कुछ गड़बड़ हो गई। आपकी पहले की जानकारी सुरक्षित है — कृपया अपना आख़िरी जवाब फिर से भेजें।
+edit-ignored = बदला हुआ संदेश मैं नहीं पढ़ता। कृपया सही जवाब नया संदेश बनाकर भेजें।
+cmd-start = पंजीकरण शुरू / जारी करें
+cmd-status = मेरे उत्पादों की स्थिति
+cmd-language = भाषा बदलें
+cmd-help = मदद
+cmd-cancel = अभी का काम रोकें
+cmd-mydata = मेरी जानकारी
+cmd-stopnotices = सूचनाएँ बंद करें
+cmd-queue = जाँच की कतार
+cmd-review = अगला आवेदन जाँचें
+cmd-history = आवेदन का इतिहास
+cmd-addreviewer = जाँचकर्ता जोड़ें
+cmd-removereviewer = जाँचकर्ता हटाएँ
+cmd-staff = स्टाफ़ की सूची
+cmd-addadmin = एडमिन जोड़ें
+cmd-broadcast = सूचना भेजें
+cmd-broadcasts = भेजी गई सूचनाएँ

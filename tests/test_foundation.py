@@ -1,0 +1,121 @@
+"""The foundation end to end: welcome, language, groups, webhook mode, configuration errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
+
+from sqlalchemy import select
+
+from bot.config import Settings
+from bot.context import BotApp, services_of
+from bot.fake_telegram import FakeTelegram
+from bot.storage.models import Artisan
+from tests.conftest import free_port
+
+
+async def test_new_user_gets_the_hindi_welcome_with_consent_buttons(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    artisan = fake.user(language_code=None)
+    await artisan.send("/start")
+    assert "नमस्ते" in artisan.last_text
+    assert "सहमत हूँ" in " ".join(artisan.buttons)
+
+
+async def test_english_telegram_user_is_greeted_in_english(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    artisan = fake.user(language_code="en")
+    await artisan.send("/start")
+    assert "Namaste" in artisan.last_text
+
+
+async def test_language_choice_is_remembered_across_a_restart(
+    fake: FakeTelegram,
+    settings: Settings,
+    start_bot: Callable[[Settings], AbstractAsyncContextManager[BotApp]],
+) -> None:
+    artisan = fake.user(language_code="hi")
+    async with start_bot(settings):
+        await artisan.send("/language")
+        await artisan.press("English")
+        assert "English" in artisan.last_text
+    async with start_bot(settings):
+        await artisan.send("/help")
+        assert "What does this bot do?" in artisan.last_text
+
+
+async def test_commands_menu_is_published_in_hindi_and_english(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    calls = fake.calls_of("setMyCommands")
+    languages = {c.params.get("language_code") for c in calls}
+    assert {"hi", "en"} <= languages
+    hindi = next(c for c in calls if c.params.get("language_code") == "hi")
+    assert any(cmd["command"] == "start" for cmd in hindi.params["commands"])
+
+
+async def test_bot_leaves_a_group_and_says_nothing_there(fake: FakeTelegram, bot: BotApp) -> None:
+    artisan = fake.user()
+    group = fake.group(title="Potters")
+    await artisan.send_in(group, "/start", expect=0)
+    await fake.wait_for(lambda: bool(fake.calls_of("leaveChat")))
+    assert [c.params["chat_id"] for c in fake.calls_of("leaveChat")] == [group.id]
+    assert not [c for c in fake.calls_of("sendMessage") if c.params["chat_id"] == group.id]
+
+
+async def test_unknown_text_before_consent_is_answered_with_the_consent_prompt(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    artisan = fake.user()
+    await artisan.send("नमस्ते भैया")
+    assert "सहमत" in artisan.last_text
+
+
+async def test_a_sticker_from_a_new_user_still_gets_an_answer(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    artisan = fake.user()
+    await artisan.send_sticker()
+    assert "नमस्ते" in artisan.last_text
+
+
+async def test_language_choice_before_consent_stores_no_personal_data(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    artisan = fake.user()
+    await artisan.send("/language")
+    await artisan.press("English")
+    async with services_of(bot).sessions() as session:
+        row = await session.scalar(select(Artisan).where(Artisan.telegram_id == artisan.id))
+    assert row is not None and row.locale == "en"
+    assert (row.name, row.phone, row.district, row.consent_at) == (None, None, None, None)
+
+
+async def test_webhook_mode_answers_and_rejects_requests_without_the_secret(
+    fake: FakeTelegram,
+    make_settings: Callable[..., Settings],
+    start_bot: Callable[[Settings], AbstractAsyncContextManager[BotApp]],
+) -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/odop/hook"
+    settings = make_settings(webhook_url=url, webhook_secret="s3cret-Value", webhook_port=port)
+    async with start_bot(settings):
+        assert fake.webhook_url == url
+        artisan = fake.user()
+        await artisan.send("/start")
+        assert "नमस्ते" in artisan.last_text
+        update = {"update_id": 999_999, "message": {"message_id": 1, "date": 0}}
+        assert await fake.post_to_webhook(update, secret=None) == 403
+        assert await fake.post_to_webhook(update, secret="wrong") == 403
+
+
+async def test_a_redelivered_update_is_processed_once(fake: FakeTelegram, bot: BotApp) -> None:
+    artisan = fake.user()
+    await artisan.send("/start")
+    before = len(artisan.messages)
+    fake.duplicate_last_update()
+    await artisan.send("/help")
+    texts = artisan.texts[before:]
+    assert len(texts) == 1 and "नमस्ते" not in texts[0]

@@ -1,0 +1,93 @@
+"""`python -m bot` as operators run it: bad configuration, secrets in logs, kill -9, restart."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import select
+
+from bot.fake_telegram import FakeTelegram
+from bot.storage.db import make_engine, make_sessionmaker
+from bot.storage.models import Artisan, Submission
+from tests.conftest import TOKEN
+
+
+def bot_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_"))}
+    env.update(
+        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'odop.db'}",
+        MEDIA_DIR=str(tmp_path / "media"),
+        ADMIN_IDS="",
+        REVIEWER_IDS="",
+    )
+    env.update(extra)
+    return env
+
+
+def run_bot(env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot"], env=env, cwd=cwd, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_missing_token_exits_2_with_one_clear_line(tmp_path: Path) -> None:
+    result = run_bot(bot_env(tmp_path), tmp_path)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "TELEGRAM_BOT_TOKEN" in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_malformed_token_exits_2_without_echoing_it(tmp_path: Path) -> None:
+    result = run_bot(bot_env(tmp_path, TELEGRAM_BOT_TOKEN="not a token"), tmp_path)
+    assert result.returncode == 2
+    assert "TELEGRAM_BOT_TOKEN" in result.stderr and "not a token" not in result.stderr
+
+
+async def start_process(env: dict[str, str], cwd: Path) -> asyncio.subprocess.Process:
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", env=env, cwd=cwd,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+    )  # fmt: skip
+
+
+async def test_kill_9_mid_registration_resumes_at_the_same_step(
+    fake: FakeTelegram, tmp_path: Path
+) -> None:
+    env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_URL=fake.url)
+    artisan = fake.user()
+    process = await start_process(env, tmp_path)
+    try:
+        await artisan.send("/start", timeout=30)
+        await artisan.press("सहमत हूँ")
+        await artisan.send("सुनीता देवी")
+        assert "मोबाइल" in artisan.last_text
+    finally:
+        process.send_signal(signal.SIGKILL)
+        output, _ = await process.communicate()
+    log = output.decode()
+    assert TOKEN not in log and TOKEN.split(":")[1] not in log
+
+    process = await start_process(env, tmp_path)
+    try:
+        await artisan.send("9876543210", timeout=30)
+        assert "चरण 4/8" in artisan.last_text
+    finally:
+        process.terminate()
+        output, _ = await process.communicate()
+    assert "+919876543210" not in output.decode() and TOKEN not in output.decode()
+
+    engine = make_engine(env["DATABASE_URL"])
+    async with make_sessionmaker(engine)() as session:
+        saved = await session.scalar(select(Artisan).where(Artisan.telegram_id == artisan.id))
+        assert saved is not None
+        assert (saved.name, saved.phone) == ("सुनीता देवी", "+919876543210")
+        draft = await session.get(Submission, saved.active_submission_id)
+        assert draft is not None and draft.step == "district"
+    await engine.dispose()
+    assert (tmp_path / "odop.db").stat().st_mode & 0o077 == 0

@@ -1,0 +1,354 @@
+"""An artisan registers a product in Hindi or English, end to end over the fake Bot API."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
+from datetime import timedelta
+
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.config import Settings
+from bot.context import BotApp
+from bot.fake_telegram import FakeTelegram
+from bot.handlers.registration import remind_idle_drafts
+from bot.storage.models import Artisan, Photo, State, Submission, utcnow
+from tests.journey import consent, phone_of, submit_product, to_district, to_photos
+
+Sessions = Callable[[], AsyncSession]
+
+
+async def artisan_row(db: Sessions, telegram_id: int) -> Artisan | None:
+    async with db() as session:
+        return await session.scalar(select(Artisan).where(Artisan.telegram_id == telegram_id))
+
+
+async def submissions_of(db: Sessions, telegram_id: int) -> list[Submission]:
+    async with db() as session:
+        rows = await session.scalars(
+            select(Submission)
+            .join(Artisan, Artisan.id == Submission.artisan_id)
+            .where(Artisan.telegram_id == telegram_id)
+            .order_by(Submission.id)
+        )
+        return list(rows)
+
+
+async def photos_of(db: Sessions, submission_id: int) -> list[Photo]:
+    async with db() as session:
+        rows = await session.scalars(
+            select(Photo).where(Photo.submission_id == submission_id).order_by(Photo.position)
+        )
+        return list(rows)
+
+
+async def test_artisan_registers_in_hindi_with_album_voice_and_fuzzy_district(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user(language_code="hi")
+    await consent(artisan)
+    assert "चरण 2/8" in artisan.last_text
+    await artisan.send("  सुनीता  देवी\u200b ")
+    assert "चरण 3/8" in artisan.last_text
+    await artisan.send("९८७६५ ४३२१०")
+    assert "चरण 4/8" in artisan.last_text
+    await artisan.send("varansi")
+    assert "वाराणसी" in artisan.buttons
+    await artisan.press("वाराणसी")
+    assert "बनारसी रेशम साड़ी" in artisan.last_text
+    await artisan.press("लकड़ी के खिलौने")
+    await artisan.send("लाख के खिलौने")
+    await artisan.send_voice(duration=12)
+    assert "चरण 6/8" in artisan.last_text and "दाम" in artisan.last_text
+    await artisan.send("₹ १,२००")
+    await artisan.send("50 नग")
+    assert "फोटो" in artisan.last_text
+    replies = await artisan.send_album(3)
+    assert len([r for r in replies if r.method == "sendMessage"]) == 1
+    assert "3/5" in artisan.last_text
+    await artisan.press("हो गया")
+    assert "सुनीता देवी" in artisan.last_text and "₹1,200" in artisan.last_text
+    await artisan.press("जमा करें")
+    assert "ODOP-" in artisan.last_text
+
+    [sub] = await submissions_of(db, artisan.id)
+    row = await artisan_row(db, artisan.id)
+    assert row is not None
+    assert (row.name, row.phone, row.district) == ("सुनीता देवी", "+919876543210", "Varanasi")
+    assert sub.state == State.PENDING and sub.district == "Varanasi"
+    assert (sub.craft, sub.product_name, sub.price, sub.capacity) == (
+        "लकड़ी के खिलौने",
+        "लाख के खिलौने",
+        1200,
+        50,
+    )
+    assert sub.voice_file_id and sub.description is None
+    photos = await photos_of(db, sub.id)
+    assert [p.position for p in photos] == [1, 2, 3]
+    assert all(p.file_id and p.file_unique_id for p in photos)
+    assert sub.reference in artisan.last_text
+
+
+async def test_artisan_registers_in_english(fake: FakeTelegram, bot: BotApp, db: Sessions) -> None:
+    artisan = fake.user(language_code="en")
+    ref = await submit_product(artisan, lang="en", craft="Terracotta")
+    assert "Submitted" in artisan.last_text
+    [sub] = await submissions_of(db, artisan.id)
+    assert sub.reference == ref and sub.state == State.PENDING and sub.craft == "Terracotta"
+
+
+async def test_every_prompt_shows_its_step(fake: FakeTelegram, bot: BotApp) -> None:
+    artisan = fake.user()
+    await to_photos(artisan)
+    steps = [t.split("\n")[0] for t in artisan.texts if t.startswith("चरण")]
+    assert steps[:3] == ["चरण 2/8", "चरण 3/8", "चरण 4/8"] and steps[-1] == "चरण 7/8"
+
+
+async def test_declining_consent_stores_nothing(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user()
+    await artisan.send("/start")
+    await artisan.press("नहीं")
+    assert "/start" in artisan.last_text
+    assert await artisan_row(db, artisan.id) is None
+
+
+async def test_bad_name_is_explained_and_asked_again(fake: FakeTelegram, bot: BotApp) -> None:
+    artisan = fake.user()
+    await consent(artisan)
+    await artisan.send("R2D2")
+    assert "अंक" in artisan.texts[-2] and "चरण 2/8" in artisan.last_text
+    await artisan.send_sticker()
+    assert "नाम" in artisan.texts[-2] and "चरण 2/8" in artisan.last_text
+
+
+async def test_someone_elses_contact_is_refused(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user()
+    await consent(artisan)
+    await artisan.send("सुनीता देवी")
+    await artisan.share_contact("+919999999999", own=False)
+    assert "किसी और का नंबर" in artisan.texts[-2] and "चरण 3/8" in artisan.last_text
+    row = await artisan_row(db, artisan.id)
+    assert row is not None and row.phone is None and row.name == "सुनीता देवी"
+
+
+async def test_invalid_phone_numbers_are_refused(fake: FakeTelegram, bot: BotApp) -> None:
+    artisan = fake.user()
+    await consent(artisan)
+    await artisan.send("सुनीता देवी")
+    for wrong in ("12345", "5876543210", "+1 202 555 0123"):
+        await artisan.send(wrong)
+        assert "सही मोबाइल नंबर नहीं" in artisan.texts[-2]
+    await artisan.send("+91 98765-43210")
+    assert "चरण 4/8" in artisan.last_text
+
+
+async def test_district_by_division_buttons_and_unknown_name(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    artisan = fake.user()
+    await to_district(artisan)
+    await artisan.send("zzzz qqq")
+    assert "नहीं मिला" in artisan.texts[-2]
+    await artisan.press("और मंडल")
+    await artisan.press("लखनऊ")
+    await artisan.press("लखनऊ")
+    assert "चिकनकारी" in artisan.last_text
+
+
+async def test_hindi_spelling_variants_and_old_names_match_exactly(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user()
+    await to_district(artisan)
+    await artisan.send("allahabad")
+    assert "प्रयागराज" in artisan.texts[-2]
+    row = await artisan_row(db, artisan.id)
+    assert row is not None and row.district == "Prayagraj"
+
+
+async def test_price_bad_inputs_keep_the_step(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user()
+    await to_district(artisan)
+    await artisan.send("Gorakhpur")
+    await artisan.press("टेराकोटा")
+    await artisan.send("टेराकोटा हाथी")
+    await artisan.send("हाथ से बना मिट्टी का हाथी।")
+    for wrong, reason in (
+        ("0", "1 से"),
+        ("50,00,000", "1 से"),
+        ("सस्ता", "समझ नहीं"),
+        ("1 या 2", "समझ"),
+    ):
+        await artisan.send(wrong)
+        assert reason in artisan.texts[-2] and "दाम" in artisan.last_text
+    await artisan.send("1200 रुपये")
+    assert "महीने" in artisan.last_text
+    [sub] = await submissions_of(db, artisan.id)
+    assert sub.price == 1200 and sub.product_name == "टेराकोटा हाथी"
+
+
+async def test_photo_step_refuses_video_sticker_small_and_sixth_photo(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user()
+    await to_photos(artisan)
+    await artisan.send_video()
+    assert "वीडियो" in artisan.texts[-2]
+    await artisan.send_sticker()
+    assert "फोटो नहीं" in artisan.texts[-2]
+    await artisan.send_photo(width=200, height=150)
+    assert "बहुत छोटी" in artisan.texts[-2]
+    await artisan.send_document(mime_type="image/png", file_name="pot.png")
+    assert "1/5" in artisan.last_text
+    await artisan.send_album(4)
+    assert "5/5" in artisan.last_text
+    await artisan.send_photo()
+    assert "और नहीं" in artisan.texts[-2]
+    [sub] = await submissions_of(db, artisan.id)
+    assert len(await photos_of(db, sub.id)) == 5
+
+
+async def test_photo_used_by_another_artisan_is_flagged(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    first, second = fake.user(), fake.user()
+    await submit_product(first)
+    [sub] = await submissions_of(db, first.id)
+    [original] = await photos_of(db, sub.id)
+    await to_photos(second)
+    await second.send_raw({"photo": [{"file_id": original.file_id,
+                                       "file_unique_id": original.file_unique_id,
+                                       "width": 1280, "height": 960}]})  # fmt: skip
+    [draft] = await submissions_of(db, second.id)
+    [copy] = await photos_of(db, draft.id)
+    assert copy.reused_elsewhere and not original.reused_elsewhere
+
+
+async def test_edits_from_the_summary_return_to_the_summary(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user()
+    await to_photos(artisan)
+    await artisan.send_photo()
+    await artisan.press("हो गया")
+    await artisan.press("दाम")
+    assert "दाम" in artisan.last_text
+    await artisan.send("950")
+    assert "₹950" in artisan.last_text and "जमा करें" in " ".join(artisan.buttons)
+    await artisan.press("GSTIN")
+    await artisan.send("09ABCDE1234F1Z5")
+    assert "09ABCDE1234F1Z5" in artisan.last_text
+    await artisan.press("नाम")
+    await artisan.send("सुनीता कुमारी")
+    assert "सुनीता कुमारी" in artisan.last_text
+    [sub] = await submissions_of(db, artisan.id)
+    assert (sub.price, sub.gstin, sub.step) == (950, "09ABCDE1234F1Z5", "summary")
+
+
+async def test_back_button_returns_one_step_keeping_answers(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user()
+    await to_district(artisan)
+    await artisan.send("Gorakhpur")
+    await artisan.press("पीछे")
+    assert "चरण 4/8" in artisan.last_text
+    row = await artisan_row(db, artisan.id)
+    assert row is not None and row.district == "Gorakhpur"
+
+
+async def test_second_product_skips_what_the_artisan_already_told(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user()
+    await submit_product(artisan)
+    await artisan.send("/start")
+    assert "सुनीता देवी" in artisan.last_text
+    await artisan.press("नया उत्पाद")
+    assert "चरण 5/8" in artisan.last_text
+    await artisan.press("रेडीमेड वस्त्र")
+    assert "चरण 6/8" in artisan.last_text
+    subs = await submissions_of(db, artisan.id)
+    assert [s.state for s in subs] == [State.PENDING, State.DRAFT]
+    assert subs[1].craft == "रेडीमेड वस्त्र" and subs[1].district == "Gorakhpur"
+
+
+async def test_cancel_keeps_answers_and_start_offers_to_continue(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    artisan = fake.user()
+    await to_district(artisan)
+    await artisan.send("/cancel")
+    assert "सुरक्षित" in artisan.last_text
+    await artisan.send("Gorakhpur")
+    assert "आगे बढ़ें" in " ".join(artisan.buttons)
+    await artisan.send("/start")
+    await artisan.press("आगे बढ़ें")
+    assert "चरण 4/8" in artisan.last_text
+
+
+async def test_restart_resumes_at_the_same_step(
+    fake: FakeTelegram,
+    settings: Settings,
+    start_bot: Callable[[Settings], AbstractAsyncContextManager[BotApp]],
+) -> None:
+    artisan = fake.user()
+    async with start_bot(settings):
+        await to_district(artisan)
+        await artisan.send("Gorakhpur")
+    async with start_bot(settings):
+        await artisan.press("टेराकोटा")
+        assert "चरण 6/8" in artisan.last_text
+
+
+async def test_status_and_mydata_show_what_is_stored(fake: FakeTelegram, bot: BotApp) -> None:
+    artisan = fake.user()
+    ref = await submit_product(artisan)
+    await artisan.send("/status")
+    assert ref in artisan.last_text and "जाँच में" in artisan.last_text
+    await artisan.send("/mydata")
+    assert any(phone_of(artisan) in text for text in artisan.texts[-2:])
+
+
+async def test_deletemydata_purges_rows_and_files(
+    fake: FakeTelegram, bot: BotApp, db: Sessions, settings: Settings
+) -> None:
+    artisan = fake.user()
+    await submit_product(artisan)
+    [sub] = await submissions_of(db, artisan.id)
+    stray = settings.media_dir / "photo.jpg"
+    stray.write_bytes(b"jpeg")
+    async with db() as session, session.begin():
+        await session.execute(
+            update(Photo).where(Photo.submission_id == sub.id).values(local_path="photo.jpg")
+        )
+    await artisan.send("/deletemydata")
+    await artisan.press("हाँ, मिटाएँ")
+    assert "मिटा दी" in artisan.last_text
+    async with db() as session:
+        for model in (Artisan, Submission, Photo):
+            assert await session.scalar(select(func.count()).select_from(model)) == 0
+    assert not stray.exists()
+    await artisan.send("/start")
+    assert "सहमत" in " ".join(artisan.buttons)
+
+
+async def test_idle_draft_gets_one_reminder(fake: FakeTelegram, bot: BotApp, db: Sessions) -> None:
+    artisan = fake.user()
+    await to_district(artisan)
+    async with db() as session, session.begin():
+        await session.execute(update(Submission).values(updated_at=utcnow() - timedelta(hours=25)))
+    assert bot.job_queue is not None
+    bot.job_queue.run_once(remind_idle_drafts, 0.1)
+    await fake.wait_for(lambda: "अधूरा" in artisan.last_text, timeout=5)
+    bot.job_queue.run_once(remind_idle_drafts, 0.1)
+    await asyncio.sleep(1.0)  # time for a wrongly sent second reminder to arrive
+    assert sum("अधूरा" in t for t in artisan.texts) == 1
