@@ -1,26 +1,36 @@
-"""`python -m bot` runs the bot; `python -m bot migrate` only upgrades the database."""
+"""`python -m bot` runs the bot; subcommands: migrate, and those the feature modules add."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib
 import signal
 import sys
+from collections.abc import Callable
+from typing import Any
 
 from pydantic import ValidationError
 
 from bot.config import Settings
 from bot.logs import setup_logging
 
+# Modules exposing `register(subparsers)`: each adds its subcommands with `set_defaults(func=...)`,
+# where func(args) -> int is the exit code.
+COMMAND_MODULES = ("bot.cli_catalogue", "bot.playground")
+
 
 def load_settings() -> Settings:
+    """Settings from the environment and .env, or one clear line and exit code 2."""
     try:
-        return Settings()  # type: ignore[call-arg]
+        settings = Settings()  # type: ignore[call-arg]
     except ValidationError as exc:
         first = exc.errors()[0]
         name = str(first["loc"][0]).upper() if first["loc"] else "settings"
         print(f"configuration error: {name}: {first['msg']} (see .env.example)", file=sys.stderr)
         raise SystemExit(2) from None
+    setup_logging(settings)
+    return settings
 
 
 async def serve(settings: Settings) -> None:
@@ -43,16 +53,30 @@ async def migrate_only(settings: Settings) -> None:
     await engine.dispose()
 
 
+def _run(args: argparse.Namespace) -> int:
+    asyncio.run(serve(load_settings()))
+    return 0
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    asyncio.run(migrate_only(load_settings()))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bot", description="ODOP artisan bot")
-    parser.add_argument("command", nargs="?", default="run", choices=["run", "migrate"])
+    parser.set_defaults(func=_run)
+    commands = parser.add_subparsers(title="commands")
+    commands.add_parser("run", help="run the bot (the default)").set_defaults(func=_run)
+    commands.add_parser("migrate", help="upgrade the database and exit").set_defaults(
+        func=_migrate
+    )
+    for name in COMMAND_MODULES:
+        register: Callable[[argparse._SubParsersAction[Any]], None]
+        register = importlib.import_module(name).register
+        register(commands)
     args = parser.parse_args(argv)
-    settings = load_settings()
-    setup_logging(settings)
-    if args.command == "migrate":
-        asyncio.run(migrate_only(settings))
-    else:
-        asyncio.run(serve(settings))
+    raise SystemExit(args.func(args))
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from telegram.ext import Application, ContextTypes, Defaults
 
 from bot.config import Settings
 from bot.context import BotApp, BotContext, Services
-from bot.handlers import register_handlers
+from bot.handlers import FEATURES, register_handlers
 from bot.i18n import Translator
 from bot.jobs import schedule_jobs
 from bot.menus import publish_commands
@@ -55,9 +55,15 @@ async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     )
     await publish_commands(app)
     schedule_jobs(app)
+    for feature in FEATURES:
+        if hasattr(feature, "on_startup"):
+            await feature.on_startup(app)
 
 
 async def _post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    for feature in reversed(FEATURES):
+        if hasattr(feature, "on_shutdown"):
+            await feature.on_shutdown(app)
     services: Services | None = app.bot_data.pop("services", None)
     if services is not None:
         await services.engine.dispose()

@@ -17,7 +17,10 @@ log = logging.getLogger(__name__)
 
 ARTISAN_COMMANDS = ("start", "status", "language", "help", "cancel", "mydata", "stopnotices")
 REVIEWER_COMMANDS = ("queue", "review", "history")
-ADMIN_COMMANDS = ("addreviewer", "removereviewer", "staff", "addadmin", "broadcast", "broadcasts")
+ADMIN_COMMANDS = (
+    "broadcast", "broadcasts", "cancelbroadcast", "stats", "export", "listed",
+    "addreviewer", "removereviewer", "addadmin", "staff",
+)  # fmt: skip
 
 
 def _commands(t: Translator, locale: str, names: tuple[str, ...]) -> list[BotCommand]:

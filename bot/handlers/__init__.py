@@ -11,16 +11,18 @@ from typing import Any
 
 from telegram.ext import Application
 
-from bot.handlers import broadcast, common, registration, review, router
+from bot.handlers import broadcast, catalogue, common, registration, review, router, staff
 
-# Feature modules expose HANDLERS (PTB handlers), optional DIALOGUES (staff dialogue kinds ->
-# handler) and optional JOBS (periodic work).
-FEATURES: list[ModuleType] = [common, registration, review, broadcast]
+# Feature modules expose HANDLERS (PTB handlers) and optionally DIALOGUES (staff dialogue kind ->
+# handler, see `router`), JOBS (periodic work, see `bot.jobs`), and `async def on_startup(app)` /
+# `async def on_shutdown(app)` for long-running workers.
+FEATURES: list[ModuleType] = [common, registration, staff, review, broadcast, catalogue]
 
 
 def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handlers(common.GUARDS, group=-1)
     for feature in FEATURES:
         app.add_handlers(feature.HANDLERS)
+        router.DIALOGUES.update(getattr(feature, "DIALOGUES", {}))
     app.add_handlers(router.HANDLERS)
     app.add_error_handler(common.on_error)

@@ -8,14 +8,15 @@ from telegram import Update
 from telegram.ext import BaseHandler, MessageHandler, filters
 
 from bot.context import BotContext
-from bot.handlers import broadcast, common, registration, review
+from bot.handlers import common, registration
 from bot.handlers.base import Turn, handler
 from bot.storage.models import Dialogue
 
 DialogueHandler = Callable[[Turn, Dialogue], Awaitable[None]]
 
-# Staff dialogues by kind prefix (e.g. "rv:reason", "bc:compose").
-DIALOGUES: dict[str, DialogueHandler] = {**review.DIALOGUES, **broadcast.DIALOGUES}
+# Staff dialogues by kind (e.g. "rv:reason", "bc:compose"), collected from the features by
+# `register_handlers`.
+DIALOGUES: dict[str, DialogueHandler] = {}
 
 
 @handler

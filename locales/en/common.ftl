@@ -51,3 +51,7 @@ cmd-staff = List staff
 cmd-addadmin = Add an admin
 cmd-broadcast = Send a notice
 cmd-broadcasts = Notices sent
+cmd-cancelbroadcast = Stop a broadcast
+cmd-stats = Statistics
+cmd-export = Export the catalogue
+cmd-listed = Mark as listed on a marketplace

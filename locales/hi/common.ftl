@@ -52,3 +52,7 @@ cmd-staff = स्टाफ़ की सूची
 cmd-addadmin = एडमिन जोड़ें
 cmd-broadcast = सूचना भेजें
 cmd-broadcasts = भेजी गई सूचनाएँ
+cmd-cancelbroadcast = सूचना भेजना रोकें
+cmd-stats = आँकड़े
+cmd-export = कैटलॉग निर्यात
+cmd-listed = बाज़ार में सूचीबद्ध करें
