@@ -5,15 +5,18 @@ Set TEST_DATABASE_URL=postgresql+asyncpg://... to run the same tests on PostgreS
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
-from collections.abc import AsyncIterator, Callable
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.app import build_application
@@ -35,25 +38,44 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-async def reset_postgres(url: str) -> None:
-    engine = make_engine(url)
-    async with engine.begin() as conn:
-        await conn.execute(text("DROP SCHEMA public CASCADE"))
-        await conn.execute(text("CREATE SCHEMA public"))
-    await engine.dispose()
+async def _admin(url: str, *statements: str) -> None:
+    engine = make_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        async with engine.connect() as conn:
+            for statement in statements:
+                await conn.execute(text(statement))
+    finally:
+        await engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A database of this test run's own on the TEST_DATABASE_URL server, dropped at the end.
+
+    Several runs (developers, CI) can share one server without resetting each other's tables.
+    """
+    if not TEST_DATABASE_URL:
+        yield ""
+        return
+    name = f"odop_test_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    own = make_url(TEST_DATABASE_URL).set(database=name).render_as_string(hide_password=False)
+    asyncio.run(_admin(TEST_DATABASE_URL, f'CREATE DATABASE "{name}"'))
+    yield own
+    asyncio.run(_admin(TEST_DATABASE_URL, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 @pytest.fixture
-async def database_url(tmp_path: Path) -> str:
-    if TEST_DATABASE_URL:
-        await reset_postgres(TEST_DATABASE_URL)
-        return TEST_DATABASE_URL
+async def database_url(tmp_path: Path, postgres_url: str) -> str:
+    if postgres_url:
+        await _admin(postgres_url, "DROP SCHEMA public CASCADE", "CREATE SCHEMA public")
+        return postgres_url
     return f"sqlite+aiosqlite:///{tmp_path / 'odop.db'}"
 
 
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeTelegram]:
-    server = FakeTelegram(token=TOKEN)
+    # Quiet time that ends a wait for the bot's answer; generous because CI machines are shared.
+    server = FakeTelegram(token=TOKEN, settle=0.15)
     await server.start()
     yield server
     await server.stop()

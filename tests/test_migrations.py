@@ -1,0 +1,122 @@
+"""Alembic builds the same schema on SQLite and PostgreSQL, matching the models, both ways."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.storage.db import downgrade, make_engine, migrate
+from bot.storage.models import Base
+
+Schema = dict[str, Any]
+
+
+def describe(connection: Connection) -> Schema:
+    """Tables, columns (name, generic type, nullability), indexes, uniques and foreign keys."""
+    inspector = inspect(connection)
+    schema: Schema = {}
+    for table in sorted(set(inspector.get_table_names()) - {"alembic_version"}):
+        schema[table] = {
+            "columns": sorted(
+                (
+                    c["name"],
+                    type(c["type"]).__name__.lower().replace("integer", "int")[:4],
+                    c["nullable"],
+                )
+                for c in inspector.get_columns(table)
+            ),  # fmt: skip
+            "indexes": sorted(
+                (i["name"], tuple(i["column_names"]), bool(i["unique"]))
+                for i in inspector.get_indexes(table)
+                if not i.get("duplicates_constraint")  # PostgreSQL lists a UNIQUE twice
+            ),
+            "uniques": sorted(
+                tuple(u["column_names"]) for u in inspector.get_unique_constraints(table)
+            ),
+            "foreign_keys": sorted(
+                (tuple(fk["constrained_columns"]), fk["referred_table"])
+                for fk in inspector.get_foreign_keys(table)
+            ),
+        }
+    return schema
+
+
+def drift(connection: Connection) -> list[Any]:
+    context = MigrationContext.configure(connection, opts={"compare_type": False})
+    return list(compare_metadata(context, Base.metadata))
+
+
+async def run(engine: AsyncEngine, fn: Any) -> Any:
+    async with engine.connect() as conn:
+        return await conn.run_sync(fn)
+
+
+@pytest.fixture
+async def sqlite_engine(tmp_path: Path) -> Any:
+    engine = make_engine(f"sqlite+aiosqlite:///{tmp_path / 'schema.db'}")
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+async def postgres_engine(postgres_url: str) -> Any:
+    if not postgres_url:
+        pytest.skip("TEST_DATABASE_URL is not set: PostgreSQL schema comparison skipped")
+    engine = make_engine(postgres_url)
+    async with engine.begin() as conn:
+        await conn.exec_driver_sql("DROP SCHEMA public CASCADE")
+        await conn.exec_driver_sql("CREATE SCHEMA public")
+    yield engine
+    await engine.dispose()
+
+
+async def test_migrations_match_the_models_on_sqlite(sqlite_engine: AsyncEngine) -> None:
+    await migrate(sqlite_engine)
+    assert await run(sqlite_engine, drift) == []
+
+
+async def test_downgrade_to_nothing_and_upgrade_again_on_sqlite(
+    sqlite_engine: AsyncEngine,
+) -> None:
+    await migrate(sqlite_engine)
+    first = await run(sqlite_engine, describe)
+    await downgrade(sqlite_engine, "base")
+    assert await run(sqlite_engine, describe) == {}
+    await migrate(sqlite_engine)
+    assert await run(sqlite_engine, describe) == first
+
+
+async def test_sqlite_and_postgresql_get_the_same_schema(
+    sqlite_engine: AsyncEngine, postgres_engine: AsyncEngine
+) -> None:
+    await migrate(sqlite_engine)
+    await migrate(postgres_engine)
+    assert await run(postgres_engine, drift) == []
+    sqlite_schema, postgres_schema = (
+        await run(sqlite_engine, describe),
+        await run(postgres_engine, describe),
+    )
+    assert sqlite_schema.keys() == postgres_schema.keys()
+    for table in sqlite_schema:
+        for aspect in ("indexes", "uniques", "foreign_keys"):
+            assert sqlite_schema[table][aspect] == postgres_schema[table][aspect], (table, aspect)
+        names = [c[0] for c in sqlite_schema[table]["columns"]]
+        assert names == [c[0] for c in postgres_schema[table]["columns"]], table
+        nullable = [c[2] for c in sqlite_schema[table]["columns"]]
+        assert nullable == [c[2] for c in postgres_schema[table]["columns"]], table
+
+
+async def test_downgrade_and_upgrade_again_on_postgresql(postgres_engine: AsyncEngine) -> None:
+    await migrate(postgres_engine)
+    first = await run(postgres_engine, describe)
+    await downgrade(postgres_engine, "base")
+    assert await run(postgres_engine, describe) == {}
+    await migrate(postgres_engine)
+    assert await run(postgres_engine, describe) == first
