@@ -119,3 +119,19 @@ async def test_a_redelivered_update_is_processed_once(fake: FakeTelegram, bot: B
     await artisan.send("/help")
     texts = artisan.texts[before:]
     assert len(texts) == 1 and "नमस्ते" not in texts[0]
+
+
+async def test_flooding_user_is_slowed_once_and_others_are_answered(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    flooder, other = fake.user(), fake.user()
+    for i in range(100):
+        await flooder.send(f"spam {i}", expect=0, settle=0)
+    await other.send("/help")
+    assert "What does" in other.last_text or "क्या करता" in other.last_text
+    await fake.wait_for(lambda: any("तेज़ी" in t for t in flooder.texts))
+    await flooder.wait(expect=0, settle=0.5)
+    assert sum("तेज़ी" in t for t in flooder.texts) == 1
+    assert len(flooder.texts) <= 31  # answers to the first 30 updates, then one warning
+    last_flood_answer = flooder.actions[-1].at
+    assert other.actions[-1].at < last_flood_answer  # the other user did not wait for the flood

@@ -20,7 +20,9 @@ FEATURES: list[ModuleType] = [common, registration, staff, review, broadcast, ca
 
 
 def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    app.add_handlers(common.GUARDS, group=-1)
+    guards = common.guards()
+    for group, guard in enumerate(guards, start=-len(guards)):
+        app.add_handler(guard, group=group)
     for feature in FEATURES:
         app.add_handlers(feature.HANDLERS)
         router.DIALOGUES.update(getattr(feature, "DIALOGUES", {}))

@@ -17,6 +17,7 @@ from telegram.ext import (
 )
 
 from bot.context import BotContext
+from bot.flood import FloodGuard
 from bot.handlers import keyboards
 from bot.handlers.base import Turn, handler
 from bot.i18n import SUPPORTED
@@ -117,7 +118,10 @@ async def on_error(update: object, context: BotContext) -> None:
         log.warning("could not tell chat about the error")
 
 
-GUARDS: list[BaseHandler[Update, BotContext, None]] = [TypeHandler(Update, guard_private)]
+def guards() -> list[BaseHandler[Update, BotContext, None]]:
+    """Checks every update passes first, in this order (each in a handler group of its own)."""
+    return [TypeHandler(Update, guard_private), TypeHandler(Update, FloodGuard())]
+
 
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler("help", on_help, filters=PRIVATE),

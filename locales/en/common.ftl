@@ -55,3 +55,4 @@ cmd-cancelbroadcast = Stop a broadcast
 cmd-stats = Statistics
 cmd-export = Export the catalogue
 cmd-listed = Mark as listed on a marketplace
+flood-slow-down = You are sending messages very fast. Please wait a few seconds, then send again.

@@ -1,0 +1,66 @@
+"""Per-user flood control: a user far beyond human pace is slowed, and told so once."""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+
+from sqlalchemy import select
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import ApplicationHandlerStop
+
+from bot.context import BotContext
+from bot.storage.models import Artisan
+
+
+class FloodGuard:
+    """Drops a user's updates beyond `limit` per `window` seconds (an album of 10 fits easily).
+
+    Counting lives in process memory on purpose: it is protection, not conversation state, and
+    each instance protecting itself is enough.
+    """
+
+    def __init__(self, limit: int = 30, window: float = 10.0) -> None:
+        self.limit = limit
+        self.window = window
+        self._seen: dict[int, deque[float]] = {}
+        self._warned: set[int] = set()
+
+    def allow(self, user_id: int, now: float) -> bool:
+        seen = self._seen.setdefault(user_id, deque())
+        while seen and seen[0] <= now - self.window:
+            seen.popleft()
+        if len(self._seen) > 10_000:
+            self._forget_idle(now)
+        if len(seen) < self.limit:
+            seen.append(now)
+            self._warned.discard(user_id)
+            return True
+        return False
+
+    def _forget_idle(self, now: float) -> None:
+        for user_id in [u for u, s in self._seen.items() if not s or s[-1] <= now - self.window]:
+            del self._seen[user_id]
+
+    async def __call__(self, update: Update, context: BotContext) -> None:
+        user = update.effective_user
+        if user is None or self.allow(user.id, time.monotonic()):
+            return
+        if user.id not in self._warned:
+            self._warned.add(user.id)
+            await self._warn(user.id, user.language_code, context)
+        raise ApplicationHandlerStop
+
+    @staticmethod
+    async def _warn(user_id: int, language_code: str | None, context: BotContext) -> None:
+        services = context.services
+        async with services.sessions() as session:
+            stored = await session.scalar(
+                select(Artisan.locale).where(Artisan.telegram_id == user_id)
+            )
+        locale = services.t.resolve_locale(stored, language_code)
+        try:
+            await context.bot.send_message(user_id, services.t(locale, "flood-slow-down"))
+        except TelegramError:
+            pass  # the warning is a courtesy; the throttling itself already happened
