@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import deque
 
@@ -60,7 +61,6 @@ class FloodGuard:
                 select(Artisan.locale).where(Artisan.telegram_id == user_id)
             )
         locale = services.t.resolve_locale(stored, language_code)
-        try:
+        # The warning is a courtesy; the throttling itself has already happened.
+        with contextlib.suppress(TelegramError):
             await context.bot.send_message(user_id, services.t(locale, "flood-slow-down"))
-        except TelegramError:
-            pass  # the warning is a courtesy; the throttling itself already happened
