@@ -1,0 +1,64 @@
+"""When Telegram fails a share of calls, artisans' answers are kept and the bot backs off."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.context import BotApp
+from bot.fake_telegram import FakeTelegram
+from bot.handlers.base import MAX_ATTEMPTS
+from bot.storage.models import Artisan, Photo, State, Submission
+
+# Longer than the bot's longest pause between two attempts (retry_after 1 s, backoff up to 2 s).
+PATIENT = {"settle": 2.3, "timeout": 30.0}
+
+
+async def test_registration_completes_while_a_third_of_calls_fail(
+    fake: FakeTelegram, bot: BotApp, db: Callable[[], AsyncSession]
+) -> None:
+    artisan = fake.user()
+    # One user in sequence: the seeded fault draws fall on the same calls every run.
+    fake.fail_ratio(0.3, kinds=("429", "500", "drop"), seed=7)
+    await artisan.send("/start", **PATIENT)
+    await artisan.press("सहमत हूँ", **PATIENT)
+    await artisan.send("सुनीता देवी", **PATIENT)
+    await artisan.share_contact("+919876543210", **PATIENT)
+    await artisan.send("Gorakhpur", **PATIENT)
+    await artisan.press("टेराकोटा", **PATIENT)
+    await artisan.send("टेराकोटा हाथी", **PATIENT)
+    await artisan.send("हाथ से बना मिट्टी का हाथी, भट्टी में पका।", **PATIENT)
+    await artisan.send("1200", **PATIENT)
+    await artisan.press("छोड़ें", **PATIENT)
+    await artisan.send_photo(**PATIENT)
+    await artisan.press("हो गया", **PATIENT)
+    await artisan.press("जमा करें", **PATIENT)
+    fake.fail_ratio(0)
+
+    failed = [c for c in fake.calls if c.status != 200]
+    assert len(failed) >= 5, "the faults were not injected"
+    async with db() as session:
+        row = await session.scalar(select(Artisan).where(Artisan.telegram_id == artisan.id))
+        assert row is not None and (row.name, row.phone) == ("सुनीता देवी", "+919876543210")
+        sub = await session.scalar(select(Submission).where(Submission.artisan_id == row.id))
+        assert sub is not None and sub.state == State.PENDING
+        assert (sub.product_name, sub.price, sub.district) == ("टेराकोटा हाथी", 1200, "Gorakhpur")
+        assert len((await session.scalars(select(Photo))).all()) == 1
+    assert "ODOP-" in artisan.last_text
+
+
+async def test_retries_are_bounded_and_spaced(fake: FakeTelegram, bot: BotApp) -> None:
+    artisan = fake.user()
+    fake.fail("sendMessage", error_code=500, times=100, chat_id=artisan.id)
+    await artisan.send("/help", expect=0, settle=5.0)
+    attempts = [c for c in fake.calls_of("sendMessage") if c.params["chat_id"] == artisan.id]
+    by_text: dict[str, list[float]] = defaultdict(list)
+    for call in attempts:
+        by_text[call.params["text"]].append(call.at)
+    for times in by_text.values():
+        assert len(times) <= MAX_ATTEMPTS
+        gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+        assert all(gap >= 0.4 for gap in gaps), gaps
