@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from itertools import pairwise
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -60,5 +61,5 @@ async def test_retries_are_bounded_and_spaced(fake: FakeTelegram, bot: BotApp) -
         by_text[call.params["text"]].append(call.at)
     for times in by_text.values():
         assert len(times) <= MAX_ATTEMPTS
-        gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+        gaps = [b - a for a, b in pairwise(times)]
         assert all(gap >= 0.4 for gap in gaps), gaps
