@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgresql+asyncpg://postgres@127.0.0.1:5432/test
 
-.PHONY: run test test-sqlite test-postgres lint install install-test
+.PHONY: run playground test test-sqlite test-postgres lint install install-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ install-test: $(BIN)/python
 
 run: install
 	$(BIN)/python -m bot
+
+# Try the bot in a browser without Telegram: no token, no internet.
+playground: install
+	$(BIN)/python -m bot playground
 
 test: install-test test-sqlite test-postgres lint
 

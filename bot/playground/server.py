@@ -1,0 +1,117 @@
+"""Start the fake Bot API, the real bot pointed at it, and the chat page; stop them in reverse."""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+import tempfile
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.app import build_application
+from bot.config import Settings
+from bot.context import BotApp
+from bot.fake_telegram import Call, FakeTelegram, FakeUser
+from bot.playground import DEFAULT_PORT
+from bot.playground.personas import ADMIN_ID, REVIEWER_ID, Persona, artisan, default_personas
+from bot.runner import running
+
+HOST = "127.0.0.1"
+
+
+def new_token() -> str:
+    """A token of Telegram's shape, made up for this run: the fake accepts only it."""
+    return f"{secrets.randbelow(9 * 10**9) + 10**9}:{secrets.token_urlsafe(30)}"
+
+
+@dataclass
+class Playground:
+    """A running playground: the fake, the bot, the personas and the page's address."""
+
+    fake: FakeTelegram
+    data_dir: Path
+    personas: dict[int, Persona] = field(default_factory=dict)
+    bot: BotApp | None = None
+    port: int = 0
+    revision: int = 0  # bumped on every answered bot call: wakes the pages' live streams
+    closing: bool = False
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOST}:{self.port}/"
+
+    def add(self, persona: Persona) -> Persona:
+        self.personas[persona.user_id] = persona
+        self.fake.user(persona.user_id, first_name=persona.name_en, language_code="hi")
+        return persona
+
+    def add_artisan(self) -> Persona:
+        artisans = sum(1 for p in self.personas.values() if p.role == "artisan")
+        return self.add(artisan(artisans))
+
+    def user(self, user_id: int) -> tuple[Persona, FakeUser]:
+        """KeyError for someone who is not a persona of this playground."""
+        return self.personas[user_id], self.fake.users[user_id]
+
+    def on_call(self, _call: Call) -> None:
+        self.revision += 1
+        self.fake.notifier.notify()
+
+    def settings(self) -> Settings:
+        """The bot's settings: production's, pointed at the fake and this run's folder."""
+        return Settings(  # type: ignore[call-arg]
+            _env_file=None,
+            telegram_bot_token=self.fake.token,
+            telegram_api_url=self.fake.url,
+            database_url=f"sqlite+aiosqlite:///{self.data_dir / 'odop.db'}",
+            media_dir=self.data_dir / "media",
+            admin_ids=[ADMIN_ID],
+            reviewer_ids=[REVIEWER_ID],
+            webhook_url=None,
+            webhook_secret=None,
+        )
+
+
+@contextlib.asynccontextmanager
+async def run_playground(
+    port: int = DEFAULT_PORT, data_dir: Path | None = None
+) -> AsyncIterator[Playground]:
+    """Run everything on 127.0.0.1 (``port=0`` picks a free port); the page is at ``pg.url``.
+
+    Without ``data_dir`` the database lives in a temporary folder removed on exit.
+    """
+    from bot.playground.web import start_web  # the page imports this module's Playground
+
+    async with contextlib.AsyncExitStack() as stack:
+        folder = _folder(stack, data_dir)
+        fake = FakeTelegram(
+            token=new_token(), bot_username="odop_playground_bot", bot_first_name="ODOP"
+        )
+        await fake.start()
+        stack.push_async_callback(fake.stop)
+        playground = Playground(fake, folder)
+        for persona in default_personas():
+            playground.add(persona)
+        fake.listeners.append(playground.on_call)
+        runner = await start_web(playground, HOST, port)  # first: a busy port fails fast
+        stack.push_async_callback(runner.cleanup)
+        stack.callback(_close_streams, playground)
+        settings = playground.settings()
+        playground.bot = await stack.enter_async_context(
+            running(build_application(settings), settings)
+        )
+        yield playground
+
+
+def _folder(stack: contextlib.AsyncExitStack, data_dir: Path | None) -> Path:
+    if data_dir is None:
+        return Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="odop-pg-")))
+    folder = data_dir.resolve()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _close_streams(playground: Playground) -> None:
+    playground.closing = True
+    playground.fake.notifier.notify()
