@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 from pathlib import Path
 from typing import Any, cast
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -121,17 +121,45 @@ def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False)
 
 
-def alembic_config(connection: Connection | None = None) -> Config:
+def alembic_config(connection: Connection | None = None) -> Any:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
     return config
 
 
+_REVISION = re.compile(r"^(down_revision|revision)\b[^=]*=\s*['\"]?([\w-]+|None)", re.M)
+
+
+def head_revision() -> str | None:
+    """The newest migration, read from the files (importing Alembic costs a second at start)."""
+    revisions, parents = set(), set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        found = dict(_REVISION.findall(path.read_text(encoding="utf-8")))
+        revisions.add(found.get("revision"))
+        parents.add(found.get("down_revision"))
+    heads = revisions - parents - {None}
+    return heads.pop() if len(heads) == 1 else None
+
+
+async def current_revision(engine: AsyncEngine) -> str | None:
+    async with engine.connect() as connection:
+        try:
+            return await connection.scalar(text("SELECT version_num FROM alembic_version"))
+        except DBAPIError:
+            return None  # no schema yet
+
+
 async def migrate(engine: AsyncEngine, revision: str = "head") -> None:
-    """Upgrade the schema to `revision` (runs on every start; a no-op when current)."""
+    """Upgrade the schema to `revision` (runs on every start; cheap when already current)."""
+    if revision == "head" and (head := head_revision()) and await current_revision(engine) == head:
+        return
 
     def upgrade(connection: Connection) -> None:
+        from alembic import command
+
         command.upgrade(alembic_config(connection), revision)
 
     async with engine.begin() as connection:
@@ -140,6 +168,8 @@ async def migrate(engine: AsyncEngine, revision: str = "head") -> None:
 
 async def downgrade(engine: AsyncEngine, revision: str) -> None:
     def run(connection: Connection) -> None:
+        from alembic import command
+
         command.downgrade(alembic_config(connection), revision)
 
     async with engine.begin() as connection:
