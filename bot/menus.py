@@ -19,7 +19,7 @@ ARTISAN_COMMANDS = ("start", "status", "language", "help", "cancel", "mydata", "
 REVIEWER_COMMANDS = ("queue", "review", "history")
 ADMIN_COMMANDS = (
     "broadcast", "broadcasts", "cancelbroadcast", "stats", "export", "listed",
-    "addreviewer", "removereviewer", "addadmin", "staff",
+    "reopen", "addreviewer", "removereviewer", "addadmin", "staff",
 )  # fmt: skip
 
 

@@ -1,13 +1,211 @@
-"""Official review (issue: reviewers work the queue). Filled in by the review feature."""
+"""Official review: /queue, /review, /history, /reopen and the decision buttons (`rv:`).
+
+Every command and button re-reads the caller's role and districts, and every decision is
+taken only by the holder of a live claim (see `bot.services.review`).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from functools import partial
 
 from telegram import Update
-from telegram.ext import BaseHandler
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
 from bot.context import BotContext
+from bot.handlers import review_card as card
+from bot.handlers import review_decide as rd
+from bot.handlers.base import Outgoing, Turn, deliver, handler, send_text
+from bot.handlers.review_decide import refuse, refuse_outcome, reviewer
+from bot.jobs import RepeatingJob
+from bot.services import review
+from bot.services import review_queries as views
+from bot.services.roles import StaffView
+from bot.services.staff import stored_locale
+from bot.storage.models import Dialogue, State, Submission, format_reference, utcnow
 
-HANDLERS: list[BaseHandler[Update, BotContext, None]] = []
-DIALOGUES: dict[str, Any] = {}
+PRIVATE = filters.ChatType.PRIVATE
+REFERENCE = re.compile(r"^(?:odop-?)?0*(\d{1,9})$", re.IGNORECASE)
+BUTTON = re.compile(r"^rv:([a-z]{1,4})(?::(\d{1,9}))?(?::([cx]))?(?::([a-z]{1,12}))?$")
+HISTORY_SHOWN = 40
+
+
+def lease(turn: Turn) -> timedelta:
+    return timedelta(minutes=turn.services.settings.review_lease_minutes)
+
+
+def parse_reference(text: str) -> int | None:
+    match = REFERENCE.match(text.strip())
+    return int(match.group(1)) if match else None
+
+
+@handler
+async def on_queue(turn: Turn) -> None:
+    """Waiting submissions per district in the reviewer's scope, oldest first."""
+    view = await reviewer(turn)
+    if view is None:
+        return
+    lines, in_review = await views.queue(turn.session, view)
+    total = sum(line.count for line in lines)
+    if not total:
+        turn.say("rv-queue-empty", in_review=in_review)
+        return
+    body = [turn.t("rv-queue-title", total=total)]
+    body += [
+        turn.t(
+            "rv-queue-line",
+            district=card.district_name(turn, line.district),
+            count=line.count,
+            since=card.ist(line.oldest, turn.t("value-missing")),
+        )
+        for line in lines
+    ]
+    body.append(turn.t("rv-queue-in-review", count=in_review))
+    turn.send_text("\n".join(body), card.next_keyboard(turn.t))
+
+
+@handler
+async def on_review(turn: Turn) -> None:
+    """`/review next` or `/review ODOP-000123`: claim it and show it."""
+    view = await reviewer(turn)
+    if view is None:
+        return
+    args = turn.context.args or []
+    if not args or args[0].lower() == "next":
+        await open_next(turn, view)
+        return
+    submission_id = parse_reference(args[0])
+    if submission_id is None:
+        turn.say("rv-bad-ref", text=args[0][:40])
+        return
+    outcome = await review.claim(turn.session, view, submission_id, lease(turn))
+    if not outcome.ok or outcome.submission is None:
+        refuse_outcome(turn, outcome, submission_id)
+        return
+    await rd.clear_dialogue(turn)
+    await card.show(turn, outcome.submission)
+
+
+async def open_next(turn: Turn, view: StaffView) -> None:
+    sub = await review.claim_next(turn.session, view, lease(turn))
+    turn.answer()
+    if sub is None:
+        turn.say("rv-nothing-next")
+        return
+    await rd.clear_dialogue(turn)
+    await card.show(turn, sub)
+
+
+@handler
+async def on_history(turn: Turn) -> None:
+    """Every state change of one submission: who, when, from, to, why."""
+    view = await reviewer(turn)
+    if view is None:
+        return
+    args = turn.context.args or []
+    submission_id = parse_reference(args[0]) if args else None
+    if submission_id is None:
+        turn.say("rv-history-usage")
+        return
+    sub = await turn.session.get(Submission, submission_id)
+    if sub is None or not view.can_review(sub.district):
+        key = "rv-not-found" if sub is None else "rv-out-of-scope"
+        turn.say(key, ref=format_reference(submission_id))
+        return
+    events = await views.history(turn.session, submission_id)
+    lines = [
+        turn.t("rv-history-title", ref=sub.reference, state=card.state_name(turn.t, sub.state))
+    ]
+    for event in events[-HISTORY_SHOWN:]:
+        reason = event.reason or ""
+        lines.append(
+            turn.t(
+                "rv-history-line",
+                at=card.ist(event.at),
+                before=card.state_name(turn.t, event.from_state or State.DRAFT),
+                after=card.state_name(turn.t, event.to_state),
+                actor=turn.t(f"rv-role-{event.actor_role}"),
+                id=str(event.actor_id or ""),
+                reason=turn.t(reason) if reason in review.REASON_KEYS else reason,
+            )
+        )
+    turn.send_text("\n".join(lines))
+
+
+@handler
+async def on_reopen(turn: Turn) -> None:
+    """An admin sends a rejected submission back to the queue."""
+    view = await turn.staff()
+    if not view.is_admin:
+        turn.say("rv-not-admin")
+        return
+    args = turn.context.args or []
+    submission_id = parse_reference(args[0]) if args else None
+    if submission_id is None:
+        turn.say("rv-reopen-usage")
+        return
+    outcome = await review.reopen(turn.session, view, submission_id)
+    sub = outcome.submission
+    if sub is None:
+        turn.say("rv-not-found", ref=format_reference(submission_id))
+        return
+    if not outcome.ok:
+        turn.say("rv-reopen-refused", ref=sub.reference, state=card.state_name(turn.t, sub.state))
+        return
+    artisan = await views.artisan_of(turn.session, sub)
+    if artisan is not None:
+        card.notify_reopened(turn, sub, artisan)
+    turn.say("rv-reopened", ref=sub.reference)
+
+
+@handler
+async def on_button(turn: Turn) -> None:
+    """Every `rv:` button: role, district, claim and state are checked at this press."""
+    view = await reviewer(turn)
+    query = turn.update.callback_query
+    if view is None or query is None:
+        return
+    match = BUTTON.match(query.data or "")
+    verb, number, code, reason = match.groups() if match else ("", None, None, None)
+    if verb == "next" and number is None:
+        return await open_next(turn, view)
+    if number is None:
+        return refuse(turn, "button-stale")
+    submission_id = int(number)
+    if verb == "ok" and code is None and reason is None:
+        return await rd.decide(turn, view, submission_id, State.APPROVED)
+    if verb in ("chg", "rej") and code is None and reason is None:
+        return await rd.ask_reason(turn, view, submission_id, "c" if verb == "chg" else "x")
+    if verb == "r" and code in rd.CODES and reason in review.REASONS:
+        return await rd.one_tap(turn, view, submission_id, rd.CODES[code], review.REASONS[reason])
+    if verb == "txt" and code in rd.CODES and reason is None:
+        return await rd.await_typed_reason(turn, view, submission_id, code)
+    return refuse(turn, "button-stale")
+
+
+async def return_lapsed_claims(context: BotContext) -> None:
+    """Claims whose lease ran out go back to the queue; their holder is told."""
+    services = context.services
+    outbox: list[Outgoing] = []
+    async with services.sessions() as session, session.begin():
+        for sub, holder in await review.expire_leases(session, utcnow()):
+            locale = services.t.resolve_locale(await stored_locale(session, holder), None)
+            text = services.t(locale, "rv-lease-lapsed", ref=sub.reference)
+            outbox.append(Outgoing(holder, partial(send_text, holder, text, None)))
+    await deliver(context.bot, outbox, services)
+
+
+DIALOGUES: dict[str, Callable[[Turn, Dialogue], Awaitable[None]]] = {
+    rd.REASON_DIALOGUE: rd.on_reason_text
+}
+JOBS = [RepeatingJob(return_lapsed_claims, timedelta(minutes=1), first=timedelta(seconds=20))]
+
+HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
+    CommandHandler("queue", on_queue, filters=PRIVATE),
+    CommandHandler("review", on_review, filters=PRIVATE),
+    CommandHandler("history", on_history, filters=PRIVATE),
+    CommandHandler("reopen", on_reopen, filters=PRIVATE),
+    CallbackQueryHandler(on_button, pattern=r"^rv:"),
+]

@@ -27,6 +27,7 @@ help-admin =
     /removereviewer user_id — remove a reviewer
     /addadmin user_id — add an admin
     /staff — list staff
+    /reopen ODOP-000123 — put a rejected submission back in the queue
     /broadcast — send a notice to artisans
     /broadcasts — notices sent
 cancel-done = Cancelled.
@@ -35,6 +36,7 @@ cancel-nothing = Nothing is in progress. Press /start to begin.
 button-stale = This button is no longer active. Please continue from the newest message.
 error-generic = Sorry, something went wrong. Your earlier answers are safe — please send your last answer again.
 edit-ignored = I don't read edited messages. Please send the corrected answer as a new message.
+unknown-command = I don't know that command. Press /help to see them all.
 cmd-start = Start or continue registering
 cmd-status = Status of my products
 cmd-language = Change language
@@ -53,6 +55,7 @@ cmd-broadcast = Send a notice
 cmd-broadcasts = Notices sent
 cmd-cancelbroadcast = Stop a broadcast
 cmd-stats = Statistics
+cmd-reopen = Reopen a rejected submission
 cmd-export = Export the catalogue
 cmd-listed = Mark as listed on a marketplace
 flood-slow-down = You are sending messages very fast. Please wait a few seconds, then send again.

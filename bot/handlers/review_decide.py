@@ -1,0 +1,166 @@
+"""Review decisions: the reason menu, the typed reason, and the decision itself.
+
+Every path re-checks the caller's role, district and live claim at this moment (the service
+refuses anything else); refusals answer in the caller's language and change nothing.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from sqlalchemy import delete
+from telegram import Bot, Message
+
+from bot.handlers import review_card as card
+from bot.handlers.base import Turn
+from bot.services import review
+from bot.services import review_queries as views
+from bot.services.review import Outcome, Refusal
+from bot.services.roles import StaffView
+from bot.storage.models import Dialogue, State, Submission, format_reference
+
+REASON_DIALOGUE = "rv:reason"
+REASON_LENGTH = (3, 500)
+CODES = {"c": State.CHANGES_REQUESTED, "x": State.REJECTED}
+DONE_KEYS = {
+    State.APPROVED: "rv-done-approved",
+    State.CHANGES_REQUESTED: "rv-done-changes",
+    State.REJECTED: "rv-done-rejected",
+}
+REFUSAL_KEYS = {
+    Refusal.NOT_FOUND: "rv-not-found",
+    Refusal.OUT_OF_SCOPE: "rv-out-of-scope",
+    Refusal.CLAIMED: "rv-claimed",
+    Refusal.NOT_WAITING: "rv-not-waiting",
+    Refusal.NOT_HELD: "rv-not-held",
+}
+
+
+def refuse(turn: Turn, key: str, **args: Any) -> None:
+    """A refusal in the caller's language: a popup for a button, a message for a command."""
+    if turn.update.callback_query is not None:
+        turn.answer(key, alert=True, **args)
+    else:
+        turn.say(key, **args)
+
+
+def refuse_outcome(turn: Turn, outcome: Outcome, submission_id: int) -> None:
+    sub, refusal = outcome.submission, outcome.refusal
+    assert refusal is not None
+    refuse(
+        turn,
+        REFUSAL_KEYS[refusal],
+        ref=format_reference(submission_id),
+        state=card.state_name(turn.t, sub.state) if sub else "",
+        until=card.ist(sub.lease_until if sub else None, turn.t("value-missing")),
+    )
+
+
+async def reviewer(turn: Turn) -> StaffView | None:
+    """The caller's roles now; a polite refusal when they may not review."""
+    view = await turn.staff()
+    if view.is_reviewer:
+        return view
+    refuse(turn, "rv-not-staff")
+    return None
+
+
+async def clear_dialogue(turn: Turn) -> None:
+    await turn.session.execute(
+        delete(Dialogue).where(Dialogue.user_id == turn.user_id, Dialogue.kind == REASON_DIALOGUE)
+    )
+
+
+async def ask_reason(turn: Turn, view: StaffView, submission_id: int, code: str) -> None:
+    """Needs changes / Reject pressed: offer the one-tap reasons (only to the claim holder)."""
+    outcome = await review.held(turn.session, view, submission_id)
+    if not outcome.ok or outcome.submission is None:
+        return refuse_outcome(turn, outcome, submission_id)
+    turn.answer()
+    key = "rv-ask-reason-changes" if code == "c" else "rv-ask-reason-reject"
+    markup = card.reason_keyboard(turn.t, submission_id, code)
+    turn.say(key, markup, ref=outcome.submission.reference)
+    return None
+
+
+async def await_typed_reason(turn: Turn, view: StaffView, submission_id: int, code: str) -> None:
+    """The "write a reason" button: the next text message is the reason (a dialogue row)."""
+    outcome = await review.held(turn.session, view, submission_id)
+    if not outcome.ok or outcome.submission is None:
+        return refuse_outcome(turn, outcome, submission_id)
+    dialogue = await turn.session.get(Dialogue, turn.user_id)
+    payload = {"submission_id": submission_id, "decision": code}
+    if dialogue is None:
+        turn.session.add(Dialogue(user_id=turn.user_id, kind=REASON_DIALOGUE, payload=payload))
+    else:
+        dialogue.kind, dialogue.payload = REASON_DIALOGUE, payload
+    turn.answer()
+    turn.say("rv-type-reason", ref=outcome.submission.reference)
+    return None
+
+
+async def on_reason_text(turn: Turn, dialogue: Dialogue) -> None:
+    """The reviewer's own reason, typed after pressing "write a reason"."""
+    view = await turn.staff()
+    payload = dialogue.payload or {}
+    submission_id, code = payload.get("submission_id"), payload.get("decision")
+    if not view.is_reviewer or not isinstance(submission_id, int) or code not in CODES:
+        await turn.session.delete(dialogue)
+        return refuse(turn, "rv-not-staff" if not view.is_reviewer else "button-stale")
+    message = turn.update.message
+    text = " ".join((message.text or "").split()) if message else ""
+    low, high = REASON_LENGTH
+    if not text or text.startswith("/"):
+        return turn.say("rv-type-reason", ref=format_reference(submission_id))
+    if not low <= len(text) <= high:
+        return turn.say("rv-reason-length", min=low, max=high)
+    await turn.session.delete(dialogue)
+    await turn.session.flush()
+    await decide(turn, view, submission_id, CODES[code], reason=text)
+    return None
+
+
+async def one_tap(
+    turn: Turn, view: StaffView, submission_id: int, to: State, reason_key: str
+) -> None:
+    """A reason from the list: the event keeps the key, the artisan reads it in their language."""
+    sub = await turn.session.get(Submission, submission_id)
+    artisan = await views.artisan_of(turn.session, sub) if sub else None
+    text = card.artisan_t(turn.services, artisan)(reason_key)
+    await decide(turn, view, submission_id, to, reason=reason_key, reason_text=text)
+
+
+async def decide(
+    turn: Turn,
+    view: StaffView,
+    submission_id: int,
+    to: State,
+    *,
+    reason: str | None = None,
+    reason_text: str | None = None,
+) -> None:
+    """Decide; tell the artisan (their language) and the reviewer, or refuse and change nothing."""
+    outcome = await review.decide(
+        turn.session, view, submission_id, to, reason=reason, reason_text=reason_text
+    )
+    sub = outcome.submission
+    if not outcome.ok or sub is None:
+        return refuse_outcome(turn, outcome, submission_id)
+    await clear_dialogue(turn)
+    artisan = await views.artisan_of(turn.session, sub)
+    if artisan is not None:
+        card.notify_decision(turn, sub, artisan)
+    turn.answer()
+    query = turn.update.callback_query
+    if query is not None and query.message is not None:
+        chat, message_id = query.message.chat.id, query.message.message_id
+        turn.later(partial(_drop_buttons, chat, message_id), chat)
+    shown = turn.t(reason) if reason in review.REASON_KEYS else reason
+    turn.say(DONE_KEYS[to], card.next_keyboard(turn.t), ref=sub.reference, reason=shown or "")
+    return None
+
+
+async def _drop_buttons(chat: int, message_id: int, bot: Bot) -> Message | bool:
+    """The decided card keeps its text but loses its buttons."""
+    return await bot.edit_message_reply_markup(chat, message_id, reply_markup=None)

@@ -1,0 +1,273 @@
+"""Official review rules: claims with a lease, decisions, expiry. No Telegram here.
+
+Claims are one conditional UPDATE (`_take`): of any number of concurrent takers — in this
+process, in other bot instances, on SQLite or PostgreSQL — exactly one matches the row. On
+PostgreSQL the next candidate is picked with `FOR UPDATE SKIP LOCKED` so concurrent reviewers
+do not queue up behind the same row. Decisions and the expiry job lock the row with a
+conditional UPDATE too, so nothing decided is ever overwritten by a stale reader.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import ColumnElement, and_, or_, select, true, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services.roles import StaffView
+from bot.services.workflow import ADMIN, REVIEWER, SYSTEM, transition
+from bot.storage.models import State, Submission, utcnow
+
+# One-tap reasons: the code in callback data -> the message key (rendered in the artisan's
+# language when they are told; the key itself is kept in the audit event).
+REASONS: dict[str, str] = {
+    "blurry": "reason-blurry-photos",
+    "few": "reason-too-few-photos",
+    "district": "reason-not-from-district",
+    "price": "reason-price-implausible",
+    "desc": "reason-description-unclear",
+    "dup": "reason-duplicate",
+}
+LEASE_EXPIRED = "reason-lease-expired"
+REVIEWER_REMOVED = "reason-reviewer-removed"
+REASON_KEYS = frozenset({*REASONS.values(), LEASE_EXPIRED, REVIEWER_REMOVED})
+DECISIONS = (State.APPROVED, State.CHANGES_REQUESTED, State.REJECTED)
+CANDIDATES = 20
+
+
+class Refusal(enum.StrEnum):
+    NOT_FOUND = "not_found"
+    OUT_OF_SCOPE = "out_of_scope"
+    CLAIMED = "claimed"  # another reviewer holds a live lease
+    NOT_WAITING = "not_waiting"  # not pending/in review (a draft, or already decided)
+    NOT_HELD = "not_held"  # a decision by someone whose claim is gone or never was
+
+
+@dataclass(frozen=True)
+class Outcome:
+    submission: Submission | None
+    refusal: Refusal | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.refusal is None
+
+
+def role_of(view: StaffView) -> str:
+    return ADMIN if view.is_admin else REVIEWER
+
+
+def in_scope(view: StaffView) -> ColumnElement[bool]:
+    if view.is_admin or not view.districts:
+        return true()
+    return Submission.district.in_(sorted(view.districts))
+
+
+def claimable(now: datetime) -> ColumnElement[bool]:
+    """Waiting in the queue: pending, or in review with a lapsed lease."""
+    return or_(
+        Submission.state == State.PENDING,
+        and_(Submission.state == State.IN_REVIEW, Submission.lease_until < now),
+    )
+
+
+def _held_by(user_id: int, now: datetime) -> ColumnElement[bool]:
+    return and_(
+        Submission.state == State.IN_REVIEW,
+        Submission.claimed_by == user_id,
+        Submission.lease_until >= now,
+    )
+
+
+async def _lock_if(
+    session: AsyncSession, submission_id: int, condition: ColumnElement[bool], **values: object
+) -> bool:
+    """Write the row only if `condition` holds at this instant; the write also locks it."""
+    result = await session.execute(
+        update(Submission)
+        .where(Submission.id == submission_id, condition)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    return getattr(result, "rowcount", 0) == 1
+
+
+async def _fresh(session: AsyncSession, submission_id: int) -> Submission | None:
+    return await session.get(Submission, submission_id, populate_existing=True)
+
+
+async def _take(
+    session: AsyncSession, view: StaffView, submission_id: int, lease: timedelta
+) -> Submission | None:
+    """Claim one submission if it is waiting; None if someone else got it first."""
+    now = utcnow()
+    until = now + lease
+    me = view.user_id
+    if await _lock_if(session, submission_id, claimable(now), claimed_by=me, lease_until=until):
+        sub = await _fresh(session, submission_id)
+        assert sub is not None
+        if sub.state == State.IN_REVIEW:  # a lapsed lease: back to the queue first, audited
+            transition(session, sub, State.PENDING, actor_id=None, role=SYSTEM,
+                       reason=LEASE_EXPIRED)  # fmt: skip
+        transition(session, sub, State.IN_REVIEW, actor_id=me, role=role_of(view))
+        sub.claimed_by, sub.lease_until = me, until
+        return sub
+    if await _lock_if(session, submission_id, _held_by(me, now), lease_until=until):
+        return await _fresh(session, submission_id)  # my own claim, renewed
+    return None
+
+
+async def claim(
+    session: AsyncSession, view: StaffView, submission_id: int, lease: timedelta
+) -> Outcome:
+    """Open a given submission for review: claim it, or say why not."""
+    sub = await session.get(Submission, submission_id)
+    if sub is None:
+        return Outcome(None, Refusal.NOT_FOUND)
+    if not view.can_review(sub.district):
+        return Outcome(sub, Refusal.OUT_OF_SCOPE)
+    taken = await _take(session, view, submission_id, lease)
+    if taken is not None:
+        return Outcome(taken)
+    sub = await _fresh(session, submission_id)
+    if sub is None:
+        return Outcome(None, Refusal.NOT_FOUND)
+    waiting = sub.state in (State.PENDING, State.IN_REVIEW)
+    return Outcome(sub, Refusal.CLAIMED if waiting else Refusal.NOT_WAITING)
+
+
+async def claim_next(
+    session: AsyncSession, view: StaffView, lease: timedelta
+) -> Submission | None:
+    """The oldest waiting submission in the reviewer's districts, claimed; None if none left."""
+    now = utcnow()
+    own = await session.scalar(
+        select(Submission.id).where(_held_by(view.user_id, now), in_scope(view)).limit(1)
+    )
+    if own is not None:
+        return await _take(session, view, own, lease)
+    query = (
+        select(Submission.id)
+        .where(claimable(now), in_scope(view))
+        .order_by(Submission.submitted_at, Submission.id)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.limit(1).with_for_update(skip_locked=True)
+    else:
+        query = query.limit(CANDIDATES)
+    for submission_id in (await session.scalars(query)).all():
+        taken = await _take(session, view, submission_id, lease)
+        if taken is not None:
+            return taken
+    return None
+
+
+async def decide(
+    session: AsyncSession,
+    view: StaffView,
+    submission_id: int,
+    to: State,
+    *,
+    reason: str | None = None,
+    reason_text: str | None = None,
+) -> Outcome:
+    """Approve, request changes or reject — only by the holder of a live claim, in scope.
+
+    `reason` goes to the audit event (a reason key or the typed text); `reason_text`, when
+    given, is what the artisan reads (the key rendered in their language).
+    """
+    if to not in DECISIONS:
+        raise ValueError(f"not a decision: {to}")
+    sub = await session.get(Submission, submission_id)
+    if sub is None:
+        return Outcome(None, Refusal.NOT_FOUND)
+    if not view.can_review(sub.district):
+        return Outcome(sub, Refusal.OUT_OF_SCOPE)
+    now = utcnow()
+    if not await _lock_if(session, submission_id, _held_by(view.user_id, now), updated_at=now):
+        sub = await _fresh(session, submission_id)
+        if sub is None:
+            return Outcome(None, Refusal.NOT_FOUND)
+        waiting = sub.state in (State.PENDING, State.IN_REVIEW)
+        return Outcome(sub, Refusal.NOT_HELD if waiting else Refusal.NOT_WAITING)
+    sub = await _fresh(session, submission_id)
+    assert sub is not None
+    transition(session, sub, to, actor_id=view.user_id, role=role_of(view), reason=reason)
+    if reason_text is not None:
+        sub.decision_reason = reason_text
+    return Outcome(sub)
+
+
+async def held(session: AsyncSession, view: StaffView, submission_id: int) -> Outcome:
+    """Does this reviewer hold a live claim on it now (read only, for intermediate buttons)?"""
+    sub = await session.get(Submission, submission_id)
+    if sub is None:
+        return Outcome(None, Refusal.NOT_FOUND)
+    if not view.can_review(sub.district):
+        return Outcome(sub, Refusal.OUT_OF_SCOPE)
+    if sub.state not in (State.PENDING, State.IN_REVIEW):
+        return Outcome(sub, Refusal.NOT_WAITING)
+    lease = sub.lease_until
+    if sub.state != State.IN_REVIEW or sub.claimed_by != view.user_id or lease is None:
+        return Outcome(sub, Refusal.NOT_HELD)
+    return Outcome(sub) if lease >= utcnow() else Outcome(sub, Refusal.NOT_HELD)
+
+
+async def reopen(session: AsyncSession, view: StaffView, submission_id: int) -> Outcome:
+    """An admin sends a rejected submission back to the queue."""
+    now = utcnow()
+    rejected = Submission.state == State.REJECTED
+    if not await _lock_if(session, submission_id, rejected, updated_at=now):
+        sub = await _fresh(session, submission_id)
+        return Outcome(sub, Refusal.NOT_FOUND if sub is None else Refusal.NOT_WAITING)
+    sub = await _fresh(session, submission_id)
+    assert sub is not None
+    transition(session, sub, State.PENDING, actor_id=view.user_id, role=ADMIN)
+    return Outcome(sub)
+
+
+async def expire_leases(session: AsyncSession, now: datetime) -> list[tuple[Submission, int]]:
+    """Lapsed claims go back to the queue (system transition); returns them with the holder."""
+    query = (
+        select(Submission.id)
+        .where(Submission.state == State.IN_REVIEW, Submission.lease_until < now)
+        .order_by(Submission.lease_until)
+        .limit(100)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(skip_locked=True)
+    returned: list[tuple[Submission, int]] = []
+    for submission_id in (await session.scalars(query)).all():
+        lapsed = and_(Submission.state == State.IN_REVIEW, Submission.lease_until < now)
+        if not await _lock_if(session, submission_id, lapsed, updated_at=now):
+            continue  # decided or renewed meanwhile: a reviewer's action always wins
+        sub = await _fresh(session, submission_id)
+        assert sub is not None
+        holder = sub.claimed_by
+        transition(session, sub, State.PENDING, actor_id=None, role=SYSTEM, reason=LEASE_EXPIRED)
+        if holder is not None:
+            returned.append((sub, holder))
+    return returned
+
+
+async def release_all(session: AsyncSession, reviewer_id: int, actor_id: int) -> list[Submission]:
+    """A removed reviewer's claims go back to the queue at once."""
+    ids = (
+        await session.scalars(
+            select(Submission.id).where(
+                Submission.state == State.IN_REVIEW, Submission.claimed_by == reviewer_id
+            )
+        )
+    ).all()
+    released = []
+    for submission_id in ids:
+        mine = and_(Submission.state == State.IN_REVIEW, Submission.claimed_by == reviewer_id)
+        if await _lock_if(session, submission_id, mine, updated_at=utcnow()):
+            sub = await _fresh(session, submission_id)
+            assert sub is not None
+            transition(session, sub, State.PENDING, actor_id=actor_id, role=ADMIN,
+                       reason=REVIEWER_REMOVED)  # fmt: skip
+            released.append(sub)
+    return released

@@ -1,0 +1,111 @@
+"""Read-only views of the review queue: counts, history, photos, flags. No Telegram here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services.review import claimable, in_scope
+from bot.services.roles import StaffView
+from bot.storage.models import (
+    Artisan,
+    Event,
+    Photo,
+    State,
+    Submission,
+    format_reference,
+    utcnow,
+)
+
+
+@dataclass(frozen=True)
+class QueueLine:
+    district: str | None
+    count: int
+    oldest: datetime | None
+
+
+async def queue(session: AsyncSession, view: StaffView) -> tuple[list[QueueLine], int]:
+    """Waiting submissions per district in scope, oldest first; and how many are being read."""
+    now = utcnow()
+    oldest = func.min(Submission.submitted_at)
+    rows = (
+        await session.execute(
+            select(Submission.district, func.count(), oldest)
+            .where(claimable(now), in_scope(view))
+            .group_by(Submission.district)
+            .order_by(oldest)
+        )
+    ).all()
+    in_review = await session.scalar(
+        select(func.count())
+        .select_from(Submission)
+        .where(Submission.state == State.IN_REVIEW, Submission.lease_until >= now, in_scope(view))
+    )
+    return [QueueLine(d, int(n), at) for d, n, at in rows], int(in_review or 0)
+
+
+async def history(session: AsyncSession, submission_id: int) -> list[Event]:
+    return list(
+        (
+            await session.scalars(
+                select(Event)
+                .where(Event.submission_id == submission_id)
+                .order_by(Event.at, Event.id)
+            )
+        ).all()
+    )
+
+
+async def photo_ids(session: AsyncSession, submission_id: int) -> list[str]:
+    return list(
+        (
+            await session.scalars(
+                select(Photo.file_id)
+                .where(Photo.submission_id == submission_id)
+                .order_by(Photo.position)
+            )
+        ).all()
+    )
+
+
+async def reused_photos(session: AsyncSession, sub: Submission) -> int:
+    """How many of its photos also appear in another artisan's submissions."""
+    other = (
+        select(Photo.file_unique_id)
+        .join(Submission, Submission.id == Photo.submission_id)
+        .where(Submission.artisan_id != sub.artisan_id)
+    )
+    count = await session.scalar(
+        select(func.count())
+        .select_from(Photo)
+        .where(
+            Photo.submission_id == sub.id,
+            or_(Photo.reused_elsewhere.is_(True), Photo.file_unique_id.in_(other)),
+        )
+    )
+    return int(count or 0)
+
+
+async def same_product_elsewhere(session: AsyncSession, sub: Submission) -> str | None:
+    """Another live submission by the same artisan with the same product name (a duplicate?)."""
+    if not sub.product_name:
+        return None
+    other = await session.scalar(
+        select(Submission.id)
+        .where(
+            Submission.artisan_id == sub.artisan_id,
+            Submission.id != sub.id,
+            func.lower(Submission.product_name) == sub.product_name.lower(),
+            Submission.state.not_in((State.DRAFT, State.REJECTED)),
+        )
+        .limit(1)
+    )
+    return None if other is None else format_reference(other)
+
+
+async def artisan_of(session: AsyncSession, sub: Submission) -> Artisan | None:
+    return None if sub.artisan_id is None else await session.get(Artisan, sub.artisan_id)

@@ -1,0 +1,139 @@
+# Official review and staff roles. Hindi (locales/hi) is the source language.
+# Texts for artisans (notify-*, reason-*) are short and plain; texts for officials (rv-*, staff-*) are denser.
+
+## The artisan hears the outcome
+notify-approved =
+    ✅ Good news! Your product <b>{ $product }</b> ({ $ref }) has been approved.
+    The district ODOP cell will now put it on online marketplaces. You will get a message here when it is listed.
+notify-changes =
+    ✏️ Your product <b>{ $product }</b> ({ $ref }) needs a few changes.
+    Reason: { $reason }
+    Press the button below, make the changes and submit again.
+notify-rejected =
+    ❌ Sorry, your product <b>{ $product }</b> ({ $ref }) was not accepted.
+    Reason: { $reason }
+    If you have questions, please contact your district ODOP cell.
+notify-reopened = 🔄 Your product <b>{ $product }</b> ({ $ref }) is being reviewed again. You will get a message here when it is decided.
+
+## One-tap reasons (the artisan reads these in their own language)
+reason-blurry-photos = The photos are not clear. Please take clear photos, close up and in good light.
+reason-too-few-photos = There are too few photos. Please send more photos of the product from different sides.
+reason-not-from-district = This product does not seem to be your district's ODOP product.
+reason-price-implausible = The price is missing or does not look right. Please write the correct price of one piece.
+reason-description-unclear = The description is not clear. Please say what the product is made of and how.
+reason-duplicate = This product has already been submitted.
+reason-lease-expired = review time ran out, back in the queue
+reason-reviewer-removed = reviewer removed, back in the queue
+
+## Reviewers: refusals
+rv-not-staff = Sorry, this command is only for district officials (reviewers). For your own products press /start.
+rv-not-admin = Sorry, this command is only for admins.
+rv-not-found = { $ref } was not found.
+rv-out-of-scope = { $ref } is not in your districts.
+rv-claimed = { $ref } is being reviewed by another reviewer (until { $until }).
+rv-not-waiting = { $ref } is not waiting for review — state: { $state }.
+rv-not-held = { $ref } is not in your hands (not opened, time ran out, or someone else took it). Open it: /review { $ref }
+rv-bad-ref = "{ $text }" is not a reference. Write: /review ODOP-000123 or /review next
+
+## Reviewers: the queue and the card
+rv-queue-empty = The queue is empty 🎉 (being reviewed now: { $in_review })
+rv-queue-title = <b>Review queue — { $total } waiting</b> (oldest first)
+rv-queue-line = • { $district }: { $count } (oldest { $since })
+rv-queue-in-review = Being reviewed now: { $count }
+rv-nothing-next = Nothing is waiting in your districts 🎉
+rv-btn-next = ▶️ Review next
+rv-album-caption = { $ref } · { $product }
+rv-voice-caption = { $ref }: spoken description
+rv-card =
+    <b>{ $ref }</b> · { $state } · version { $version }
+    👤 { $name } · 📱 { $phone }
+    📍 { $district } — ODOP: { $odop }
+    🛠 Craft: { $craft }
+    🏺 Product: { $product }
+    📝 Description: { $description }
+    💰 Price: ₹{ $price } · 📦 Per month: { $capacity } pieces
+    🖼 Photos: { $photos } · GSTIN: { $gstin } · Udyam: { $udyam } · Pehchan card: { $pehchan }
+    🕒 Submitted: { $submitted } · 🔒 Yours until { $until }
+rv-flag-reused-photo = ⚠️ { $count ->
+        [one] { $count } photo also appears
+       *[other] { $count } photos also appear
+    } in another artisan's submission
+rv-flag-craft-not-odop = ⚠️ The craft is not among this district's ODOP products
+rv-flag-same-product = ⚠️ The same artisan has a product with this name in { $ref }
+rv-changed-title = ✏️ <b>Changed since the last version:</b>
+rv-changed-nothing = ✏️ Submitted again, but nothing changed.
+rv-changed-field = • { $field }: { $old } → { $new }
+rv-money = ₹{ $amount }
+rv-field-name = Name
+rv-field-phone = Mobile
+rv-field-district = District
+rv-field-craft = Craft
+rv-field-product_name = Product
+rv-field-description = Description
+rv-field-voice_file_id = Spoken description
+rv-field-price = Price
+rv-field-capacity = Pieces per month
+rv-field-gstin = GSTIN
+rv-field-udyam = Udyam
+rv-field-pehchan = Pehchan card
+rv-field-photos = Photos
+rv-state-draft = draft
+rv-state-pending = in the queue
+rv-state-in_review = in review
+rv-state-approved = approved
+rv-state-changes_requested = changes requested
+rv-state-rejected = rejected
+rv-state-listed = listed
+
+## Reviewers: deciding
+rv-btn-approve = ✅ Approve
+rv-btn-changes = ✏️ Needs changes
+rv-btn-reject = ❌ Reject
+rv-ask-reason-changes = { $ref }: choose why it needs changes, or write your own reason:
+rv-ask-reason-reject = { $ref }: choose why it is rejected, or write your own reason:
+rv-btn-reason-blurry = 📷 Blurry photos
+rv-btn-reason-few = 🖼 Too few photos
+rv-btn-reason-district = 📍 Not from this district
+rv-btn-reason-price = 💰 Price missing / implausible
+rv-btn-reason-desc = 📝 Description unclear
+rv-btn-reason-dup = ♻️ Duplicate submission
+rv-btn-reason-own = ✏️ Write a reason
+rv-type-reason = { $ref }: type the reason and send it — the artisan will read exactly this. /cancel to stop.
+rv-reason-length = Please write a reason of { $min } to { $max } characters.
+rv-done-approved = ✅ { $ref } approved. The artisan has been told.
+rv-done-changes = ✏️ { $ref } sent back for changes. Reason: { $reason }
+rv-done-rejected = ❌ { $ref } rejected. Reason: { $reason }
+rv-lease-lapsed = ⏰ Your time on { $ref } ran out; it went back to the queue.
+
+## Reviewers: history and reopening
+rv-history-usage = Write: /history ODOP-000123
+rv-history-title = <b>History of { $ref }</b> (now: { $state })
+rv-history-line = { $at } · { $before } → { $after } · { $actor } { $id } { $reason }
+rv-role-system = system
+rv-role-artisan = artisan
+rv-role-reviewer = reviewer
+rv-role-admin = admin
+rv-reopen-usage = Write: /reopen ODOP-000123
+rv-reopen-refused = { $ref } is not rejected (state: { $state }), so it cannot be reopened.
+rv-reopened = 🔄 { $ref } is back in the queue. The artisan has been told.
+
+## Staff roles
+staff-user = <code>{ $id }</code> { $name }
+staff-all-districts = all districts
+staff-usage-addreviewer = Write: /addreviewer user_id [districts] — e.g. /addreviewer 123456789 Gorakhpur, Varanasi (no districts: all districts)
+staff-usage-removereviewer = Write: /removereviewer user_id
+staff-usage-addadmin = Write: /addadmin user_id
+staff-unknown-district = District "{ $text }" not found. Write the district's full name; separate several with commas.
+staff-reviewer-added = ✅ { $user } is now a reviewer — districts: { $districts }
+staff-reviewer-removed = ✅ { $user } is no longer a reviewer. Their { $count } open submissions went back to the queue.
+staff-not-reviewer = { $user } is not a reviewer.
+staff-from-settings-only = { $user } is a reviewer through the REVIEWER_IDS setting — remove them there.
+staff-admin-added = ✅ { $user } is now an admin.
+staff-list-title = <b>Staff</b>
+staff-line = • { $user } — { $role }: { $districts } { $settings }
+staff-role-admin = admin
+staff-role-reviewer = reviewer
+staff-from-settings = (from settings)
+staff-you-are-reviewer = 🙏 You are now a reviewer of ODOP submissions. See the queue with /queue; /help lists every command.
+staff-you-are-admin = 🙏 You are now an admin of the ODOP bot. /help lists every command.
+staff-you-were-removed = You are no longer a reviewer. Thank you!

@@ -1,0 +1,136 @@
+# Official review and staff roles. Hindi is the source language; every key here exists in locales/en too.
+# Texts for artisans (notify-*, reason-*) are short and plain; texts for officials (rv-*, staff-*) are denser.
+
+## The artisan hears the outcome
+notify-approved =
+    ✅ खुशखबरी! आपका उत्पाद <b>{ $product }</b> ({ $ref }) स्वीकृत हो गया है।
+    अब जिला ODOP प्रकोष्ठ इसे ऑनलाइन बाज़ार में डालेगा। सूची में आते ही आपको यहीं संदेश मिलेगा।
+notify-changes =
+    ✏️ आपके उत्पाद <b>{ $product }</b> ({ $ref }) में थोड़ा सुधार चाहिए।
+    कारण: { $reason }
+    नीचे बटन दबाएँ, सुधार करें और फिर से जमा करें।
+notify-rejected =
+    ❌ माफ़ कीजिए, आपका उत्पाद <b>{ $product }</b> ({ $ref }) स्वीकार नहीं हुआ।
+    कारण: { $reason }
+    कोई सवाल हो तो अपने जिला ODOP प्रकोष्ठ से बात करें।
+notify-reopened = 🔄 आपका उत्पाद <b>{ $product }</b> ({ $ref }) फिर से जाँच में है। फैसला होते ही आपको यहीं संदेश मिलेगा।
+
+## One-tap reasons (the artisan reads these in their own language)
+reason-blurry-photos = फोटो साफ़ नहीं हैं। कृपया रोशनी में, पास से, साफ़ फोटो लें।
+reason-too-few-photos = फोटो कम हैं। कृपया उत्पाद की अलग-अलग तरफ़ से और फोटो भेजें।
+reason-not-from-district = यह उत्पाद आपके जिले का ODOP उत्पाद नहीं लगता।
+reason-price-implausible = दाम नहीं लिखा है या सही नहीं लगता। कृपया एक नग का सही दाम लिखें।
+reason-description-unclear = विवरण साफ़ नहीं है। कृपया बताएँ कि उत्पाद किस चीज़ से और कैसे बना है।
+reason-duplicate = यह उत्पाद पहले ही जमा हो चुका है।
+reason-lease-expired = जाँच का समय खत्म, कतार में वापस
+reason-reviewer-removed = जाँचकर्ता हटाए गए, कतार में वापस
+
+## Reviewers: refusals
+rv-not-staff = माफ़ कीजिए, यह आदेश केवल जिला अधिकारियों (जाँचकर्ताओं) के लिए है। अपने उत्पाद के लिए /start दबाएँ।
+rv-not-admin = माफ़ कीजिए, यह आदेश केवल एडमिन के लिए है।
+rv-not-found = { $ref } नहीं मिला।
+rv-out-of-scope = { $ref } आपके जिलों का नहीं है।
+rv-claimed = { $ref } अभी दूसरे जाँचकर्ता के पास है ({ $until } तक)।
+rv-not-waiting = { $ref } जाँच के लिए नहीं है — स्थिति: { $state }।
+rv-not-held = { $ref } अभी आपके हाथ में नहीं है (खोला नहीं, समय खत्म, या किसी और ने लिया)। खोलें: /review { $ref }
+rv-bad-ref = "{ $text }" आवेदन संख्या नहीं है। ऐसे लिखें: /review ODOP-000123 या /review next
+
+## Reviewers: the queue and the card
+rv-queue-empty = कतार खाली है 🎉 (अभी जाँच में: { $in_review })
+rv-queue-title = <b>जाँच की कतार — कुल { $total }</b> (सबसे पुराने पहले)
+rv-queue-line = • { $district }: { $count } (सबसे पुराना { $since })
+rv-queue-in-review = अभी जाँच में: { $count }
+rv-nothing-next = अभी आपके जिलों में कोई आवेदन बाकी नहीं 🎉
+rv-btn-next = ▶️ अगला देखें
+rv-album-caption = { $ref } · { $product }
+rv-voice-caption = { $ref }: आवाज़ में विवरण
+rv-card =
+    <b>{ $ref }</b> · { $state } · संस्करण { $version }
+    👤 { $name } · 📱 { $phone }
+    📍 { $district } — ODOP: { $odop }
+    🛠 शिल्प: { $craft }
+    🏺 उत्पाद: { $product }
+    📝 विवरण: { $description }
+    💰 दाम: ₹{ $price } · 📦 महीने में: { $capacity } नग
+    🖼 फोटो: { $photos } · GSTIN: { $gstin } · उद्यम: { $udyam } · पहचान कार्ड: { $pehchan }
+    🕒 जमा: { $submitted } · 🔒 आपके पास { $until } तक
+rv-flag-reused-photo = ⚠️ { $count } फोटो किसी दूसरे कारीगर के आवेदन में भी है
+rv-flag-craft-not-odop = ⚠️ शिल्प इस जिले के ODOP उत्पादों में नहीं है
+rv-flag-same-product = ⚠️ इसी कारीगर का इसी नाम का उत्पाद { $ref } में भी है
+rv-changed-title = ✏️ <b>पिछली बार से बदला:</b>
+rv-changed-nothing = ✏️ फिर से जमा हुआ, पर कुछ नहीं बदला।
+rv-changed-field = • { $field }: { $old } → { $new }
+rv-money = ₹{ $amount }
+rv-field-name = नाम
+rv-field-phone = मोबाइल
+rv-field-district = जिला
+rv-field-craft = शिल्प
+rv-field-product_name = उत्पाद
+rv-field-description = विवरण
+rv-field-voice_file_id = आवाज़ में विवरण
+rv-field-price = दाम
+rv-field-capacity = महीने में नग
+rv-field-gstin = GSTIN
+rv-field-udyam = उद्यम
+rv-field-pehchan = पहचान कार्ड
+rv-field-photos = फोटो
+rv-state-draft = अधूरा
+rv-state-pending = कतार में
+rv-state-in_review = जाँच में
+rv-state-approved = स्वीकृत
+rv-state-changes_requested = सुधार माँगा
+rv-state-rejected = अस्वीकृत
+rv-state-listed = सूचीबद्ध
+
+## Reviewers: deciding
+rv-btn-approve = ✅ स्वीकृत करें
+rv-btn-changes = ✏️ सुधार चाहिए
+rv-btn-reject = ❌ अस्वीकार करें
+rv-ask-reason-changes = { $ref }: सुधार का कारण चुनें, या अपना कारण लिखें:
+rv-ask-reason-reject = { $ref }: अस्वीकार का कारण चुनें, या अपना कारण लिखें:
+rv-btn-reason-blurry = 📷 फोटो साफ़ नहीं
+rv-btn-reason-few = 🖼 फोटो कम हैं
+rv-btn-reason-district = 📍 इस जिले का उत्पाद नहीं
+rv-btn-reason-price = 💰 दाम नहीं / सही नहीं
+rv-btn-reason-desc = 📝 विवरण साफ़ नहीं
+rv-btn-reason-dup = ♻️ पहले से जमा
+rv-btn-reason-own = ✏️ अपना कारण लिखें
+rv-type-reason = { $ref }: कारण लिखकर भेजें — कारीगर को यही दिखेगा। रोकने के लिए /cancel।
+rv-reason-length = कारण { $min } से { $max } अक्षर का लिखें।
+rv-done-approved = ✅ { $ref } स्वीकृत। कारीगर को बता दिया।
+rv-done-changes = ✏️ { $ref } सुधार के लिए लौटाया। कारण: { $reason }
+rv-done-rejected = ❌ { $ref } अस्वीकृत। कारण: { $reason }
+rv-lease-lapsed = ⏰ { $ref } पर आपका समय खत्म हो गया, आवेदन कतार में वापस चला गया।
+
+## Reviewers: history and reopening
+rv-history-usage = लिखें: /history ODOP-000123
+rv-history-title = <b>{ $ref } का इतिहास</b> (अभी: { $state })
+rv-history-line = { $at } · { $before } → { $after } · { $actor } { $id } { $reason }
+rv-role-system = सिस्टम
+rv-role-artisan = कारीगर
+rv-role-reviewer = जाँचकर्ता
+rv-role-admin = एडमिन
+rv-reopen-usage = लिखें: /reopen ODOP-000123
+rv-reopen-refused = { $ref } अस्वीकृत नहीं है (स्थिति: { $state }), इसलिए फिर से नहीं खोला जा सकता।
+rv-reopened = 🔄 { $ref } फिर से कतार में है। कारीगर को बता दिया।
+
+## Staff roles
+staff-user = <code>{ $id }</code> { $name }
+staff-all-districts = सभी जिले
+staff-usage-addreviewer = लिखें: /addreviewer user_id [जिले] — जैसे /addreviewer 123456789 Gorakhpur, Varanasi (जिले न लिखें तो सभी जिले)
+staff-usage-removereviewer = लिखें: /removereviewer user_id
+staff-usage-addadmin = लिखें: /addadmin user_id
+staff-unknown-district = "{ $text }" जिला नहीं मिला। जिले का पूरा नाम लिखें, कई जिले कॉमा से अलग करें।
+staff-reviewer-added = ✅ { $user } अब जाँचकर्ता हैं — जिले: { $districts }
+staff-reviewer-removed = ✅ { $user } अब जाँचकर्ता नहीं हैं। उनके { $count } खुले आवेदन कतार में लौटे।
+staff-not-reviewer = { $user } जाँचकर्ता नहीं हैं।
+staff-from-settings-only = { $user } REVIEWER_IDS सेटिंग से जाँचकर्ता हैं — उन्हें वहीं से हटाएँ।
+staff-admin-added = ✅ { $user } अब एडमिन हैं।
+staff-list-title = <b>स्टाफ़</b>
+staff-line = • { $user } — { $role }: { $districts } { $settings }
+staff-role-admin = एडमिन
+staff-role-reviewer = जाँचकर्ता
+staff-from-settings = (सेटिंग से)
+staff-you-are-reviewer = 🙏 अब आप ODOP आवेदनों के जाँचकर्ता हैं। /queue से कतार देखें, /help में सारे आदेश हैं।
+staff-you-are-admin = 🙏 अब आप ODOP बॉट के एडमिन हैं। /help में सारे आदेश हैं।
+staff-you-were-removed = अब आप जाँचकर्ता नहीं हैं। धन्यवाद!

@@ -1,0 +1,246 @@
+"""Reviewers work the queue from Telegram; every decision reaches the artisan with its reason."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+import pytest
+
+from bot.config import Settings
+from bot.context import BotApp
+from bot.fake_telegram import FakeTelegram
+from bot.handlers.review_card import CHANGE_FIELDS
+from bot.services.review import REASONS
+from bot.services.workflow import ADMIN, ARTISAN, REVIEWER, SYSTEM
+from bot.storage.models import Role, State
+from tests.conftest import ADMIN_ID, REVIEWER_ID
+from tests.journey import submit_product
+from tests.review_world import (
+    REVIEWER_2,
+    Sessions,
+    events,
+    reference,
+    submission,
+    waiting,
+)
+from tests.test_locales import keys_of
+
+NOTICES = {
+    "hi": {
+        "approved": "स्वीकृत हो गया",
+        "rejected": "स्वीकार नहीं हुआ",
+        "changes": "सुधार चाहिए",
+        "blurry": "फोटो साफ़ नहीं हैं",
+        "district": "आपके जिले का ODOP उत्पाद नहीं",
+        "fix": "सुधार करें",
+    },
+    "en": {
+        "approved": "has been approved",
+        "rejected": "was not accepted",
+        "changes": "needs a few changes",
+        "blurry": "The photos are not clear",
+        "district": "your district's ODOP product",
+        "fix": "Make changes",
+    },
+}
+
+
+@pytest.fixture
+def settings(make_settings: Callable[..., Settings]) -> Settings:
+    return make_settings(reviewer_ids=[REVIEWER_ID, REVIEWER_2])
+
+
+async def test_reviewer_sees_queue_by_district_oldest_first(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    await waiting(fake, db, district="Varanasi", craft="लकड़ी के खिलौने", age=timedelta(days=2))
+    await waiting(fake, db, age=timedelta(hours=3))
+    await waiting(fake, db, age=timedelta(hours=1))
+    reviewer = fake.user(REVIEWER_ID, language_code="en")
+    await reviewer.send("/queue")
+    text = reviewer.last_text
+    assert "3 waiting" in text and "Review next" in reviewer.buttons[0]
+    assert text.index("Varanasi: 1") < text.index("Gorakhpur: 2")
+
+
+async def test_reviewer_opens_next_as_album_card_with_phone_and_buttons(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan, sub_id = await waiting(fake, db, photos=3)
+    reviewer = fake.user(REVIEWER_ID, language_code="en")
+    await reviewer.send("/queue")
+    calls = await reviewer.press("Review next", expect=2)
+    assert [c.method for c in calls] == ["sendMediaGroup", "sendMessage"]
+    assert reference(sub_id) in reviewer.last_text
+    assert f"+9198765{artisan.id % 100000:05d}" in reviewer.last_text
+    assert reviewer.buttons == ["✅ Approve", "✏️ Needs changes", "❌ Reject"]
+    sub = await submission(db, sub_id)
+    assert sub.state == State.IN_REVIEW and sub.claimed_by == REVIEWER_ID
+    assert sub.lease_until is not None
+
+
+async def test_card_forwards_voice_and_flags_a_photo_of_another_artisan(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    _, original = await waiting(fake, db)
+    _, sub_id = await waiting(fake, db, voice=True, copy_photo_of=original)
+    reviewer = fake.user(REVIEWER_ID, language_code="en")
+    calls = await reviewer.send(f"/review {reference(sub_id)}", expect=3)
+    assert [c.method for c in calls] == ["sendMediaGroup", "sendVoice", "sendMessage"]
+    assert "1 photo also appears in another artisan's submission" in reviewer.last_text
+    assert "(voice note)" in reviewer.last_text
+
+
+@pytest.mark.parametrize("lang", ["hi", "en"])
+async def test_reviewer_approves_and_artisan_is_told_in_own_language(
+    fake: FakeTelegram, bot: BotApp, db: Sessions, lang: str
+) -> None:
+    artisan, sub_id = await waiting(fake, db, locale=lang)
+    reviewer = fake.user(REVIEWER_ID, language_code="en")
+    await reviewer.send(f"/review {reference(sub_id)}", expect=2)
+    await reviewer.press("Approve", expect=2)
+    assert "approved" in reviewer.last_text
+    assert NOTICES[lang]["approved"] in artisan.last_text
+    sub = await submission(db, sub_id)
+    assert (sub.state, sub.decided_by) == (State.APPROVED, REVIEWER_ID)
+    assert [(e.from_state, e.to_state) for e in await events(db, sub_id)] == [
+        ("pending", "in_review"),
+        ("in_review", "approved"),
+    ]
+
+
+@pytest.mark.parametrize("lang", ["hi", "en"])
+async def test_reviewer_rejects_with_one_tap_reason_in_artisans_language(
+    fake: FakeTelegram, bot: BotApp, db: Sessions, lang: str
+) -> None:
+    artisan, sub_id = await waiting(fake, db, locale=lang)
+    reviewer = fake.user(REVIEWER_ID, language_code="hi")  # reviewer's language differs
+    await reviewer.send("/review next", expect=2)
+    await reviewer.press("अस्वीकार करें")
+    await reviewer.press("इस जिले का उत्पाद नहीं", expect=2)
+    assert "अस्वीकृत" in reviewer.last_text
+    assert NOTICES[lang]["rejected"] in artisan.last_text
+    assert NOTICES[lang]["district"] in artisan.last_text
+    sub = await submission(db, sub_id)
+    assert sub.state == State.REJECTED and NOTICES[lang]["district"] in (sub.decision_reason or "")
+    assert (await events(db, sub_id))[-1].reason == "reason-not-from-district"
+
+
+@pytest.mark.parametrize("lang", ["hi", "en"])
+async def test_reviewer_requests_changes_and_artisan_gets_fix_button(
+    fake: FakeTelegram, bot: BotApp, db: Sessions, lang: str
+) -> None:
+    artisan, sub_id = await waiting(fake, db, locale=lang)
+    reviewer = fake.user(REVIEWER_ID, language_code="en")
+    await reviewer.send("/review next", expect=2)
+    await reviewer.press("Needs changes")
+    await reviewer.press("Blurry photos", expect=2)
+    assert NOTICES[lang]["changes"] in artisan.last_text
+    assert NOTICES[lang]["blurry"] in artisan.last_text
+    assert artisan.buttons == [f"✏️ {NOTICES[lang]['fix']}"]
+    assert artisan.last.reply_markup is not None
+    [[button]] = artisan.last.reply_markup["inline_keyboard"]
+    assert button["callback_data"] == f"reg:fix:{sub_id}"
+    assert (await submission(db, sub_id)).state == State.CHANGES_REQUESTED
+
+
+async def test_reviewer_types_own_reason_which_artisan_reads_verbatim(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan, sub_id = await waiting(fake, db, locale="en")
+    reviewer = fake.user(REVIEWER_ID, language_code="en")
+    await reviewer.send("/review next", expect=2)
+    await reviewer.press("Reject")
+    await reviewer.press("Write a reason")
+    assert "type the reason" in reviewer.last_text
+    await reviewer.send("no")
+    assert "3 to 500" in reviewer.last_text
+    await reviewer.send("Machine-made <copy> of a Moradabad brass item")
+    assert "Machine-made <copy> of a Moradabad brass item" in artisan.last_text
+    events_ = await events(db, sub_id)
+    assert events_[-1].reason == "Machine-made <copy> of a Moradabad brass item"
+
+
+async def test_artisan_resubmits_and_reviewer_sees_what_changed(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user()
+    ref = await submit_product(artisan)
+    reviewer = fake.user(REVIEWER_ID, language_code="en")
+    await reviewer.send(f"/review {ref}", expect=2)
+    await reviewer.press("Needs changes")
+    await reviewer.press("Price missing", expect=2)
+    await artisan.press("सुधार करें", expect=2)
+    await artisan.press("दाम")
+    await artisan.send("950", expect=2)
+    await artisan.press("जमा करें")
+    assert ref in artisan.last_text
+    sub_id = int(ref.removeprefix("ODOP-"))
+    assert (await submission(db, sub_id)).state == State.PENDING
+    await reviewer.send("/review next", expect=2)
+    assert ref in reviewer.last_text and "version 2" in reviewer.last_text
+    assert "Price: ₹1,200 → ₹950" in reviewer.last_text
+
+
+async def test_decided_submission_refuses_a_replayed_decision(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan, sub_id = await waiting(fake, db)
+    reviewer = fake.user(REVIEWER_ID, language_code="en")
+    await reviewer.send("/review next", expect=2)
+    card = reviewer.last
+    await reviewer.press("Approve", expect=2)
+    notices = len(artisan.texts)
+    await reviewer.press(data=f"rv:rej:{sub_id}", message=card, expect=0)
+    await reviewer.press(data=f"rv:r:{sub_id}:x:dup", message=card, expect=0)
+    await fake.wait_for(lambda: len(reviewer.alerts) >= 2)
+    assert all("not waiting for review" in a for a in reviewer.alerts)
+    assert (await submission(db, sub_id)).state == State.APPROVED
+    assert len(artisan.texts) == notices
+
+
+async def test_history_lists_every_transition_with_actor_and_reason(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user()
+    ref = await submit_product(artisan)
+    reviewer = fake.user(REVIEWER_ID, language_code="en")
+    await reviewer.send(f"/review {ref}", expect=2)
+    await reviewer.press("Reject")
+    await reviewer.press("Duplicate submission", expect=2)
+    await reviewer.send(f"/history {ref}")
+    lines = reviewer.last_text.splitlines()
+    assert ref in lines[0] and "rejected" in lines[0]
+    assert "draft → in the queue · artisan" in lines[1]
+    assert f"in the queue → in review · reviewer {REVIEWER_ID}" in lines[2]
+    assert "in review → rejected" in lines[3] and "already been submitted" in lines[3]
+
+
+async def test_admin_reopens_a_rejected_submission(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan, sub_id = await waiting(fake, db, locale="en")
+    reviewer = fake.user(REVIEWER_ID, language_code="en")
+    await reviewer.send("/review next", expect=2)
+    await reviewer.press("Reject")
+    await reviewer.press("Too few photos", expect=2)
+    admin = fake.user(ADMIN_ID, language_code="en")
+    await admin.send(f"/reopen {reference(sub_id)}")
+    assert "back in the queue" in admin.last_text
+    assert "reviewed again" in artisan.last_text
+    assert (await submission(db, sub_id)).state == State.PENDING
+    await admin.send(f"/reopen {reference(sub_id)}")
+    assert "not rejected" in admin.last_text
+
+
+def test_every_key_built_at_runtime_exists_in_both_locales() -> None:
+    built = (
+        {f"rv-state-{state}" for state in State}
+        | {f"rv-role-{role}" for role in (SYSTEM, ARTISAN, REVIEWER, ADMIN)}
+        | {f"rv-field-{field}" for field in CHANGE_FIELDS}
+        | {f"rv-btn-reason-{code}" for code in REASONS}
+        | {f"staff-role-{role}" for role in Role}
+    )
+    for locale in ("hi", "en"):
+        assert sorted(built - set(keys_of(locale))) == [], locale

@@ -1,0 +1,161 @@
+"""Admins grant and remove reviewers and admins in chat; each sees their own command menu."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
+
+from bot.config import Settings
+from bot.context import BotApp, services_of
+from bot.fake_telegram import FakeTelegram
+from bot.services.districts import DistrictIndex
+from bot.services.staff import parse_districts
+from bot.storage.models import Staff, State
+from tests.conftest import ADMIN_ID, REVIEWER_ID
+from tests.review_world import (
+    Sessions,
+    add_scoped_reviewer,
+    events,
+    reference,
+    submission,
+    waiting,
+)
+
+NEW_ID = 900_010
+
+
+def menu_of(fake: FakeTelegram, user_id: int) -> list[str]:
+    scope = json.dumps({"chat_id": user_id, "type": "chat"}, sort_keys=True)
+    return [c["command"] for c in fake.commands.get((scope, ""), [])]
+
+
+async def staff_row(db: Sessions, user_id: int, role: str) -> Staff | None:
+    async with db() as session:
+        return await session.get(Staff, (user_id, role))
+
+
+async def test_admin_adds_scoped_reviewer_who_reviews_only_that_district(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    await waiting(fake, db)  # Gorakhpur, older
+    _, varanasi = await waiting(fake, db, district="Varanasi", craft="लकड़ी के खिलौने")
+    admin = fake.user(ADMIN_ID, language_code="en")
+    newcomer = fake.user(NEW_ID, language_code="en")
+    await admin.send(f"/addreviewer {NEW_ID} varanasi")
+    assert "is now a reviewer" in admin.last_text and "Varanasi" in admin.last_text
+    assert "अब आप ODOP आवेदनों के जाँचकर्ता" in newcomer.last_text
+    menu = menu_of(fake, NEW_ID)
+    assert "queue" in menu and "addreviewer" not in menu
+    row = await staff_row(db, NEW_ID, "reviewer")
+    assert row is not None and row.districts == ["Varanasi"] and row.granted_by == ADMIN_ID
+    await newcomer.send("/queue")
+    assert "Varanasi: 1" in newcomer.last_text and "Gorakhpur" not in newcomer.last_text
+    await newcomer.send("/review next", expect=2)
+    assert reference(varanasi) in newcomer.last_text
+
+
+async def test_admin_removes_reviewer_whose_claim_returns_and_access_ends(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    _, sub_id = await waiting(fake, db)
+    await add_scoped_reviewer(db, NEW_ID, [])
+    reviewer = fake.user(NEW_ID, language_code="en")
+    await reviewer.send("/review next", expect=2)
+    admin = fake.user(ADMIN_ID, language_code="en")
+    await admin.send(f"/removereviewer {NEW_ID}")
+    assert "no longer a reviewer" in admin.last_text and "1 open" in admin.last_text
+    sub = await submission(db, sub_id)
+    assert (sub.state, sub.claimed_by) == (State.PENDING, None)
+    last = (await events(db, sub_id))[-1]
+    assert (last.actor_id, last.reason) == (ADMIN_ID, "reason-reviewer-removed")
+    assert "queue" not in menu_of(fake, NEW_ID) and "start" in menu_of(fake, NEW_ID)
+    await reviewer.send("/queue")
+    assert "only for district officials" in reviewer.last_text
+
+
+async def test_reviewer_from_settings_cannot_be_removed_in_chat(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    admin = fake.user(ADMIN_ID, language_code="en")
+    await admin.send(f"/removereviewer {REVIEWER_ID}")
+    assert "REVIEWER_IDS" in admin.last_text
+    await admin.send(f"/removereviewer {NEW_ID}")
+    assert "is not a reviewer" in admin.last_text
+
+
+async def test_admin_grants_admin_who_can_then_manage_staff(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    admin = fake.user(ADMIN_ID, language_code="en")
+    newcomer = fake.user(NEW_ID, language_code="hi")
+    await newcomer.send("/staff")
+    assert "केवल एडमिन" in newcomer.last_text
+    await admin.send(f"/addadmin {NEW_ID}")
+    assert "is now an admin" in admin.last_text
+    assert "addreviewer" in menu_of(fake, NEW_ID) and "queue" in menu_of(fake, NEW_ID)
+    await newcomer.send("/addreviewer 900011 गोरखपुर")
+    assert "900011" in newcomer.last_text and "गोरखपुर" in newcomer.last_text
+
+
+async def test_staff_lists_settings_and_granted_roles_with_districts(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    await add_scoped_reviewer(db, NEW_ID, ["Varanasi", "Gorakhpur"])
+    admin = fake.user(ADMIN_ID, language_code="en")
+    await admin.send("/staff")
+    lines = admin.last_text.splitlines()
+    assert any(str(ADMIN_ID) in x and "admin" in x and "(from settings)" in x for x in lines)
+    assert any(str(REVIEWER_ID) in x and "all districts" in x for x in lines)
+    assert any(str(NEW_ID) in x and "Varanasi, Gorakhpur" in x for x in lines)
+
+
+async def test_addreviewer_explains_a_bad_id_and_an_unknown_district(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    admin = fake.user(ADMIN_ID, language_code="en")
+    await admin.send("/addreviewer")
+    assert "Write: /addreviewer" in admin.last_text
+    await admin.send("/addreviewer @ramesh Gorakhpur")
+    assert "Write: /addreviewer" in admin.last_text
+    await admin.send(f"/addreviewer {NEW_ID} Gorakhpur Atlantis")
+    assert '"Atlantis" not found' in admin.last_text
+    assert await staff_row(db, NEW_ID, "reviewer") is None
+
+
+async def test_re_adding_a_reviewer_replaces_their_districts(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    admin = fake.user(ADMIN_ID, language_code="en")
+    await admin.send(f"/addreviewer {NEW_ID} Gorakhpur")
+    await admin.send(f"/addreviewer {NEW_ID} Sant Kabir Nagar, Lucknow")
+    row = await staff_row(db, NEW_ID, "reviewer")
+    assert row is not None and row.districts == ["Sant Kabir Nagar", "Lucknow"]
+
+
+def test_district_names_are_read_with_spaces_commas_and_hindi(settings: Settings) -> None:
+    index = DistrictIndex.load(settings.districts_csv)
+    assert parse_districts(index, ["Sant", "Kabir", "Nagar", "Lucknow"]) == (
+        ["Sant Kabir Nagar", "Lucknow"],
+        [],
+    )
+    assert parse_districts(index, ["गोरखपुर,", "वाराणसी"]) == (["Gorakhpur", "Varanasi"], [])
+    assert parse_districts(index, ["Gorakhpur", "Nowhere"]) == (["Gorakhpur"], ["Nowhere"])
+
+
+async def test_startup_publishes_menus_for_configured_and_granted_staff(
+    fake: FakeTelegram,
+    settings: Settings,
+    start_bot: Callable[[Settings], AbstractAsyncContextManager[BotApp]],
+) -> None:
+    async with (
+        start_bot(settings) as app,
+        services_of(app).sessions() as session,
+        session.begin(),
+    ):
+        session.add(Staff(user_id=NEW_ID, role="reviewer", districts=["Varanasi"]))
+    fake.commands.clear()
+    async with start_bot(settings):
+        assert "addreviewer" in menu_of(fake, ADMIN_ID)
+        assert "queue" in menu_of(fake, REVIEWER_ID) and "staff" not in menu_of(fake, REVIEWER_ID)
+        assert "queue" in menu_of(fake, NEW_ID)
