@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services.review import claimable, in_scope
+from bot.services.review import in_scope, waiting_parts
 from bot.services.roles import StaffView
 from bot.storage.models import (
     Artisan,
@@ -31,21 +31,24 @@ class QueueLine:
 async def queue(session: AsyncSession, view: StaffView) -> tuple[list[QueueLine], int]:
     """Waiting submissions per district in scope, oldest first; and how many are being read."""
     now = utcnow()
-    oldest = func.min(Submission.submitted_at)
-    rows = (
-        await session.execute(
-            select(Submission.district, func.count(), oldest)
-            .where(claimable(now), in_scope(view))
+    counts: dict[str | None, tuple[int, datetime | None]] = {}
+    for part in waiting_parts(now):  # apart, each reads an index only; see waiting_parts
+        rows = await session.execute(
+            select(Submission.district, func.count(), func.min(Submission.submitted_at))
+            .where(part, in_scope(view))
             .group_by(Submission.district)
-            .order_by(oldest)
         )
-    ).all()
+        for district, count, oldest in rows.all():
+            seen, first = counts.get(district, (0, None))
+            earliest = min((t for t in (first, oldest) if t is not None), default=None)
+            counts[district] = (seen + int(count), earliest)
+    lines = sorted(counts.items(), key=lambda kv: (kv[1][1] is None, kv[1][1] or now))
     in_review = await session.scalar(
         select(func.count())
         .select_from(Submission)
         .where(Submission.state == State.IN_REVIEW, Submission.lease_until >= now, in_scope(view))
     )
-    return [QueueLine(d, int(n), at) for d, n, at in rows], int(in_review or 0)
+    return [QueueLine(d, n, at) for d, (n, at) in lines], int(in_review or 0)
 
 
 async def history(session: AsyncSession, submission_id: int) -> list[Event]:

@@ -101,7 +101,10 @@ class Artisan(Base):
 class Submission(Base):
     __tablename__ = "submissions"
     __table_args__ = (
+        # Counting the queue by district, and a scoped reviewer's next submission.
         Index("ix_submissions_queue", "state", "district", "submitted_at"),
+        # An unscoped reviewer's next submission: the oldest pending one, read in order.
+        Index("ix_submissions_queue_order", "state", "submitted_at", "id"),
         Index("ix_submissions_draft_idle", "state", "updated_at"),
     )
 
