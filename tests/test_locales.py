@@ -15,7 +15,7 @@ from bot.i18n import LOCALES_DIR, SUPPORTED, Translator
 BOT_DIR = Path(__file__).resolve().parent.parent / "bot"
 # Every kebab-case string constant in bot/ is taken as a message key; a few are not texts.
 KEY_SHAPE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9_]+)+$")
-NOT_KEYS = {"utf-8"}
+NOT_KEYS = {"utf-8", "utf-8-sig", "mark-listed"}
 
 
 def keys_of(locale: str) -> dict[str, set[str]]:

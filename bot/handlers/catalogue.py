@@ -1,10 +1,199 @@
-"""Catalogue: photos kept, export, listing, stats. Filled in by the catalogue feature."""
+"""Catalogue for admins: /export, /listed, /stats; and the background photo downloads."""
 
 from __future__ import annotations
 
-from telegram import Update
-from telegram.ext import BaseHandler
+import asyncio
+import logging
+import shutil
+import tempfile
+from functools import partial
+from pathlib import Path
+from typing import Any
 
-from bot.context import BotContext
+from telegram import Bot, Message, Update
+from telegram.constants import ParseMode
+from telegram.ext import Application, BaseHandler, CommandHandler, filters
 
-HANDLERS: list[BaseHandler[Update, BotContext, None]] = []
+from bot.context import BotContext, Services, services_of
+from bot.handlers.base import Outgoing, Turn, deliver, handler
+from bot.services import stats as st
+from bot.services.catalogue import ExportQuery, export_catalogue, zip_parts
+from bot.services.listing import ListingRefused, listing_notice, mark_listed, refusal_text
+from bot.services.media import PhotoWorker
+from bot.storage.models import State
+
+log = logging.getLogger(__name__)
+PRIVATE = filters.ChatType.PRIVATE
+WORKER = "photo_worker"
+UPLOAD_TIMEOUT = 120.0
+
+
+async def on_startup(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Start the photo download worker; it first works through any backlog."""
+    services = services_of(app)
+    worker = PhotoWorker(
+        app.bot, services.sessions, services.settings.media_dir, active=lambda: app.running
+    )
+    app.bot_data[WORKER] = worker
+    worker.start()
+
+
+async def on_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    worker: PhotoWorker | None = app.bot_data.pop(WORKER, None)
+    if worker is not None:
+        await worker.stop()
+
+
+def photo_worker(app: Application[Any, Any, Any, Any, Any, Any]) -> PhotoWorker:
+    worker: PhotoWorker = app.bot_data[WORKER]
+    return worker
+
+
+async def kick_photo_worker(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Ask the worker to look for new photos now; fits the outbox, which runs after commit:
+    `turn.later(lambda _bot: kick_photo_worker(app))`."""
+    worker: PhotoWorker | None = app.bot_data.get(WORKER)
+    if worker is not None:
+        worker.kick()
+
+
+async def _is_admin(turn: Turn) -> bool:
+    if (await turn.staff()).is_admin:
+        return True
+    turn.say("cat-admin-only")
+    return False
+
+
+@handler
+async def on_export(turn: Turn) -> None:
+    """Admin: `/export [state] [district]` — the CSV and the photos (zipped) in this chat."""
+    if not await _is_admin(turn):
+        return
+    args = list(turn.context.args or [])
+    state = State.APPROVED.value
+    if args and args[0].lower() in {s.value for s in State}:
+        state = args.pop(0).lower()
+    district = None
+    if args:
+        match = turn.services.districts.match(" ".join(args))
+        if match.district is None:
+            turn.say("export-bad-district", name=" ".join(args))
+            return
+        district = match.district.key
+    query = ExportQuery(state=state, district=district)
+    turn.say("export-started")
+    chat, locale, services = turn.chat_id, turn.locale, turn.services
+    turn.later(partial(_export_and_send, services, chat, locale, query), chat)
+
+
+async def _export_and_send(
+    services: Services, chat: int, locale: str, query: ExportQuery, bot: Bot
+) -> None:
+    """Runs after the commit: export into a temporary folder, upload, remove the folder."""
+
+    def t(key: str, **args: Any) -> str:
+        return services.t(locale, key, **args)
+
+    tmp = Path(await asyncio.to_thread(tempfile.mkdtemp, prefix="odop-export-"))
+    try:
+        folder = tmp / "catalogue"
+        settings = services.settings
+        result = await export_catalogue(
+            services.sessions, services.districts, settings.media_dir, query, "csv", folder
+        )
+        if not result.rows:
+            return await deliver(bot, [_text(chat, t("export-empty"))], services)
+        parts = await asyncio.to_thread(zip_parts, folder, tmp)
+        outbox = [_document(chat, folder / "catalogue_excel.csv", "catalogue.csv", None)]
+        outbox += [
+            _document(chat, part, part.name, t("export-part", n=n, total=len(parts)))
+            for n, part in enumerate(parts, 1)
+        ]
+        done = t("export-done", rows=result.rows, photos=result.photos, parts=len(parts))
+        if result.missing_photos:
+            done += "\n" + t("export-missing", count=result.missing_photos)
+        outbox.append(_text(chat, done))
+        await deliver(bot, outbox, services)
+    except Exception:
+        log.exception("export in chat failed")
+        await deliver(bot, [_text(chat, t("export-failed"))], services)
+    finally:
+        await asyncio.to_thread(shutil.rmtree, tmp, ignore_errors=True)
+    return None
+
+
+def _text(chat: int, text: str) -> Outgoing:
+    return Outgoing(chat, lambda bot: send_html(bot, chat, text))
+
+
+def _document(chat: int, path: Path, name: str, caption: str | None) -> Outgoing:
+    async def send(bot: Bot) -> Message:
+        data = await asyncio.to_thread(path.read_bytes)
+        return await bot.send_document(
+            chat,
+            data,
+            filename=name,
+            caption=caption,
+            write_timeout=UPLOAD_TIMEOUT,
+            read_timeout=UPLOAD_TIMEOUT,
+        )
+
+    return Outgoing(chat, send)
+
+
+async def send_html(bot: Bot, chat: int, text: str) -> Message:
+    """Explicit parse mode: also used with a plain Bot (the CLI) that has no Defaults."""
+    return await bot.send_message(chat, text, parse_mode=ParseMode.HTML)
+
+
+@handler
+async def on_listed(turn: Turn) -> None:
+    """Admin: `/listed ODOP-000123 URL` — approved -> listed, and the artisan is told."""
+    if not await _is_admin(turn):
+        return
+    args = turn.context.args or []
+    if len(args) != 2:
+        turn.say("listed-usage")
+        return
+    try:
+        listing = await mark_listed(turn.session, args[0], args[1], turn.user_id)
+    except ListingRefused as refused:
+        turn.send_text(refusal_text(turn.services.t, turn.locale, refused))
+        return
+    sub = listing.submission
+    if not listing.changed:
+        turn.say("listed-already", ref=sub.reference, url=sub.listing_url or "")
+        return
+    if listing.artisan is not None:
+        chat, text = listing_notice(turn.services.t, listing.artisan, sub)
+        turn.later(lambda bot: send_html(bot, chat, text), chat)
+    turn.say("listed-done", ref=sub.reference)
+
+
+@handler
+async def on_stats(turn: Turn) -> None:
+    """Admin: the numbers as text, then a PNG chart by district."""
+    if not await _is_admin(turn):
+        return
+    numbers = await st.collect(turn.session)
+    text = st.render(numbers, turn.t, turn.services.districts, turn.locale)
+    for part in st.chunks(text):
+        turn.send_text(part)
+    if numbers.by_district:
+        chat, caption = turn.chat_id, turn.t("stats-chart-caption")
+        labels = st.chart_labels(turn.services.t)
+        turn.later(partial(_send_chart, chat, numbers.by_district, labels, caption), chat)
+
+
+async def _send_chart(
+    chat: int, data: dict[str, tuple[int, int]], labels: dict[str, str], caption: str, bot: Bot
+) -> Message:
+    png = await asyncio.to_thread(st.chart_png, data, labels)
+    return await bot.send_photo(chat, png, caption=caption, filename="stats.png")
+
+
+HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
+    CommandHandler("export", on_export, filters=PRIVATE),
+    CommandHandler("listed", on_listed, filters=PRIVATE),
+    CommandHandler("stats", on_stats, filters=PRIVATE),
+]

@@ -11,6 +11,7 @@ from telegram import Message
 from bot.context import BotContext
 from bot.handlers import keyboards as kb
 from bot.handlers.base import Outgoing, Turn, deliver, send_text
+from bot.handlers.catalogue import kick_photo_worker
 from bot.handlers.steps import ask, header
 from bot.services import registration as reg
 from bot.storage.models import Artisan, Photo, Submission
@@ -60,6 +61,8 @@ async def on_photo_input(turn: Turn, artisan: Artisan, sub: Submission, msg: Mes
         )
         reg.touch(sub)
         count += 1
+        app = turn.context.application
+        turn.later(lambda _bot: kick_photo_worker(app))  # keep it on the server at once
     if album:
         _schedule_album_answer(turn, album, refused)
         return None

@@ -131,7 +131,11 @@ async def purge_artisan(session: AsyncSession, artisan: Artisan, media_dir: Path
     await session.execute(delete(Submission).where(Submission.artisan_id == artisan.id))
     await session.delete(artisan)
     await session.flush()
-    return [media_dir / p for p in stored if p and ".." not in Path(p).parts]
+    # Files are named by content (file_unique_id): keep one another artisan's photo still uses.
+    shared = set(
+        (await session.scalars(select(Photo.local_path).where(Photo.local_path.in_(stored)))).all()
+    )
+    return [media_dir / p for p in stored if p and p not in shared and ".." not in Path(p).parts]
 
 
 def remove_files(paths: list[Path]) -> None:

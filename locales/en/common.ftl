@@ -30,6 +30,9 @@ help-admin =
     /reopen ODOP-000123 — put a rejected submission back in the queue
     /broadcast — send a notice to artisans
     /broadcasts — notices sent
+    /stats — numbers and a chart by district
+    /export [state] [district] — the catalogue for marketplaces (CSV and photos)
+    /listed ODOP-000123 URL — mark a product listed on a marketplace
 cancel-done = Cancelled.
 cancel-saved = OK, stopped. Your answers are saved. Press /start to continue.
 cancel-nothing = Nothing is in progress. Press /start to begin.

@@ -1,0 +1,216 @@
+"""The catalogue export: Hindi intact, photos beside it, in the terminal and in chat."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from argparse import Namespace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import update
+
+from bot.cli_catalogue import export_command
+from bot.config import Settings
+from bot.context import BotApp, services_of
+from bot.fake_telegram import FakeTelegram
+from bot.handlers.catalogue import photo_worker
+from bot.services.catalogue import COLUMNS, ExportQuery, ExportResult, export_catalogue, zip_parts
+from bot.storage.models import State, Submission
+from tests.catalogue_helpers import Sessions, approved_product, photos_of, submission_id
+from tests.conftest import ADMIN_ID, REVIEWER_ID
+from tests.journey import phone_of
+
+
+async def export(bot: BotApp, out: Path, fmt: str, **query: Any) -> ExportResult:
+    services = services_of(bot)
+    return await export_catalogue(
+        services.sessions,
+        services.districts,
+        services.settings.media_dir,
+        ExportQuery(**query),
+        fmt,
+        out,
+    )
+
+
+def read_csv(path: Path, encoding: str = "utf-8") -> list[dict[str, str]]:
+    with path.open(encoding=encoding, newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def as_cells(record: dict[str, Any]) -> dict[str, str]:
+    """A JSON record in the CSV's shape: photos in columns, None as an empty cell."""
+    photos = record.pop("photos")
+    cells = {k: "" if v is None else str(v) for k, v in record.items()}
+    cells.update({f"photo_{n}": "" for n in range(1, 6)})
+    cells.update({f"photo_{n}": path for n, path in enumerate(photos, 1)})
+    return cells
+
+
+async def test_hindi_catalogue_as_csv_and_json_parses_back_to_the_same_values(
+    fake: FakeTelegram, bot: BotApp, db: Sessions, tmp_path: Path
+) -> None:
+    artisan, ref = await approved_product(fake, db, "hi")
+    await photo_worker(bot).run_once()
+    await export(bot, tmp_path / "csv", "csv")
+    await export(bot, tmp_path / "json", "json")
+
+    [row] = read_csv(tmp_path / "csv" / "catalogue.csv")
+    [record] = json.loads((tmp_path / "json" / "catalogue.json").read_text(encoding="utf-8"))
+    assert list(row) == list(COLUMNS)
+    assert as_cells(dict(record)) == row
+    assert record["reference"] == ref and record["state"] == State.APPROVED
+    assert (record["artisan_name"], record["mobile"]) == ("सुनीता देवी", phone_of(artisan))
+    assert (record["district"], record["district_hi"]) == ("Gorakhpur", "गोरखपुर")
+    assert record["odop_product"] == "Terracotta; Readymade Garments"
+    assert (record["craft"], record["product_name"]) == ("टेराकोटा", "टेराकोटा हाथी")
+    assert record["description"] == "हाथ से बना मिट्टी का हाथी, भट्टी में पका हुआ।"
+    assert (record["price"], record["capacity"], record["gstin"]) == (1200, None, None)
+    assert record["reviewer_id"] == REVIEWER_ID and record["approved_at"]
+    excel = (tmp_path / "csv" / "catalogue_excel.csv").read_bytes()
+    assert excel.startswith(b"\xef\xbb\xbf")
+    assert read_csv(tmp_path / "csv" / "catalogue_excel.csv", "utf-8-sig") == [row]
+
+
+async def test_export_copies_the_kept_photos_beside_the_catalogue(
+    fake: FakeTelegram, bot: BotApp, db: Sessions, tmp_path: Path
+) -> None:
+    _, ref = await approved_product(fake, db)
+    await photo_worker(bot).run_once()
+    result = await export(bot, tmp_path, "json")
+    [record] = json.loads((tmp_path / "catalogue.json").read_text(encoding="utf-8"))
+    assert record["photos"] == [f"photos/{ref}/1.png"]
+    [photo] = await photos_of(db, ref)
+    copied = tmp_path / record["photos"][0]
+    assert copied.read_bytes() == fake.files[photo.file_id].content
+    assert (result.rows, result.photos, result.missing_photos) == (1, 1, 0)
+
+
+async def test_photo_not_downloaded_yet_is_counted_missing_and_no_file_id_is_exported(
+    fake: FakeTelegram, bot: BotApp, db: Sessions, tmp_path: Path
+) -> None:
+    fake.fail("getFile", error_code=500, times=1)
+    _, ref = await approved_product(fake, db)
+    await photo_worker(bot).run_once()
+    result = await export(bot, tmp_path, "csv")
+    assert (result.rows, result.photos, result.missing_photos) == (1, 0, 1)
+    [photo] = await photos_of(db, ref)
+    text = (tmp_path / "catalogue.csv").read_text(encoding="utf-8")
+    assert ref in text and photo.file_id not in text and photo.file_unique_id not in text
+
+
+async def test_xlsx_catalogue_keeps_hindi(
+    fake: FakeTelegram, bot: BotApp, db: Sessions, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    _, ref = await approved_product(fake, db)
+    await export(bot, tmp_path, "xlsx")
+    sheet = load_workbook(tmp_path / "catalogue.xlsx", read_only=True)["catalogue"]
+    header, row = [list(r) for r in sheet.iter_rows(values_only=True)]
+    values = dict(zip(header, row, strict=False))  # read-only mode drops empty trailing cells
+    assert header == list(COLUMNS)
+    assert (values["reference"], values["artisan_name"]) == (ref, "सुनीता देवी")
+    assert values["price"] == 1200
+
+
+async def test_export_filters_by_state_district_and_date(
+    fake: FakeTelegram, bot: BotApp, db: Sessions, tmp_path: Path
+) -> None:
+    _, first = await approved_product(fake, db)
+    _, second = await approved_product(fake, db)
+    async with db() as session:
+        await session.execute(
+            update(Submission)
+            .where(Submission.id == submission_id(second))
+            .values(district="Varanasi")
+        )
+        await session.commit()
+    tomorrow = datetime.now(UTC) + timedelta(days=1)
+    assert (await export(bot, tmp_path / "a", "json", district="Varanasi")).rows == 1
+    assert (await export(bot, tmp_path / "b", "json", since=tomorrow)).rows == 0
+    assert (await export(bot, tmp_path / "c", "json", state=State.PENDING)).rows == 0
+    [record] = json.loads((tmp_path / "a" / "catalogue.json").read_text(encoding="utf-8"))
+    assert record["reference"] == second and first != second
+
+
+def run_cli(settings: Settings, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_"))}
+    env.update(
+        TELEGRAM_BOT_TOKEN=settings.telegram_bot_token,
+        TELEGRAM_API_URL=settings.telegram_api_url,
+        DATABASE_URL=settings.database_url,
+        MEDIA_DIR=str(settings.media_dir),
+        PYTHONPATH=str(Path(__file__).resolve().parent.parent),
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        env=env, cwd=cwd, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+
+
+async def test_operator_exports_from_the_terminal(
+    fake: FakeTelegram, bot: BotApp, db: Sessions, settings: Settings, tmp_path: Path
+) -> None:
+    _, ref = await approved_product(fake, db)
+    await photo_worker(bot).run_once()
+    out = tmp_path / "export"
+    args = ("export", "--state", "approved", "--district", "गोरखपुर", "--since", "2024-01-01")
+    done = run_cli(settings, tmp_path, *args, "--format", "json", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "1 submissions, 1 photos" in done.stdout
+    [record] = json.loads((out / "catalogue.json").read_text(encoding="utf-8"))
+    assert record["reference"] == ref and (out / record["photos"][0]).is_file()
+
+
+async def test_operator_naming_an_unknown_district_gets_one_line_and_exit_2(
+    settings: Settings, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = Namespace(district="Atlantis", state="approved", since=None, format="csv", out=tmp_path)
+    assert await export_command(settings, args) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    assert os.listdir(tmp_path) == []
+
+
+async def test_admin_gets_the_csv_and_zipped_photos_in_chat(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    _, ref = await approved_product(fake, db)
+    await photo_worker(bot).run_once()
+    admin = fake.user(ADMIN_ID, language_code="en")
+    await admin.send("/export", expect=4, timeout=30)
+    documents = [call for call in admin.actions if call.method == "sendDocument"]
+    assert [d.file_names.get("document") for d in documents] == ["catalogue.csv", "photos_1.zip"]
+    rows = list(csv.DictReader(io.StringIO(documents[0].files["document"].decode("utf-8-sig"))))
+    assert [(r["reference"], r["artisan_name"]) for r in rows] == [(ref, "सुनीता देवी")]
+    archive = zipfile.ZipFile(io.BytesIO(documents[1].files["document"]))
+    assert archive.namelist() == [f"photos/{ref}/1.png"]
+    assert "1 product, 1 photo (1 zip file)" in admin.last_text
+
+
+async def test_reviewer_asking_for_export_is_refused_in_hindi(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    reviewer = fake.user(REVIEWER_ID, language_code="hi")
+    await reviewer.send("/export")
+    assert "सिर्फ़ एडमिन" in reviewer.last_text
+    assert not [call for call in reviewer.actions if call.method == "sendDocument"]
+
+
+def test_photo_zips_are_split_under_the_upload_limit(tmp_path: Path) -> None:
+    folder = tmp_path / "catalogue" / "photos" / "ODOP-000001"
+    folder.mkdir(parents=True)
+    for n in range(1, 6):
+        (folder / f"{n}.jpg").write_bytes(bytes([n]) * 4000)
+    parts = zip_parts(tmp_path / "catalogue", tmp_path, limit=9000)
+    assert len(parts) == 3 and all(p.stat().st_size < 9000 for p in parts)
+    names = [name for p in parts for name in zipfile.ZipFile(p).namelist()]
+    assert names == [f"photos/ODOP-000001/{n}.jpg" for n in range(1, 6)]
