@@ -114,7 +114,6 @@ class FakeCore:
     ) -> list[Call]:
         """Actions in ``chat`` after index ``start`` once ``expect`` came and it went quiet."""
         return await wait_actions(
-            self.notifier,
             chat,
             start,
             expect=expect,

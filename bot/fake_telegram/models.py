@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .entities import plain_text
+from .waiting import Notifier
 
 JSONDict = dict[str, Any]
 
@@ -158,6 +159,7 @@ class ChatState:
     alerts: list[str] = field(default_factory=list, repr=False)
     activity: int = 0
     inflight: int = 0
+    notifier: Notifier = field(default_factory=Notifier, repr=False, compare=False)
     blocked: bool = False
     left: bool = False
 

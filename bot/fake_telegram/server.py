@@ -121,6 +121,7 @@ class FakeTelegram(FakeCore):
             chat.calls.append(call)
             chat.activity += 1
             chat.inflight += 1
+            chat.notifier.notify()
         self.notifier.notify()
         try:
             return await self._answer(request, call)
@@ -133,6 +134,7 @@ class FakeTelegram(FakeCore):
                 chat.activity += 1
                 if call.ok and method in ACTION_METHODS:
                     chat.actions.append(call)
+                chat.notifier.notify()
             self.notifier.notify()
             for listener in list(self.listeners):
                 try:

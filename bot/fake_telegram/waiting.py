@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from .models import Call, ChatState
+if TYPE_CHECKING:
+    from .models import Call, ChatState
 
 
 class Notifier:
-    """Wakes every waiter whenever the fake's state changes."""
+    """Wakes its waiters whenever the state it watches changes.
+
+    The fake has one for everything and one per chat: a user waiting for answers in their
+    chat is woken only by calls for that chat, so hundreds of simulated users at once
+    (benchmarks) do not each re-check on every call the bot makes.
+    """
 
     def __init__(self) -> None:
         self._event = asyncio.Event()
@@ -22,14 +29,12 @@ class Notifier:
         """True as soon as ``predicate()`` holds, False if ``timeout`` passes first."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
-        while not predicate():
-            remaining = deadline - loop.time()
-            if remaining <= 0:
-                return False
-            try:
-                await asyncio.wait_for(self._event.wait(), remaining)
-            except TimeoutError:
-                return predicate()
+        try:
+            async with asyncio.timeout_at(deadline):
+                while not predicate():
+                    await self._event.wait()
+        except TimeoutError:
+            return predicate()
         return True
 
 
@@ -40,7 +45,6 @@ def _dump(chat: ChatState, limit: int = 8) -> str:
 
 
 async def wait_actions(
-    notifier: Notifier,
     chat: ChatState,
     start: int,
     *,
@@ -52,7 +56,9 @@ async def wait_actions(
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     if expect > 0:
-        reached = await notifier.wait_until(lambda: len(chat.actions) - start >= expect, timeout)
+        reached = await chat.notifier.wait_until(
+            lambda: len(chat.actions) - start >= expect, timeout
+        )
         if not reached:
             got = len(chat.actions) - start
             raise AssertionError(
@@ -66,12 +72,12 @@ async def wait_actions(
         def moved(mark: int = mark) -> bool:
             return chat.activity != mark
 
-        if await notifier.wait_until(moved, settle):
+        if await chat.notifier.wait_until(moved, settle):
             continue
         if chat.inflight == 0:
             break
         # A call still in flight (e.g. an injected hang) may yet produce an action.
-        await notifier.wait_until(
+        await chat.notifier.wait_until(
             lambda: chat.inflight == 0, max(0.0, hard_deadline - loop.time())
         )
     return chat.actions[start:]

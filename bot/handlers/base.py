@@ -17,7 +17,8 @@ from functools import partial, wraps
 from typing import Any
 
 from sqlalchemy import select, text, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot, InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove
 from telegram import Update as TgUpdate
@@ -120,15 +121,8 @@ def handler(fn: Handler) -> Callable[[TgUpdate, BotContext], Coroutine[Any, Any,
             turn = await _open_turn(session, update, context, user.id, chat.id, user.language_code)
             if turn is None:
                 return
-            try:
-                await fn(turn)
-                await session.commit()
-            except IntegrityError:
-                # The same update was committed meanwhile by another worker: nothing to do.
-                await session.rollback()
-                if await _seen(services, update.update_id):
-                    return
-                raise
+            await fn(turn)
+            await session.commit()
         await deliver(context.bot, turn.outbox, services)
 
     return wrapper
@@ -143,13 +137,21 @@ async def _open_turn(
     language_code: str | None,
 ) -> Turn | None:
     services = context.services
-    if session.get_bind().dialect.name == "postgresql":
+    postgres = session.get_bind().dialect.name == "postgresql"
+    if postgres:
         # Serialise one user's updates across instances for the length of this transaction.
         await session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": user_id})
-    if await session.get(ProcessedUpdate, update.update_id) is not None:
+    # Claim the update id; a redelivered update (or one another instance is handling right
+    # now: the insert waits for its commit) claims nothing and is skipped.
+    insert = postgresql_insert if postgres else sqlite_insert
+    claimed = await session.execute(
+        insert(ProcessedUpdate)
+        .values(update_id=update.update_id, at=utcnow())
+        .on_conflict_do_nothing()
+    )
+    if getattr(claimed, "rowcount", 1) == 0:
         log.info("update %s already processed, skipped", update.update_id)
         return None
-    session.add(ProcessedUpdate(update_id=update.update_id))
     artisan = await session.scalar(select(Artisan).where(Artisan.telegram_id == user_id))
     if artisan is not None:
         _touch(artisan)
@@ -163,11 +165,6 @@ def _touch(artisan: Artisan) -> None:
         artisan.reachable = True  # writing to us again makes them reachable for notices
     if now - artisan.last_seen_at > timedelta(hours=1):
         artisan.last_seen_at = now
-
-
-async def _seen(services: Services, update_id: int) -> bool:
-    async with services.sessions() as session:
-        return await session.get(ProcessedUpdate, update_id) is not None
 
 
 async def deliver(bot: Bot, outbox: list[Outgoing], services: Services) -> None:
