@@ -15,7 +15,9 @@ from bot.services.roles import StaffView
 
 log = logging.getLogger(__name__)
 
-ARTISAN_COMMANDS = ("start", "status", "language", "help", "cancel", "mydata", "stopnotices")
+ARTISAN_COMMANDS = (
+    "start", "status", "language", "help", "cancel", "mydata", "stopnotices", "startnotices",
+)  # fmt: skip
 REVIEWER_COMMANDS = ("queue", "review", "history")
 ADMIN_COMMANDS = (
     "broadcast", "broadcasts", "cancelbroadcast", "stats", "export", "listed",

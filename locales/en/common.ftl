@@ -30,6 +30,7 @@ help-admin =
     /reopen ODOP-000123 — put a rejected submission back in the queue
     /broadcast — send a notice to artisans
     /broadcasts — notices sent
+    /cancelbroadcast 12 — stop a notice
     /stats — numbers and a chart by district
     /export [state] [district] — the catalogue for marketplaces (CSV and photos)
     /listed ODOP-000123 URL — mark a product listed on a marketplace
@@ -47,6 +48,7 @@ cmd-help = Help
 cmd-cancel = Stop what I'm doing
 cmd-mydata = My data
 cmd-stopnotices = Stop notices
+cmd-startnotices = Turn notices on again
 cmd-queue = Review queue
 cmd-review = Review the next submission
 cmd-history = History of a submission

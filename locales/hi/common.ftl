@@ -31,6 +31,7 @@ help-admin =
     /reopen ODOP-000123 — अस्वीकृत आवेदन फिर से कतार में
     /broadcast — कारीगरों को सूचना भेजें
     /broadcasts — भेजी गई सूचनाएँ
+    /cancelbroadcast 12 — सूचना भेजना रोकें
     /stats — आँकड़े और जिलेवार चार्ट
     /export [स्थिति] [जिला] — मार्केटप्लेस के लिए कैटलॉग (CSV और फोटो)
     /listed ODOP-000123 URL — उत्पाद को बाज़ार में सूचीबद्ध करें
@@ -48,6 +49,7 @@ cmd-help = मदद
 cmd-cancel = अभी का काम रोकें
 cmd-mydata = मेरी जानकारी
 cmd-stopnotices = सूचनाएँ बंद करें
+cmd-startnotices = सूचनाएँ फिर चालू करें
 cmd-queue = जाँच की कतार
 cmd-review = अगला आवेदन जाँचें
 cmd-history = आवेदन का इतिहास

@@ -1,0 +1,289 @@
+"""Sending one broadcast: pages of pending deliveries, a few senders, one recorder, a monitor.
+
+**Duplicate window.** A delivery becomes `sent` in its own commit right after Telegram accepts it
+(the recorder groups the results that arrive together into one transaction, and each sender
+waits for its commit before taking the next recipient). A crash can therefore only resend the
+deliveries that were in flight — accepted by Telegram, not yet committed. There are at most
+`lane_width` of them and each is one recipient once: at most one duplicate per artisan per crash;
+with sends 1/rate apart and a fast answer usually only one is in flight. A retried *read
+timeout* is the same window without a crash (Telegram has no idempotency key).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import DBAPIError
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+
+from bot.services.broadcast import (
+    CANCELLED,
+    DONE,
+    FAILED,
+    PENDING,
+    SENDING,
+    SENT,
+    Job,
+    delivery_counts,
+    pending_page,
+    send_notice,
+)
+from bot.services.broadcast_progress import Progress
+from bot.services.broadcast_sender import LEASE, BroadcastLane, seconds_of, sleep_unless
+from bot.storage.models import Artisan, Broadcast, Delivery, utcnow
+
+log = logging.getLogger(__name__)
+
+TICK = 3.0  # seconds between progress edits and lease renewals
+MAX_TRIES = 4  # per delivery, for 5xx, timeouts and dropped connections
+MAX_RATE_LIMITED = 10  # 429s for one delivery before it is recorded as failed
+BACKOFF = 0.5  # first retry delay; doubles each time
+WRITE_TRIES = 3
+
+
+@dataclass(frozen=True)
+class Outcome:
+    job: Job
+    state: str
+    attempts: int
+    error: str | None = None
+    message_id: int | None = None
+    unreachable: bool = False
+
+
+class BroadcastRun:
+    """One lease-holding pass over a broadcast, until nothing is pending or it is halted."""
+
+    def __init__(self, lane: BroadcastLane, broadcast_id: int) -> None:
+        self.lane = lane
+        self.id = broadcast_id
+        self.sessions = lane.services.sessions
+        self.halt = asyncio.Event()
+        self.ended: str | None = None  # "cancelled", "lost" (lease) or "error"
+        self.results: asyncio.Queue[tuple[Outcome, asyncio.Future[None]]] = asyncio.Queue()
+        self.text: str | None = None
+        self.photo: str | None = None
+
+    async def run(self) -> None:
+        async with self.sessions() as session:
+            broadcast = await session.get(Broadcast, self.id)
+        if broadcast is None:
+            return
+        self.text, self.photo = broadcast.text, broadcast.photo_file_id
+        self.progress = Progress(self.lane, broadcast)
+        await self.progress.open()
+        helpers = [
+            asyncio.create_task(self._halt_on_stop()),
+            asyncio.create_task(self._monitor()),
+            asyncio.create_task(self._recorder()),
+        ]
+        try:
+            while not self.halt.is_set() and await self._one_pass():
+                pass
+        finally:
+            for task in helpers:
+                task.cancel()
+            await asyncio.gather(*helpers, return_exceptions=True)
+        await self._finish()
+
+    async def _halt_on_stop(self) -> None:
+        await self.lane.stopping.wait()
+        self.halt.set()
+
+    # -- sending ------------------------------------------------------------------------------
+
+    async def _one_pass(self) -> int:
+        """Send every pending delivery once (retries included); returns how many were read."""
+        queue: asyncio.Queue[Job] = asyncio.Queue(maxsize=self.lane.width)
+        senders = [asyncio.create_task(self._sender(queue)) for _ in range(self.lane.width)]
+        seen, last_id = 0, 0
+        try:
+            while not self.halt.is_set():
+                async with self.sessions() as session, session.begin():
+                    page = await pending_page(session, self.id, last_id, self.lane.width)
+                jobs, count, last = page
+                if count == 0:
+                    break
+                for job in jobs:
+                    await queue.put(job)
+                seen, last_id = seen + count, last
+            await queue.join()
+        finally:
+            for task in senders:
+                task.cancel()
+            await asyncio.gather(*senders, return_exceptions=True)
+        return seen
+
+    async def _sender(self, queue: asyncio.Queue[Job]) -> None:
+        while True:
+            job = await queue.get()
+            try:
+                if not self.halt.is_set():
+                    outcome = await self._attempt(job)
+                    if outcome is not None:
+                        await self._record(outcome)
+            except Exception:
+                log.exception("broadcast %s: could not deliver or record %s", self.id, job.id)
+                self.ended = self.ended or "error"
+                self.halt.set()
+            finally:
+                queue.task_done()
+
+    async def _attempt(self, job: Job) -> Outcome | None:
+        """Send with retries; None when halted first (the delivery stays pending)."""
+        tries, errors, limited = job.attempts, 0, 0
+        pacer = self.lane.pacer
+        while await pacer.slot(job.chat_id, self.halt):
+            tries += 1
+            try:
+                message = await send_notice(job.chat_id, self.text, self.photo, self.lane.bot)
+                return Outcome(job, SENT, tries, message_id=message.message_id)
+            except RetryAfter as exc:
+                pacer.pause(seconds_of(exc.retry_after))
+                limited += 1
+                if limited >= MAX_RATE_LIMITED:
+                    return Outcome(job, FAILED, tries, exc.message[:200])
+            except Forbidden as exc:
+                return Outcome(job, FAILED, tries, exc.message[:200], unreachable=True)
+            except BadRequest as exc:
+                gone = "chat not found" in exc.message.lower()
+                return Outcome(job, FAILED, tries, exc.message[:200], unreachable=gone)
+            except NetworkError as exc:  # 5xx, timeouts, dropped connections
+                errors += 1
+                if errors >= MAX_TRIES:
+                    return Outcome(job, FAILED, tries, exc.message[:200])
+                if await sleep_unless(self.halt, BACKOFF * 2 ** (errors - 1)):
+                    return None
+            except TelegramError as exc:
+                return Outcome(job, FAILED, tries, exc.message[:200])
+        return None
+
+    # -- recording ----------------------------------------------------------------------------
+
+    async def _record(self, outcome: Outcome) -> None:
+        """Hand the outcome to the recorder and wait until it is committed."""
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self.results.put_nowait((outcome, done))
+        await done
+
+    async def _recorder(self) -> None:
+        """Group commit: everything that finished meanwhile goes into one transaction."""
+        while True:
+            batch = [await self.results.get()]
+            while not self.results.empty():
+                batch.append(self.results.get_nowait())
+            try:
+                await self._write([outcome for outcome, _ in batch])
+            except Exception as exc:
+                for _, done in batch:
+                    if not done.done():
+                        done.set_exception(exc)
+            else:
+                for _, done in batch:
+                    if not done.done():
+                        done.set_result(None)
+                self.progress.delivered(len(batch))
+
+    async def _write(self, batch: list[Outcome]) -> None:
+        """Commit the outcomes; a lock conflict (e.g. with /cancelbroadcast) is retried."""
+        for attempt in range(WRITE_TRIES):
+            try:
+                return await self._write_once(batch)
+            except DBAPIError:
+                if attempt == WRITE_TRIES - 1:
+                    raise
+                log.warning("broadcast %s: recording failed, retrying", self.id)
+                await asyncio.sleep(0.2 * 2**attempt)
+
+    async def _write_once(self, batch: list[Outcome]) -> None:
+        now = utcnow()
+        rows = [
+            {
+                "id": o.job.id,
+                "state": o.state,
+                "attempts": o.attempts,
+                "error": o.error,
+                "message_id": o.message_id,
+                "sent_at": now if o.state == SENT else None,
+            }
+            for o in batch
+        ]
+        lost = sorted({o.job.artisan_id for o in batch if o.unreachable and o.job.artisan_id})
+        async with self.sessions() as session, session.begin():
+            await session.execute(update(Delivery), rows)
+            if lost:
+                await session.execute(
+                    update(Artisan)
+                    .where(Artisan.id.in_(lost))
+                    .values(reachable=False)
+                    .execution_options(synchronize_session=False)
+                )
+
+    # -- lease, progress, end -----------------------------------------------------------------
+
+    async def _monitor(self) -> None:
+        while not await sleep_unless(self.halt, TICK):
+            try:
+                counts = await self._renew()
+                if counts is None:
+                    return
+                if not self.lane.pacer.paused:
+                    await self.progress.show(counts)
+            except Exception:
+                log.exception("broadcast %s: progress update failed", self.id)
+
+    async def _renew(self) -> Counter[str] | None:
+        """Extend the lease and store the counters; None (and halt) if cancelled or lost."""
+        async with self.sessions() as session, session.begin():
+            counts = (await delivery_counts(session, [self.id]))[self.id]
+            result = await session.execute(
+                update(Broadcast)
+                .where(
+                    Broadcast.id == self.id,
+                    Broadcast.lease_owner == self.lane.owner,
+                    Broadcast.state == SENDING,
+                )
+                .values(lease_until=utcnow() + LEASE, sent=counts[SENT], failed=counts[FAILED])
+                .execution_options(synchronize_session=False)
+            )
+            if getattr(result, "rowcount", 0) == 1:
+                return counts
+            state = await session.scalar(select(Broadcast.state).where(Broadcast.id == self.id))
+        self.ended = "cancelled" if state == CANCELLED else "lost"
+        self.halt.set()
+        return None
+
+    async def _finish(self) -> None:
+        if self.ended == "lost":
+            return
+        ours = Broadcast.id == self.id, Broadcast.lease_owner == self.lane.owner
+        released = {"lease_owner": None, "lease_until": None}
+        async with self.sessions() as session, session.begin():
+            counts = (await delivery_counts(session, [self.id]))[self.id]
+            totals = {"sent": counts[SENT], "failed": counts[FAILED]}
+            complete = self.ended is None and not self.halt.is_set() and not counts[PENDING]
+            if complete:
+                result = await session.execute(
+                    update(Broadcast)
+                    .where(*ours, Broadcast.state == SENDING)
+                    .values(state=DONE, finished_at=utcnow(), **totals, **released)
+                    .execution_options(synchronize_session=False)
+                )
+                if getattr(result, "rowcount", 0) != 1:
+                    state = await session.scalar(select(Broadcast.state).where(ours[0]))
+                    self.ended = "cancelled" if state == CANCELLED else "lost"
+            if not complete or self.ended is not None:
+                await session.execute(
+                    update(Broadcast)
+                    .where(*ours)
+                    .values(**totals, **released)
+                    .execution_options(synchronize_session=False)
+                )
+        if complete and self.ended is None:
+            await self.progress.finish(counts, DONE)
+        elif self.ended == "cancelled":
+            await self.progress.finish(counts, CANCELLED)

@@ -1,0 +1,260 @@
+"""The broadcast lane: a background worker per process that sends queued broadcasts.
+
+* **Durable.** Work is read from `broadcasts`/`deliveries`, so a restart continues where the last
+  commit left off. The lane sends one broadcast at a time (oldest first).
+* **One sender.** A broadcast is sent only by the holder of its lease (`lease_owner`,
+  `lease_until`), taken with one conditional UPDATE and renewed every few seconds. A new lease is
+  refused while another instance holds a live lease on any broadcast, so BROADCAST_RATE holds
+  across instances too. An owner is `host/pid/random`: a restarted bot on the same host takes
+  over at once from a dead pid instead of waiting for the lease to run out.
+* **Paced.** See `Pacer`. Handlers never wait for it: they use the application's own bot, and the
+  lane has its own HTTP connection pool.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import math
+import os
+import secrets
+import socket
+from datetime import timedelta
+
+from aiolimiter import AsyncLimiter
+from sqlalchemy import exists, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+from telegram import Bot
+from telegram.error import TelegramError
+from telegram.request import HTTPXRequest
+
+from bot.context import Services
+from bot.services.broadcast import ACTIVE, SENDING
+from bot.storage.models import Broadcast, utcnow
+
+log = logging.getLogger(__name__)
+
+LEASE = timedelta(seconds=30)
+IDLE_POLL = 2.0  # how often an idle lane looks for work queued by another instance
+PER_CHAT = 1.0  # seconds between two messages to one chat
+DRAIN = 10.0  # at shutdown: how long in-flight sends may take to finish and be recorded
+HOST = socket.gethostname()[:40]
+
+
+def lane_width(rate: float) -> int:
+    """Sends in flight: enough to keep `rate` up at ~250 ms Telegram latency, never thousands."""
+    return max(2, min(16, math.ceil(rate / 4)))
+
+
+def seconds_of(value: int | timedelta) -> float:
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+def new_owner() -> str:
+    return f"{HOST}/{os.getpid()}/{secrets.token_hex(4)}"
+
+
+def owner_is_dead(owner: str) -> bool:
+    """True only when the owner was another process on this host that no longer exists."""
+    host, _, rest = owner.partition("/")
+    pid_text = rest.partition("/")[0]
+    if host != HOST or not pid_text.isdigit() or int(pid_text) == os.getpid():
+        return False
+    if os.name != "posix":
+        return False
+    try:
+        os.kill(int(pid_text), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
+async def sleep_unless(event: asyncio.Event, seconds: float) -> bool:
+    """Sleep up to `seconds`; True if `event` was set (meanwhile or before)."""
+    if seconds > 0 and not event.is_set():
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(event.wait(), seconds)
+    return event.is_set()
+
+
+class Pacer:
+    """BROADCAST_RATE overall, at most one message a second per chat, and Telegram's 429 pauses.
+
+    The limiter is a leaky bucket of capacity one (`AsyncLimiter(1, 1/rate)`): it admits a send
+    only when the bucket is empty, and it drains at `rate` per second, so two sends are always at
+    least 1/rate apart — no burst. Any 1-second window therefore holds at most `ceil(rate)` sends
+    (a bucket of `rate` with a 1-second period, aiolimiter's usual shape, would allow 2 x rate).
+    """
+
+    def __init__(self, rate: float) -> None:
+        self.limiter = AsyncLimiter(1, 1 / rate)
+        self.resume_at = 0.0
+        self._last: dict[int, float] = {}
+
+    @property
+    def paused(self) -> bool:
+        return asyncio.get_running_loop().time() < self.resume_at
+
+    def pause(self, seconds: float) -> None:
+        """Telegram said 429: the whole lane waits (the bot's replies to artisans do not)."""
+        now = asyncio.get_running_loop().time()
+        self.resume_at = max(self.resume_at, now + seconds)
+        log.warning("broadcast lane paused for %.1fs (429 from Telegram)", seconds)
+
+    async def slot(self, chat_id: int, halt: asyncio.Event) -> bool:
+        """Wait for this send's turn; False if `halt` was set meanwhile."""
+        loop = asyncio.get_running_loop()
+        while not halt.is_set():
+            last = self._last.get(chat_id)
+            start = max(self.resume_at, last + PER_CHAT if last is not None else 0.0)
+            if start > loop.time():
+                await sleep_unless(halt, start - loop.time())
+                continue
+            await self.limiter.acquire()
+            now = loop.time()
+            if now >= self.resume_at:  # else a 429 arrived while we queued: wait it out
+                self._mark(chat_id, now)
+                return True
+        return False
+
+    def _mark(self, chat_id: int, now: float) -> None:
+        self._last[chat_id] = now
+        if len(self._last) > 4096:
+            self._last = {c: t for c, t in self._last.items() if now - t < PER_CHAT}
+
+
+async def claim_next(services: Services, owner: str) -> int | None:
+    """Take the lease on the oldest queued or sending broadcast, if nobody else holds one."""
+    now = utcnow()
+    async with services.sessions() as session, session.begin():
+        rows = (
+            await session.execute(
+                select(Broadcast.id, Broadcast.lease_owner, Broadcast.lease_until)
+                .where(Broadcast.state.in_(ACTIVE))
+                .order_by(Broadcast.id)
+                .limit(20)
+            )
+        ).all()
+        for broadcast_id, holder, until in rows:
+            held = holder is not None and holder != owner and until is not None and until >= now
+            dead = holder if held and holder and owner_is_dead(holder) else None
+            if held and dead is None:
+                return None  # the lane is busy on another instance
+            if await _take(session, broadcast_id, owner, dead):
+                return int(broadcast_id)
+    return None
+
+
+async def _take(
+    session: AsyncSession, broadcast_id: int, owner: str, dead_holder: str | None
+) -> bool:
+    """One conditional UPDATE: it succeeds for exactly one of several racing instances."""
+    now = utcnow()
+    other = aliased(Broadcast)
+    busy_elsewhere = exists().where(
+        other.id != broadcast_id,
+        other.state == SENDING,
+        other.lease_owner.is_not(None),
+        other.lease_owner != owner,
+        other.lease_until >= now,
+    )
+    free = [
+        Broadcast.lease_owner.is_(None),
+        Broadcast.lease_until.is_(None),
+        Broadcast.lease_until < now,
+        Broadcast.lease_owner == owner,
+    ]
+    if dead_holder is not None:
+        free.append(Broadcast.lease_owner == dead_holder)
+    result = await session.execute(
+        update(Broadcast)
+        .where(
+            Broadcast.id == broadcast_id,
+            Broadcast.state.in_(ACTIVE),
+            or_(*free),
+            ~busy_elsewhere,
+        )
+        .values(state=SENDING, lease_owner=owner, lease_until=now + LEASE)
+        .execution_options(synchronize_session=False)
+    )
+    if getattr(result, "rowcount", 0) != 1:
+        return False
+    await session.execute(
+        update(Broadcast)
+        .where(Broadcast.id == broadcast_id, Broadcast.started_at.is_(None))
+        .values(started_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return True
+
+
+class BroadcastLane:
+    """Started in `on_startup`, stopped in `on_shutdown`; `wake()` after queueing."""
+
+    def __init__(self, services: Services, bot: Bot, owner: str | None = None) -> None:
+        self.services = services
+        self.bot = bot
+        self.owner = owner or new_owner()
+        self.rate = services.settings.broadcast_rate
+        self.width = lane_width(self.rate)
+        self.pacer = Pacer(self.rate)
+        self.stopping = asyncio.Event()
+        self._wakeup = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    @classmethod
+    def with_own_bot(cls, services: Services) -> BroadcastLane:
+        """A lane with its own Bot and connection pool, closed after the lane has drained."""
+        settings = services.settings
+        root = settings.telegram_api_url
+        width = lane_width(settings.broadcast_rate)
+        bot = Bot(
+            settings.telegram_bot_token,
+            base_url=f"{root}/bot",
+            base_file_url=f"{root}/file/bot",
+            request=HTTPXRequest(connection_pool_size=width + 4),
+        )
+        return cls(services, bot)
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="broadcast_lane")
+
+    def wake(self) -> None:
+        self._wakeup.set()
+
+    async def stop(self) -> None:
+        """Stop taking new sends, let in-flight ones be recorded, release the lease."""
+        self.stopping.set()
+        self._wakeup.set()
+        if self._task is not None:
+            try:
+                await asyncio.wait_for(self._task, DRAIN)
+            except TimeoutError:
+                log.warning("broadcast lane did not drain in %ss", DRAIN)
+            except Exception:
+                log.exception("broadcast lane failed while stopping")
+        await self.bot.shutdown()
+
+    async def _run(self) -> None:
+        from bot.services.broadcast_run import BroadcastRun
+
+        try:
+            await self.bot.initialize()  # also lets `stop` close its connection pool
+        except TelegramError as exc:
+            log.warning("broadcast lane: getMe failed (%s); sending anyway", exc.message)
+        while not self.stopping.is_set():
+            self._wakeup.clear()
+            try:
+                broadcast_id = await claim_next(self.services, self.owner)
+                if broadcast_id is not None:
+                    run = BroadcastRun(self, broadcast_id)
+                    await run.run()
+                    if run.ended != "error":
+                        continue
+            except Exception:
+                log.exception("broadcast lane failed; it will look again shortly")
+            await sleep_unless(self._wakeup, IDLE_POLL)
