@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgresql+asyncpg://postgres@127.0.0.1:5432/test
 
-.PHONY: run playground test test-sqlite test-postgres lint install install-test
+.PHONY: run playground bench test test-sqlite test-postgres lint install install-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,11 @@ test-postgres:
 		TEST_DATABASE_URL="$(PG_URL)" $(BIN)/pytest -q; \
 	fi
 
+# Benchmarks (not tests): the real bot against the fake Bot API; numbers go to docs/benchmarks.md.
+bench: install-test
+	$(BIN)/python -m bench
+
 lint:
-	$(BIN)/ruff check bot tests
-	$(BIN)/ruff format --check bot tests
+	$(BIN)/ruff check bot tests bench
+	$(BIN)/ruff format --check bot tests bench
 	$(BIN)/mypy bot

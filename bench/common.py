@@ -1,0 +1,149 @@
+"""Shared pieces: start the fake server and a bot process, measure, write docs/benchmarks.md."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import platform
+import re
+import statistics
+import sys
+import time
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from bot.fake_telegram import FakeTelegram
+
+ROOT = Path(__file__).resolve().parent.parent
+DOC = ROOT / "docs" / "benchmarks.md"
+TOKEN = "123456:BENCH-token-for-the-fake-api"
+PG_URL = os.environ.get("BENCH_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    with open("/proc/cpuinfo", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return (
+        f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, {platform.system()}"
+    )
+
+
+def rss_mb(pid: int) -> float:
+    with open(f"/proc/{pid}/status", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def percentile(values: Sequence[float], p: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(p / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+@dataclass
+class Latencies:
+    values: list[float]
+    wall: float
+
+    @property
+    def rate(self) -> float:
+        return len(self.values) / self.wall if self.wall else 0.0
+
+    def row(self) -> str:
+        ms = [v * 1000 for v in self.values]
+        return (
+            f"{len(ms)} | {self.rate:.0f} | {statistics.median(ms):.1f} | "
+            f"{percentile(ms, 95):.1f} | {percentile(ms, 99):.1f}"
+        )
+
+
+def bot_env(tmp: Path, database_url: str, fake: FakeTelegram, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_"))}
+    env.update(
+        TELEGRAM_BOT_TOKEN=fake.token,
+        TELEGRAM_API_URL=fake.url,
+        DATABASE_URL=database_url,
+        MEDIA_DIR=str(tmp / "media"),
+        ADMIN_IDS="",
+        REVIEWER_IDS="",
+        LOG_LEVEL="WARNING",
+    )
+    env.update(extra)
+    return env
+
+
+@asynccontextmanager
+async def fake_server() -> AsyncIterator[FakeTelegram]:
+    fake = FakeTelegram(token=TOKEN, settle=0.0)
+    await fake.start()
+    try:
+        yield fake
+    finally:
+        await fake.stop()
+
+
+@asynccontextmanager
+async def process(
+    args: Sequence[str], env: dict[str, str], cwd: Path
+) -> AsyncIterator[asyncio.subprocess.Process]:
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, *args, env=env, cwd=cwd,
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        yield proc
+    finally:
+        if proc.returncode is None:
+            proc.terminate()
+            try:
+                await asyncio.wait_for(proc.wait(), 15)
+            except TimeoutError:
+                proc.kill()
+        if proc.stderr is not None:
+            errors = (await proc.stderr.read()).decode(errors="replace").strip()
+            if errors:
+                print(errors[-2000:], file=sys.stderr)
+
+
+async def first_poll(fake: FakeTelegram, since: int, timeout: float = 60.0) -> float:
+    """Seconds until the bot process asks for updates (or sets its webhook)."""
+    started = time.monotonic()
+    await fake.wait_for(
+        lambda: any(c.method in ("getUpdates", "setWebhook") for c in fake.calls[since:]),
+        timeout=timeout,
+    )
+    return time.monotonic() - started
+
+
+async def postgres_available() -> bool:
+    from tests.pg_available import check
+
+    try:
+        await check(PG_URL)
+    except Exception:
+        return False
+    return True
+
+
+def write_section(title: str, body: str) -> None:
+    """Replace (or add) the `## title` section of docs/benchmarks.md, keeping the others."""
+    DOC.parent.mkdir(parents=True, exist_ok=True)
+    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
+    section = f"## {title}\n\n_Measured {date.today()} on {machine()}._\n\n{body.strip()}\n"
+    pattern = re.compile(rf"^## {re.escape(title)}\n.*?(?=^## |\Z)", re.S | re.M)
+    if pattern.search(text):
+        text = pattern.sub(lambda _m: section + "\n", text)
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    DOC.write_text(text.rstrip("\n") + "\n", encoding="utf-8")

@@ -1,0 +1,45 @@
+"""The baseline: a bare python-telegram-bot echo bot with the same concurrency as ours.
+
+Run as `python bench/echo_bot.py` with TELEGRAM_BOT_TOKEN and TELEGRAM_API_URL set.
+"""
+
+from __future__ import annotations
+
+import os
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters
+
+KEYBOARD = InlineKeyboardMarkup([[InlineKeyboardButton("ok", callback_data="ok")]])
+
+
+async def echo(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is not None:
+        await message.reply_text(message.text or "ok", reply_markup=KEYBOARD)
+
+
+async def pressed(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    if query is not None:
+        await query.answer()
+        await query.get_bot().send_message(query.from_user.id, "ok", reply_markup=KEYBOARD)
+
+
+def main() -> None:
+    root = os.environ["TELEGRAM_API_URL"]
+    app = (
+        Application.builder()
+        .token(os.environ["TELEGRAM_BOT_TOKEN"])
+        .base_url(f"{root}/bot")
+        .base_file_url(f"{root}/file/bot")
+        .concurrent_updates(64)
+        .build()
+    )
+    app.add_handler(MessageHandler(filters.ALL, echo))
+    app.add_handler(CallbackQueryHandler(pressed))
+    app.run_polling(allowed_updates=Update.ALL_TYPES)
+
+
+if __name__ == "__main__":
+    main()
