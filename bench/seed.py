@@ -25,7 +25,8 @@ async def seed(engine: AsyncEngine, artisans: int, submissions: int, pending_sha
     districts = DistrictIndex.load(Settings.model_fields["districts_csv"].default).districts
     keys = [d.key.replace("'", "''") for d in districts]
     case = " ".join(f"WHEN {i} THEN '{k}'" for i, k in enumerate(keys))
-    district = f"(CASE (n % {len(keys)}) {case} END)"
+    # (n / 20) rather than n: pending rows are every 20th, and they must cover every district.
+    district = f"(CASE ((n / 20) % {len(keys)}) {case} END)"
     states = " ".join(f"WHEN {i} THEN '{s}'" for i, s in enumerate(STATES))
     every = max(1, round(1 / pending_share)) if pending_share else 0
     state = (
