@@ -39,6 +39,7 @@ class Settings(BaseSettings):
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8080
     broadcast_rate: float = Field(default=25.0, gt=0)
+    broadcast_inflight: int | None = Field(default=None, ge=1, le=64)
     review_lease_minutes: int = Field(default=30, gt=0)
     reminder_after_hours: float = Field(default=24.0, gt=0)
     districts_csv: Path = Path(__file__).resolve().parent.parent / "data" / "odop_districts.csv"
@@ -62,7 +63,7 @@ class Settings(BaseSettings):
     def _strip_slash(cls, value: str) -> str:
         return value.rstrip("/")
 
-    @field_validator("webhook_url", "webhook_secret", mode="before")
+    @field_validator("webhook_url", "webhook_secret", "broadcast_inflight", mode="before")
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
         return None if value == "" else value

@@ -43,8 +43,14 @@ DRAIN = 10.0  # at shutdown: how long in-flight sends may take to finish and be 
 HOST = socket.gethostname()[:40]
 
 
-def lane_width(rate: float) -> int:
-    """Sends in flight: enough to keep `rate` up at ~250 ms Telegram latency, never thousands."""
+def lane_width(rate: float, inflight: int | None = None) -> int:
+    """Sends in flight: enough to keep `rate` up at ~250 ms Telegram latency, never thousands.
+
+    `inflight` (BROADCAST_INFLIGHT) overrides it: 1 makes a crash resend at most one notice
+    in total, at the price of a rate bounded by one Telegram round trip plus one commit.
+    """
+    if inflight:
+        return inflight
     return max(2, min(16, math.ceil(rate / 4)))
 
 
@@ -200,7 +206,7 @@ class BroadcastLane:
         self.bot = bot
         self.owner = owner or new_owner()
         self.rate = services.settings.broadcast_rate
-        self.width = lane_width(self.rate)
+        self.width = lane_width(self.rate, services.settings.broadcast_inflight)
         self.pacer = Pacer(self.rate)
         self.stopping = asyncio.Event()
         self._wakeup = asyncio.Event()
@@ -211,7 +217,7 @@ class BroadcastLane:
         """A lane with its own Bot and connection pool, closed after the lane has drained."""
         settings = services.settings
         root = settings.telegram_api_url
-        width = lane_width(settings.broadcast_rate)
+        width = lane_width(settings.broadcast_rate, settings.broadcast_inflight)
         bot = Bot(
             settings.telegram_bot_token,
             base_url=f"{root}/bot",
