@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import StatementError
 from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -37,6 +38,20 @@ async def guard_private(update: Update, context: BotContext) -> None:
         await context.bot.leave_chat(chat.id)
     except TelegramError as exc:
         log.info("could not leave chat %s: %s", chat.id, exc.message)
+    raise ApplicationHandlerStop
+
+
+@handler
+async def on_edited(turn: Turn) -> None:
+    """An edited message is never read, not even a command in it: ask for a new message."""
+    turn.say("edit-ignored")
+
+
+async def guard_edits(update: Update, context: BotContext) -> None:
+    """Telegram marks commands in edited messages too; acting on one would redo an old step."""
+    if update.edited_message is None:
+        return
+    await on_edited(update, context)
     raise ApplicationHandlerStop
 
 
@@ -101,6 +116,7 @@ async def on_stale_button(turn: Turn) -> None:
 async def on_error(update: object, context: BotContext) -> None:
     """Log with the update id only (never the user's text) and apologise in their language."""
     update_id = update.update_id if isinstance(update, Update) else None
+    _hide_parameters(context.error)
     log.error("error while handling update %s", update_id, exc_info=context.error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
@@ -118,9 +134,23 @@ async def on_error(update: object, context: BotContext) -> None:
         log.warning("could not tell chat about the error")
 
 
+def _hide_parameters(error: BaseException | None) -> None:
+    """SQLAlchemy quotes a failed statement's parameters (artisans' answers) in its message."""
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        if isinstance(error, StatementError):
+            error.hide_parameters = True
+        error = error.__cause__ or error.__context__
+
+
 def guards() -> list[BaseHandler[Update, BotContext, None]]:
     """Checks every update passes first, in this order (each in a handler group of its own)."""
-    return [TypeHandler(Update, guard_private), TypeHandler(Update, FloodGuard())]
+    return [
+        TypeHandler(Update, guard_private),
+        TypeHandler(Update, FloodGuard()),
+        TypeHandler(Update, guard_edits),
+    ]
 
 
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [

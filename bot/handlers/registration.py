@@ -8,7 +8,7 @@ from datetime import timedelta
 from functools import partial
 
 from sqlalchemy import select
-from telegram import Update
+from telegram import MessageEntity, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
 from bot.context import BotContext
@@ -23,6 +23,7 @@ from bot.storage.models import Artisan, State, Submission, utcnow
 
 log = logging.getLogger(__name__)
 PRIVATE = filters.ChatType.PRIVATE
+NO_ARGUMENT = {"yes", "no", "go", "new", "status", "done", "submit"}
 STATE_KEYS = {
     State.DRAFT: "state-draft",
     State.PENDING: "state-pending",
@@ -58,10 +59,13 @@ async def on_start(turn: Turn) -> None:
 async def on_button(turn: Turn) -> None:
     """Every `reg:` button; each is checked against the artisan's current state."""
     query = turn.update.callback_query
-    verb, _, arg = (
+    verb, colon, arg = (
         (query.data or "").removeprefix("reg:").partition(":") if query else ("", "", "")
     )
     artisan = turn.artisan
+    if colon and verb in NO_ARGUMENT:  # altered data ("reg:yes:1"): not a button we sent
+        turn.answer("button-stale", alert=True)
+        return None
     if verb == "yes":
         return await _consent_given(turn)
     if verb == "no":
@@ -115,10 +119,15 @@ async def _active(turn: Turn, artisan: Artisan) -> Submission | None:
 
 
 async def on_input(turn: Turn) -> None:
-    """A message with no command: the answer to the artisan's current step."""
+    """A message no command took: the answer to the artisan's current step."""
     artisan, msg = turn.artisan, turn.update.message
     if msg is None:
         return
+    # A command no handler took (unknown, or meant for another bot) is never an answer.
+    first = msg.entities[0] if msg.entities else None
+    command = first is not None and first.type == MessageEntity.BOT_COMMAND and first.offset == 0
+    if command:
+        turn.say("unknown-command")
     if artisan is None or not artisan.registered:
         consent_prompt(turn)
         return
@@ -126,7 +135,9 @@ async def on_input(turn: Turn) -> None:
     if sub is None or sub.step is None:
         await show_menu(turn, artisan, "menu-hint")
         return
-    if sub.step == "photos":
+    if command:
+        await steps.ask(turn, artisan, sub)
+    elif sub.step == "photos":
         await on_photo_input(turn, artisan, sub, msg)
     elif sub.step == "summary":
         turn.say("hint-summary")

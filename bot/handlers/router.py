@@ -22,9 +22,6 @@ DIALOGUES: dict[str, DialogueHandler] = {}
 @handler
 async def on_message(turn: Turn) -> None:
     """Staff dialogue first, else the artisan's registration step, else the menu."""
-    if turn.update.edited_message is not None:
-        turn.say("edit-ignored")
-        return
     dialogue = await turn.session.get(Dialogue, turn.user_id)
     if dialogue is not None and dialogue.kind in DIALOGUES:
         await DIALOGUES[dialogue.kind](turn, dialogue)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from sqlalchemy import select
 
 from bot.handlers import keyboards as kb
@@ -42,7 +44,8 @@ async def show_summary(turn: Turn, artisan: Artisan, sub: Submission) -> None:
         )
     ).all()
     if photos:
-        first, caption = photos[0], sub.product_name or ""
+        # The artisan's own words, sent with parse_mode=HTML: "<b>" in a name must stay text.
+        first, caption = photos[0], html.escape(sub.product_name or "", quote=False)
         chat = turn.chat_id
         turn.later(lambda bot: bot.send_photo(chat, first, caption=caption), chat)
     title = turn.t("step-label", n=reg.TOTAL_STEPS, total=reg.TOTAL_STEPS) + "\n"
