@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import random
 import signal
 import sys
@@ -22,8 +23,16 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.fake_telegram import BotMessage, FakeTelegram, FakeUser, StoredFile, make_png
+from bot.fake_telegram import (
+    BotMessage,
+    FakeTelegram,
+    FakeUser,
+    StoredFile,
+    make_png,
+    plain_text,
+)
 from bot.fake_telegram.models import keyboard_rows
+from bot.i18n import Translator
 from bot.services.registration import ORDER, first_missing
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.storage.models import Artisan, Event, Photo, State, Submission
@@ -31,6 +40,7 @@ from tests.conftest import TOKEN
 from tests.fuzz_inputs import Updates
 from tests.invariants import Rows, invariant_problems, read_rows
 from tests.journey import phone_of
+from tests.test_locales import keys_of
 from tests.test_process import bot_env
 
 Sessions = async_sessionmaker[AsyncSession]
@@ -91,28 +101,49 @@ class Person:
 
     def __init__(self, bot: Bot, user: FakeUser) -> None:
         self.bot, self.user, self.make = bot, user, Updates(bot.fake, user)
-        self.acknowledged: set[str] = set()  # steps whose answer the bot replied to
+        self.locale = user.language_code or "hi"
+        self.acknowledged: set[str] = set()  # steps the bot said it saved
         self.photos: list[StoredFile] = []
-        self.unanswered: Build | None = None  # sent when the bot died: a person sends it again
+        # Sent when the bot died, with its step: a person sends it again.
+        self.unanswered: tuple[Build, str | None] | None = None
 
     async def act(self, build: Build, step: str | None = None) -> None:
+        """Send, then wait for a reply; the step is acknowledged when the bot said it is saved.
+
+        The confirmation is matched by its text: after a restart the first reply may belong to
+        an update sent before the crash and redelivered.
+        """
         await self.bot.up.wait()
         generation, mark = self.bot.generation, len(self.user.chat.actions)
         self.bot.fake.push_update(build())
         await self.bot.fake.wait_for(
             lambda: len(self.user.chat.actions) > mark or self.bot.generation != generation, 60
         )
+        said = signature(self.locale, step) if step else None
+        if said is not None and generation == self.bot.generation:
+            with contextlib.suppress(AssertionError):
+                await self.bot.fake.wait_for(
+                    lambda: self.generation_or_said(generation, mark, said), 1.0
+                )
+            if self.generation_or_said(generation, mark, said) and (
+                generation == self.bot.generation
+            ):
+                self.acknowledged.add(str(step))
         if generation != self.bot.generation:
-            self.unanswered = build
-        elif step:
-            self.acknowledged.add(step)
+            self.unanswered = (build, step)
+
+    def generation_or_said(self, generation: int, mark: int, said: str) -> bool:
+        new = self.user.chat.actions[mark:]
+        return generation != self.bot.generation or any(
+            said in m.plain for call in new for m in call.messages
+        )
 
     async def resend(self) -> bool:
         """What got no answer before the crash, sent again (a new update, as people do)."""
-        build, self.unanswered = self.unanswered, None
-        if build is not None:
-            await self.act(build)
-        return build is not None
+        unanswered, self.unanswered = self.unanswered, None
+        if unanswered is not None:
+            await self.act(*unanswered)
+        return unanswered is not None
 
     def photo(self, index: int) -> Update:
         """The same two photos every time, so a photo resent after a crash is the same file."""
@@ -123,6 +154,24 @@ class Person:
         size = {"file_id": stored.file_id, "file_unique_id": stored.file_unique_id,
                 "width": 1280, "height": 960, "file_size": stored.size}  # fmt: skip
         return {"message": self.make.message(photo=[size])}
+
+
+# What the bot says once it has saved the answer to each step.
+SAVED = {
+    "consent": "consent-thanks", "name": "ask-phone", "phone": "phone-saved",
+    "district": "district-saved", "craft": "ask-product-name", "product_name": "ask-description",
+    "description": "ask-price", "price": "ask-capacity", "capacity": "ask-photos",
+    "photos": "photos-received", "done": "summary-body", "summary": "submitted",
+}  # fmt: skip
+
+
+@functools.cache
+def signature(locale: str, step: str) -> str:
+    """The longest fixed part of the bot's confirmation for `step`, as the person reads it."""
+    key = SAVED[step]
+    variables = keys_of(locale)[key]
+    rendered = Translator()(locale, key, **dict.fromkeys(variables, "\x00"))
+    return max(plain_text(rendered, "HTML").split("\x00"), key=len).strip()
 
 
 def buttons(message: BotMessage) -> list[str]:
