@@ -109,7 +109,7 @@ async def on_reason_text(turn: Turn, dialogue: Dialogue) -> None:
         await turn.session.delete(dialogue)
         return refuse(turn, "rv-not-staff" if not view.is_reviewer else "button-stale")
     message = turn.update.message
-    text = " ".join((message.text or "").split()) if message else ""
+    text = " ".join((message.text or "").replace("\x00", "").split()) if message else ""
     low, high = REASON_LENGTH
     if not text or text.startswith("/"):
         return turn.say("rv-type-reason", ref=format_reference(submission_id))
