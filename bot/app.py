@@ -17,6 +17,7 @@ from bot.menus import publish_commands
 from bot.processor import PerUserUpdateProcessor
 from bot.services.districts import DistrictIndex
 from bot.storage.db import make_engine, make_sessionmaker, migrate
+from bot.transport import AiohttpRequest
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,8 @@ def build_application(settings: Settings) -> BotApp:
         .token(settings.telegram_bot_token)
         .base_url(f"{root}/bot")
         .base_file_url(f"{root}/file/bot")
+        .request(AiohttpRequest())
+        .get_updates_request(AiohttpRequest(pool_size=1))
         .context_types(ContextTypes(context=BotContext))
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .concurrent_updates(PerUserUpdateProcessor(64))

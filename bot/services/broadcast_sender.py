@@ -28,11 +28,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from telegram import Bot
 from telegram.error import TelegramError
-from telegram.request import HTTPXRequest
 
 from bot.context import Services
 from bot.services.broadcast import ACTIVE, SENDING
 from bot.storage.models import Broadcast, utcnow
+from bot.transport import AiohttpRequest
 
 log = logging.getLogger(__name__)
 
@@ -222,7 +222,7 @@ class BroadcastLane:
             settings.telegram_bot_token,
             base_url=f"{root}/bot",
             base_file_url=f"{root}/file/bot",
-            request=HTTPXRequest(connection_pool_size=width + 4),
+            request=AiohttpRequest(pool_size=width + 4),
         )
         return cls(services, bot)
 
