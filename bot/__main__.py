@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import importlib
 import signal
 import sys
@@ -42,7 +43,21 @@ async def serve(settings: Settings) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     async with running(build_application(settings), settings):
+        _settle_gc()
         await stop.wait()
+
+
+def _settle_gc() -> None:
+    """Keep the collector off what start-up built, and let it run less often.
+
+    Modules, handlers, locale bundles and the district index live as long as the process;
+    freezing them spares every full collection from walking them again. Each update allocates
+    thousands of short-lived objects (PTB's Update, ORM rows), and the default gen-0 threshold
+    of 700 runs a collection several times per update. Measured in docs/benchmarks.md.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(20_000, 50, 100)
 
 
 async def migrate_only(settings: Settings) -> None:
