@@ -62,6 +62,7 @@ class Turn:
     artisan: Artisan | None
     outbox: list[Outgoing] = field(default_factory=list)
     _staff: StaffView | None = None
+    _notes: list[str] = field(default_factory=list)
 
     @property
     def services(self) -> Services:
@@ -78,9 +79,23 @@ class Turn:
         """Queue a message to this chat from a locale key."""
         self.send_text(self.t(key, **args), markup)
 
+    def note(self, key: str, **args: Any) -> None:
+        """A short acknowledgement ("District: Gorakhpur ✅") that opens the next message to
+        this chat instead of arriving as a message of its own; sent alone if nothing follows."""
+        self._notes.append(self.t(key, **args))
+
     def send_text(self, text: str, markup: Markup = None, chat_id: int | None = None) -> None:
         target = chat_id or self.chat_id
+        if self._notes and target == self.chat_id:
+            text = "\n\n".join([*self._notes, text])
+            self._notes.clear()
         self.later(partial(send_text, target, text, markup), target)
+
+    def flush_notes(self) -> None:
+        """Send acknowledgements that no message followed."""
+        if self._notes:
+            notes, self._notes = self._notes, []
+            self.send_text("\n\n".join(notes))
 
     def later(self, call: Call, chat_id: int | None = None) -> None:
         """Queue any Bot API call to run after the commit."""
@@ -122,6 +137,7 @@ def handler(fn: Handler) -> Callable[[TgUpdate, BotContext], Coroutine[Any, Any,
             if turn is None:
                 return
             await fn(turn)
+            turn.flush_notes()
             await session.commit()
         await deliver(context.bot, turn.outbox, services)
 

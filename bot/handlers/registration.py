@@ -103,7 +103,7 @@ async def _consent_given(turn: Turn) -> None:
         return await show_menu(turn, artisan)
     artisan.consent_at = utcnow()
     sub = await reg.new_draft(turn.session, artisan)
-    turn.say("consent-thanks")
+    turn.note("consent-thanks")
     await steps.ask(turn, artisan, sub)
 
 
@@ -161,7 +161,7 @@ async def _continue(turn: Turn, artisan: Artisan, _arg: str) -> None:
 
 async def _new_product(turn: Turn, artisan: Artisan, _arg: str) -> None:
     sub = await reg.new_draft(turn.session, artisan)
-    turn.say("new-product")
+    turn.note("new-product")
     await steps.ask(turn, artisan, sub)
 
 

@@ -126,7 +126,7 @@ async def set_district(turn: Turn, artisan: Artisan, sub: Submission, key: str) 
     changed = artisan.district != key
     artisan.district = key
     sub.district = key
-    turn.say("district-saved", district=district.name(turn.locale))
+    turn.note("district-saved", district=district.name(turn.locale))
     if changed and sub.craft and sub.editing:
         sub.craft = None  # the craft offered depends on the district: ask it again
         sub.step = "craft"
@@ -179,7 +179,7 @@ async def on_description(turn: Turn, artisan: Artisan, sub: Submission, msg: Mes
     voice = msg.voice or msg.audio
     if voice is not None:
         sub.voice_file_id = voice.file_id
-        turn.say("voice-saved")
+        turn.note("voice-saved")
         return await advance(turn, artisan, sub, "description")
     if not msg.text:
         turn.say("hint-description")
