@@ -60,6 +60,19 @@ async def test_admin_previews_the_notice_as_sent_and_every_artisan_gets_it_once(
     assert any("✅ सूचना" in text and "100%" in text for text in admin.texts)
 
 
+async def test_a_nul_character_in_the_notice_is_dropped_and_the_notice_still_goes_out(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """PostgreSQL text refuses NUL; a pasted one must not make Send fail."""
+    ids = await seed(db, fake, 1)
+    admin = fake.user(ADMIN_ID)
+    await compose(admin, "शिविर\x00 कल")
+    await admin.press("सभी कारीगर", expect=2)
+    broadcast = await send_and_finish(admin, db)
+    assert (broadcast.state, broadcast.sent) == ("done", 1)
+    assert fake.users[ids[0]].last_text == "शिविर कल"
+
+
 async def test_admin_sends_approved_artisans_in_agra_exactly_them(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

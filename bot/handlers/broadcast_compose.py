@@ -81,10 +81,12 @@ async def on_input(turn: Turn, dialogue: Dialogue) -> None:
     if msg is None:
         return
     if step == "message":
+        # NUL is never meaningful in a notice, and PostgreSQL text columns refuse it.
         if msg.photo:
-            payload.update(photo=msg.photo[-1].file_id, text=msg.caption_html or None)
+            caption = (msg.caption_html or "").replace("\x00", "")
+            payload.update(photo=msg.photo[-1].file_id, text=caption or None)
         elif msg.text and not msg.text.startswith("/"):
-            payload.update(photo=None, text=msg.text_html)
+            payload.update(photo=None, text=msg.text_html.replace("\x00", ""))
         else:
             turn.say("bc-message-unsupported")
             return
