@@ -11,12 +11,21 @@ from typing import Any
 
 from telegram.ext import Application
 
-from bot.handlers import broadcast, catalogue, common, registration, review, router, staff
+from bot.handlers import (
+    account,
+    broadcast,
+    catalogue,
+    common,
+    registration,
+    review,
+    router,
+    staff,
+)
 
 # Feature modules expose HANDLERS (PTB handlers) and optionally DIALOGUES (staff dialogue kind ->
 # handler, see `router`), JOBS (periodic work, see `bot.jobs`), and `async def on_startup(app)` /
 # `async def on_shutdown(app)` for long-running workers.
-FEATURES: list[ModuleType] = [common, registration, staff, review, broadcast, catalogue]
+FEATURES: list[ModuleType] = [common, registration, account, staff, review, broadcast, catalogue]
 
 
 def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:

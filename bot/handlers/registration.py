@@ -1,8 +1,7 @@
-"""The artisan's journey: consent, the steps (see `steps`), status, own data, reminders."""
+"""The artisan's journey: consent, the steps (see `steps`), the menu, reminders."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from datetime import timedelta
 from functools import partial
@@ -12,8 +11,8 @@ from telegram import MessageEntity, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
 from bot.context import BotContext
+from bot.handlers import account, steps
 from bot.handlers import keyboards as kb
-from bot.handlers import steps
 from bot.handlers.base import Outgoing, Turn, deliver, handler, send_text
 from bot.handlers.photos import on_photo_input
 from bot.handlers.summary import submit
@@ -24,20 +23,6 @@ from bot.storage.models import Artisan, State, Submission, utcnow
 log = logging.getLogger(__name__)
 PRIVATE = filters.ChatType.PRIVATE
 NO_ARGUMENT = {"yes", "no", "go", "new", "status", "done", "submit"}
-STATE_KEYS = {
-    State.DRAFT: "state-draft",
-    State.PENDING: "state-pending",
-    State.IN_REVIEW: "state-pending",  # the artisan needs no difference between these two
-    State.CHANGES_REQUESTED: "state-changes_requested",
-    State.APPROVED: "state-approved",
-    State.REJECTED: "state-rejected",
-    State.LISTED: "state-listed",
-}
-
-
-def consent_prompt(turn: Turn) -> None:
-    names = turn.services.t.native_names()
-    turn.say("welcome-consent", kb.consent(turn.t, turn.locale, names))
 
 
 async def show_menu(turn: Turn, artisan: Artisan, key: str = "welcome-back") -> None:
@@ -50,7 +35,7 @@ async def on_start(turn: Turn) -> None:
     """New artisan: consent first. Returning artisan: greeted by name, offered what to do."""
     artisan = turn.artisan
     if artisan is None or not artisan.registered:
-        consent_prompt(turn)
+        steps.consent_prompt(turn)
         return
     await show_menu(turn, artisan)
 
@@ -74,10 +59,10 @@ async def on_button(turn: Turn) -> None:
         return None
     if verb == "del" and artisan is not None:
         turn.answer()
-        return await _delete(turn, artisan, arg)
+        return await account.delete(turn, artisan, arg)
     if artisan is None or not artisan.registered:
         turn.answer()
-        consent_prompt(turn)
+        steps.consent_prompt(turn)
         return None
     if verb in MENU_ACTIONS:
         turn.answer()
@@ -129,7 +114,7 @@ async def on_input(turn: Turn) -> None:
     if command:
         turn.say("unknown-command")
     if artisan is None or not artisan.registered:
-        consent_prompt(turn)
+        steps.consent_prompt(turn)
         return
     sub = await _active(turn, artisan)
     if sub is None or sub.step is None:
@@ -166,7 +151,7 @@ async def _new_product(turn: Turn, artisan: Artisan, _arg: str) -> None:
 
 
 async def _status(turn: Turn, artisan: Artisan, _arg: str) -> None:
-    await status_of(turn, artisan)
+    await account.status_of(turn, artisan)
 
 
 async def _fix(turn: Turn, artisan: Artisan, arg: str) -> None:
@@ -178,16 +163,6 @@ async def _fix(turn: Turn, artisan: Artisan, arg: str) -> None:
     artisan.active_submission_id = sub.id
     sub.step, sub.editing = "summary", False
     await steps.ask(turn, artisan, sub)
-
-
-async def _delete(turn: Turn, artisan: Artisan, arg: str) -> None:
-    if arg != "yes":
-        turn.say("delete-kept")
-        return
-    paths = await reg.purge_artisan(turn.session, artisan, turn.services.settings.media_dir)
-    turn.artisan = None
-    turn.later(lambda _bot: asyncio.to_thread(reg.remove_files, paths))
-    turn.say("delete-done")
 
 
 MENU_ACTIONS = {"go": _continue, "new": _new_product, "status": _status, "fix": _fix}
@@ -290,68 +265,6 @@ STEP_BUTTONS = {
 }
 
 
-async def status_of(turn: Turn, artisan: Artisan) -> None:
-    subs = (
-        await turn.session.scalars(
-            select(Submission).where(Submission.artisan_id == artisan.id).order_by(Submission.id)
-        )
-    ).all()
-    if not subs:
-        turn.say("status-none", kb.menu(turn.t, False))
-        return
-    lines = [
-        turn.t(
-            "status-line",
-            ref=s.reference,
-            product=s.product_name or turn.t("value-missing"),
-            state=turn.t(STATE_KEYS[State(s.state)]),
-        )
-        + (("\n" + turn.t("status-reason", reason=s.decision_reason)) if s.decision_reason else "")
-        for s in subs
-    ]
-    turn.send_text(turn.t("status-title") + "\n\n" + "\n\n".join(lines))
-
-
-@handler
-async def on_status(turn: Turn) -> None:
-    """List the artisan's submissions with their state in their language."""
-    if turn.artisan is None or not turn.artisan.registered:
-        consent_prompt(turn)
-        return
-    await status_of(turn, turn.artisan)
-
-
-@handler
-async def on_mydata(turn: Turn) -> None:
-    """Show everything stored about the artisan."""
-    artisan = turn.artisan
-    if artisan is None or not artisan.registered:
-        turn.say("mydata-none")
-        return
-    district = turn.services.districts.get(artisan.district)
-    missing = turn.t("value-missing")
-    turn.say(
-        "mydata",
-        name=artisan.name or missing,
-        phone=artisan.phone or missing,
-        district=district.name(turn.locale) if district else missing,
-        craft=artisan.craft or missing,
-        language=turn.services.t.native_names()[turn.locale],
-        notices=turn.t("word-yes" if artisan.notices_opt_in else "word-no"),
-        consent=artisan.consent_at.strftime("%Y-%m-%d") if artisan.consent_at else missing,
-    )
-    await status_of(turn, artisan)
-
-
-@handler
-async def on_deletemydata(turn: Turn) -> None:
-    """Ask before purging the artisan's personal data."""
-    if turn.artisan is None:
-        turn.say("mydata-none")
-        return
-    turn.say("delete-confirm", kb.confirm_delete(turn.t))
-
-
 async def remind_idle_drafts(context: BotContext) -> None:
     """One gentle reminder for a draft untouched for REMINDER_AFTER_HOURS; never a second."""
     services = context.services
@@ -386,8 +299,5 @@ JOBS = [RepeatingJob(remind_idle_drafts, timedelta(minutes=10), first=timedelta(
 
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler("start", on_start, filters=PRIVATE),
-    CommandHandler("status", on_status, filters=PRIVATE),
-    CommandHandler("mydata", on_mydata, filters=PRIVATE),
-    CommandHandler("deletemydata", on_deletemydata, filters=PRIVATE),
     CallbackQueryHandler(on_button, pattern=r"^reg:"),
 ]

@@ -29,6 +29,12 @@ PROMPT_KEYS = {
 }
 
 
+def consent_prompt(turn: Turn) -> None:
+    """Step 1: what we collect and why, with Agree / Decline and the language choice."""
+    names = turn.services.t.native_names()
+    turn.say("welcome-consent", kb.consent(turn.t, turn.locale, names))
+
+
 def header(turn: Turn, step: str) -> str:
     number = reg.STEP_NUMBER.get(step)
     return turn.t("step-label", n=number, total=reg.TOTAL_STEPS) + "\n" if number else ""

@@ -1,0 +1,106 @@
+"""The artisan's own records: /status, /mydata and /deletemydata (with its confirmation)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from sqlalchemy import select
+from telegram import Update
+from telegram.ext import BaseHandler, CommandHandler, filters
+
+from bot.context import BotContext
+from bot.handlers import keyboards as kb
+from bot.handlers import steps
+from bot.handlers.base import Turn, handler
+from bot.services import registration as reg
+from bot.storage.models import Artisan, State, Submission
+
+PRIVATE = filters.ChatType.PRIVATE
+STATE_KEYS = {
+    State.DRAFT: "state-draft",
+    State.PENDING: "state-pending",
+    State.IN_REVIEW: "state-pending",  # the artisan needs no difference between these two
+    State.CHANGES_REQUESTED: "state-changes_requested",
+    State.APPROVED: "state-approved",
+    State.REJECTED: "state-rejected",
+    State.LISTED: "state-listed",
+}
+
+
+async def status_of(turn: Turn, artisan: Artisan) -> None:
+    subs = (
+        await turn.session.scalars(
+            select(Submission).where(Submission.artisan_id == artisan.id).order_by(Submission.id)
+        )
+    ).all()
+    if not subs:
+        turn.say("status-none", kb.menu(turn.t, False))
+        return
+    lines = [
+        turn.t(
+            "status-line",
+            ref=s.reference,
+            product=s.product_name or turn.t("value-missing"),
+            state=turn.t(STATE_KEYS[State(s.state)]),
+        )
+        + (("\n" + turn.t("status-reason", reason=s.decision_reason)) if s.decision_reason else "")
+        for s in subs
+    ]
+    turn.send_text(turn.t("status-title") + "\n\n" + "\n\n".join(lines))
+
+
+@handler
+async def on_status(turn: Turn) -> None:
+    """List the artisan's submissions with their state in their language."""
+    if turn.artisan is None or not turn.artisan.registered:
+        steps.consent_prompt(turn)
+        return
+    await status_of(turn, turn.artisan)
+
+
+@handler
+async def on_mydata(turn: Turn) -> None:
+    """Show everything stored about the artisan."""
+    artisan = turn.artisan
+    if artisan is None or not artisan.registered:
+        turn.say("mydata-none")
+        return
+    district = turn.services.districts.get(artisan.district)
+    missing = turn.t("value-missing")
+    turn.say(
+        "mydata",
+        name=artisan.name or missing,
+        phone=artisan.phone or missing,
+        district=district.name(turn.locale) if district else missing,
+        craft=artisan.craft or missing,
+        language=turn.services.t.native_names()[turn.locale],
+        notices=turn.t("word-yes" if artisan.notices_opt_in else "word-no"),
+        consent=artisan.consent_at.strftime("%Y-%m-%d") if artisan.consent_at else missing,
+    )
+    await status_of(turn, artisan)
+
+
+@handler
+async def on_deletemydata(turn: Turn) -> None:
+    """Ask before purging the artisan's personal data."""
+    if turn.artisan is None:
+        turn.say("mydata-none")
+        return
+    turn.say("delete-confirm", kb.confirm_delete(turn.t))
+
+
+async def delete(turn: Turn, artisan: Artisan, arg: str) -> None:
+    if arg != "yes":
+        turn.say("delete-kept")
+        return
+    paths = await reg.purge_artisan(turn.session, artisan, turn.services.settings.media_dir)
+    turn.artisan = None
+    turn.later(lambda _bot: asyncio.to_thread(reg.remove_files, paths))
+    turn.say("delete-done")
+
+
+HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
+    CommandHandler("status", on_status, filters=PRIVATE),
+    CommandHandler("mydata", on_mydata, filters=PRIVATE),
+    CommandHandler("deletemydata", on_deletemydata, filters=PRIVATE),
+]
