@@ -29,6 +29,18 @@ async def _admin(turn: Turn) -> StaffView | None:
     return None
 
 
+async def _admin_command(turn: Turn, usage: str) -> tuple[int, list[str]] | None:
+    """For `/cmd <user id> [more…]` by an admin: the target id and the other arguments."""
+    if await _admin(turn) is None:
+        return None
+    args = turn.context.args or []
+    target = svc.parse_user_id(args[0]) if args else None
+    if target is None:
+        turn.say(usage)
+        return None
+    return target, args[1:]
+
+
 def _districts_text(turn: Turn, keys: list[str] | tuple[str, ...]) -> str:
     if not keys:
         return turn.t("staff-all-districts")
@@ -55,15 +67,11 @@ async def _after_change(turn: Turn, user_id: int, notice: str) -> None:
 @handler
 async def on_addreviewer(turn: Turn) -> None:
     """`/addreviewer <user id> [district …]`: grant the reviewer role (admins only)."""
-    view = await _admin(turn)
-    if view is None:
+    command = await _admin_command(turn, "staff-usage-addreviewer")
+    if command is None:
         return
-    args = turn.context.args or []
-    target = svc.parse_user_id(args[0]) if args else None
-    if target is None:
-        turn.say("staff-usage-addreviewer")
-        return
-    districts, unknown = svc.parse_districts(turn.services.districts, args[1:])
+    target, rest = command
+    districts, unknown = svc.parse_districts(turn.services.districts, rest)
     if unknown:
         turn.say("staff-unknown-district", text=" ".join(unknown)[:60])
         return
@@ -79,14 +87,10 @@ async def on_addreviewer(turn: Turn) -> None:
 @handler
 async def on_removereviewer(turn: Turn) -> None:
     """`/removereviewer <user id>`: take the role away; their open claims go back to the queue."""
-    view = await _admin(turn)
-    if view is None:
+    command = await _admin_command(turn, "staff-usage-removereviewer")
+    if command is None:
         return
-    args = turn.context.args or []
-    target = svc.parse_user_id(args[0]) if args else None
-    if target is None:
-        turn.say("staff-usage-removereviewer")
-        return
+    target, _rest = command
     who = await _who(turn, target)
     if target in turn.services.settings.reviewer_ids:
         turn.say("staff-from-settings-only", user=who)
@@ -102,14 +106,10 @@ async def on_removereviewer(turn: Turn) -> None:
 @handler
 async def on_addadmin(turn: Turn) -> None:
     """`/addadmin <user id>`: grant the admin role (admins only)."""
-    view = await _admin(turn)
-    if view is None:
+    command = await _admin_command(turn, "staff-usage-addadmin")
+    if command is None:
         return
-    args = turn.context.args or []
-    target = svc.parse_user_id(args[0]) if args else None
-    if target is None:
-        turn.say("staff-usage-addadmin")
-        return
+    target, _rest = command
     await svc.grant(turn.session, target, Role.ADMIN, [], by=turn.user_id)
     await _after_change(turn, target, "staff-you-are-admin")
     turn.say("staff-admin-added", user=await _who(turn, target))
