@@ -12,6 +12,7 @@ from telegram import Bot, InlineKeyboardMarkup, InputMediaPhoto, Message
 from bot.context import Services
 from bot.handlers import keyboards as kb
 from bot.handlers.base import Turn
+from bot.handlers.summary import fields
 from bot.services import registration as reg
 from bot.services import review
 from bot.services import review_queries as views
@@ -108,28 +109,16 @@ async def card_text(turn: Turn, sub: Submission, photo_count: int) -> str:
     description = sub.description or ""
     if len(description) > DESCRIPTION_SHOWN * 5:
         description = description[: DESCRIPTION_SHOWN * 5] + "…"
-    if sub.voice_file_id:
-        description = (description + " " + turn.t("value-voice")).strip()
     text = turn.t(
         "rv-card",
         ref=sub.reference,
         state=state_name(turn.t, sub.state),
         version=sub.version,
-        name=(artisan.name if artisan else None) or missing,
-        phone=(artisan.phone if artisan else None) or missing,
         district=district_name(turn, sub.district),
         odop=", ".join(district.products(turn.locale)) if district else missing,
-        craft=sub.craft or missing,
-        product=sub.product_name or missing,
-        description=description or missing,
-        price=sub.price if sub.price is not None else missing,
-        capacity=sub.capacity if sub.capacity is not None else missing,
-        photos=photo_count,
-        gstin=sub.gstin or missing,
-        udyam=sub.udyam or missing,
-        pehchan=sub.pehchan or missing,
         submitted=ist(sub.submitted_at, missing),
         until=ist(sub.lease_until, missing),
+        **fields(turn, artisan, sub, photo_count, description),
     )
     extra = await flags(turn, sub) + changes(turn, sub)
     return "\n".join([text, *extra])

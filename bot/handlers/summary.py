@@ -13,27 +13,35 @@ from bot.services.workflow import ARTISAN, transition
 from bot.storage.models import Artisan, Photo, State, Submission
 
 
-def describe(turn: Turn, artisan: Artisan, sub: Submission, photo_count: int) -> str:
-    """The submission as the artisan (and the reviewer) reads it."""
+def fields(
+    turn: Turn, artisan: Artisan | None, sub: Submission, photo_count: int, description: str
+) -> dict[str, object]:
+    """The answers as both the summary and the reviewer's card show them."""
     missing = turn.t("value-missing")
-    district = turn.services.districts.get(sub.district or artisan.district)
-    description = sub.description or ""
     if sub.voice_file_id:
         description = (description + " " + turn.t("value-voice")).strip()
+    return {
+        "name": (artisan.name if artisan else None) or missing,
+        "phone": (artisan.phone if artisan else None) or missing,
+        "craft": sub.craft or missing,
+        "product": sub.product_name or missing,
+        "description": description or missing,
+        "price": sub.price if sub.price is not None else missing,
+        "capacity": sub.capacity if sub.capacity is not None else missing,
+        "photos": photo_count,
+        "gstin": sub.gstin or missing,
+        "udyam": sub.udyam or missing,
+        "pehchan": sub.pehchan or missing,
+    }
+
+
+def describe(turn: Turn, artisan: Artisan, sub: Submission, photo_count: int) -> str:
+    """The submission as the artisan reads it."""
+    district = turn.services.districts.get(sub.district or artisan.district)
     return turn.t(
         "summary-body",
-        name=artisan.name or missing,
-        phone=artisan.phone or missing,
-        district=district.name(turn.locale) if district else missing,
-        craft=sub.craft or missing,
-        product=sub.product_name or missing,
-        description=description or missing,
-        price=sub.price if sub.price is not None else missing,
-        capacity=sub.capacity if sub.capacity is not None else missing,
-        photos=photo_count,
-        gstin=sub.gstin or missing,
-        udyam=sub.udyam or missing,
-        pehchan=sub.pehchan or missing,
+        district=district.name(turn.locale) if district else turn.t("value-missing"),
+        **fields(turn, artisan, sub, photo_count, sub.description or ""),
     )
 
 
