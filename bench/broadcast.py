@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
-from bench.common import DOC, ROOT, bot_env, fake_server, process, write_section
+from bench.common import DOC, ROOT, bot_env, cpu_seconds, fake_server, process, write_section
 from bot.config import Settings
 from bot.services.broadcast import Audience, CraftCatalogue, queue_broadcast
 from bot.services.broadcast_sender import lane_width
@@ -44,12 +44,6 @@ def memory_kib(pid: int) -> tuple[int, int]:
         line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
     )
     return int(fields["VmRSS"].split()[0]), int(fields["VmHWM"].split()[0])
-
-
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time a process has used so far."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 async def seed(url: str, count: int) -> None:

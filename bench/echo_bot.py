@@ -1,6 +1,7 @@
 """The baseline: a bare python-telegram-bot echo bot with the same concurrency as ours.
 
-Run as `python bench/echo_bot.py` with TELEGRAM_BOT_TOKEN and TELEGRAM_API_URL set.
+Run as `python bench/echo_bot.py` with TELEGRAM_BOT_TOKEN and TELEGRAM_API_URL set; with
+ECHO_TRANSPORT=aiohttp it talks HTTP through the same client as our bot (bot/transport.py).
 """
 
 from __future__ import annotations
@@ -28,9 +29,13 @@ async def pressed(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
 
 def main() -> None:
     root = os.environ["TELEGRAM_API_URL"]
+    builder = Application.builder()
+    if os.environ.get("ECHO_TRANSPORT") == "aiohttp":
+        from bot.transport import AiohttpRequest
+
+        builder = builder.request(AiohttpRequest()).get_updates_request(AiohttpRequest(1))
     app = (
-        Application.builder()
-        .token(os.environ["TELEGRAM_BOT_TOKEN"])
+        builder.token(os.environ["TELEGRAM_BOT_TOKEN"])
         .base_url(f"{root}/bot")
         .base_file_url(f"{root}/file/bot")
         .concurrent_updates(64)
