@@ -158,10 +158,11 @@ Each run starts a fresh database and bot.
 {rule}
 {rows}
 
-The pacer admits sends at least 1/rate apart (a leaky bucket of capacity one), so the achieved
-rate can only fall short of the configured one: through timer lateness, and once the machine
-cannot do the work — each notice costs the bot the CPU shown (PTB, httpx, a share of one SQLite
-commit per group of results), and the fake server and the benchmark share the same cores. A run
+The pacer is a leaky bucket draining at the configured rate that holds two sends, so a late
+timer is made up for, and no 1-second window holds more than rate + 1 sends. The achieved rate
+falls short once the machine cannot do the work: each notice costs the bot the CPU shown (PTB,
+the HTTP client, a share of one SQLite commit per group of results), and the fake server and
+the benchmark share the same cores. A run
 at a rate above that ceiling measures the ceiling, not the pacing. At Telegram's real limit
 (25/s) the lane needs a small share of one core. Memory does not grow with the audience: the
 lane reads one lane-width page of pending deliveries at a time and keeps at most that many sends

@@ -23,9 +23,9 @@ from tests.test_broadcast_support import (
 
 StartBot = Callable[[Settings], AbstractAsyncContextManager[BotApp]]
 MakeSettings = Callable[..., Settings]
-# Sends are admitted at least 1/rate apart (see `Pacer`), so a 1-second window holds at most
-# `rate` of them as the lane sees it; the fake timestamps each request on arrival, and HTTP
-# jitter can pull a late request next to an on-time one: allow two for that.
+# The pacer's bucket holds two sends (see `Pacer`), so a 1-second window holds at most
+# `rate` + 1 of them as the lane sees it; the fake timestamps each request on arrival, and HTTP
+# jitter can pull a late request next to an on-time one: allow one more for that.
 JITTER_ALLOWANCE = 2
 
 
