@@ -16,7 +16,7 @@ from datetime import timedelta
 from functools import partial, wraps
 from typing import Any
 
-from sqlalchemy import BigInteger, literal, select, text, update
+from sqlalchemy import select, text, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -33,7 +33,7 @@ from telegram.error import (
 
 from bot.context import BotContext, Services
 from bot.services.roles import StaffView, staff_view
-from bot.storage.models import Artisan, Dialogue, ProcessedUpdate, Submission, utcnow
+from bot.storage.models import Artisan, ProcessedUpdate, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,6 @@ class Turn:
     chat_id: int
     locale: str
     artisan: Artisan | None
-    dialogue: Dialogue | None = None  # a staff member's open dialogue, read with the artisan
     outbox: list[Outgoing] = field(default_factory=list)
     _staff: StaffView | None = None
     _notes: list[str] = field(default_factory=list)
@@ -169,33 +168,11 @@ async def _open_turn(
     if getattr(claimed, "rowcount", 1) == 0:
         log.info("update %s already processed, skipped", update.update_id)
         return None
-    artisan, dialogue = await _load_user(session, user_id)
+    artisan = await session.scalar(select(Artisan).where(Artisan.telegram_id == user_id))
     if artisan is not None:
         _touch(artisan)
     locale = services.t.resolve_locale(artisan.locale if artisan else None, language_code)
-    return Turn(update, context, session, user_id, chat_id, locale, artisan, dialogue)
-
-
-async def _load_user(
-    session: AsyncSession, user_id: int
-) -> tuple[Artisan | None, Dialogue | None]:
-    """The artisan, their open draft and any staff dialogue, in one statement.
-
-    Nearly every update needs all three; one query instead of three is a measurable share of an
-    update's cost (docs/benchmarks.md). The draft is not returned: it lands in the session's
-    identity map, so `session.get(Submission, artisan.active_submission_id)` then costs nothing.
-    """
-    me = select(literal(user_id, BigInteger).label("uid")).subquery()
-    row = (
-        await session.execute(
-            select(Artisan, Dialogue, Submission)
-            .select_from(me)
-            .outerjoin(Artisan, Artisan.telegram_id == me.c.uid)
-            .outerjoin(Dialogue, Dialogue.user_id == me.c.uid)
-            .outerjoin(Submission, Submission.id == Artisan.active_submission_id)
-        )
-    ).one()
-    return row[0], row[1]
+    return Turn(update, context, session, user_id, chat_id, locale, artisan)
 
 
 def _touch(artisan: Artisan) -> None:

@@ -22,7 +22,7 @@ DIALOGUES: dict[str, DialogueHandler] = {}
 @handler
 async def on_message(turn: Turn) -> None:
     """Staff dialogue first, else the artisan's registration step, else the menu."""
-    dialogue = turn.dialogue
+    dialogue = await turn.session.get(Dialogue, turn.user_id)
     if dialogue is not None and dialogue.kind in DIALOGUES:
         await DIALOGUES[dialogue.kind](turn, dialogue)
         return
