@@ -220,6 +220,7 @@ mostly waiting in line behind the other {count - 1}).
 
 **Steady:** artisans arrive so that about {pace:g} updates/s come in, each pausing 1 s after an
 answer (for scale: a district camp registering 300 artisans in an hour is about 1 update/s).
+The updates/s column averages over the ramp up and down.
 
 | bot | updates | updates/s | p50 ms | p95 ms | p99 ms |
 |---|---|---|---|---|---|
