@@ -34,12 +34,15 @@ class AiohttpRequest(BaseRequest):
     A proxy comes from HTTPS_PROXY, read at start, as with PTB's default client.
     """
 
-    __slots__ = ("_pool_size", "_read_timeout", "_session")
+    __slots__ = ("_pool_size", "_proxy", "_read_timeout", "_session")
 
     def __init__(self, pool_size: int = 128, read_timeout: float | None = READ_TIMEOUT) -> None:
         self._pool_size = pool_size
         self._read_timeout = read_timeout
         self._session: aiohttp.ClientSession | None = None
+        # Read once: trust_env=True would re-read the environment and ~/.netrc (in a thread)
+        # on every request.
+        self._proxy = urllib.request.getproxies().get("https")
 
     @property
     def read_timeout(self) -> float | None:
@@ -50,9 +53,6 @@ class AiohttpRequest(BaseRequest):
             self._session = aiohttp.ClientSession(
                 connector=aiohttp.TCPConnector(limit=self._pool_size),
                 timeout=aiohttp.ClientTimeout(total=None),
-                # Read once here: trust_env=True would re-read the environment and ~/.netrc
-                # (in a thread) on every request.
-                proxy=urllib.request.getproxies().get("https"),
             )
 
     async def shutdown(self) -> None:
@@ -90,6 +90,7 @@ class AiohttpRequest(BaseRequest):
                 data=body,
                 headers=_JSON_HEADERS if isinstance(body, bytes) else _HEADERS,
                 timeout=timeout,
+                proxy=self._proxy,
             ) as response:
                 return response.status, await response.read()
         except TimeoutError as exc:
