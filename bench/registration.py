@@ -78,7 +78,7 @@ async def run_artisans(
 ) -> Latencies:
     """`count` artisans register; all at once, or (`pace` updates/s) arriving steadily.
 
-    Paced, each artisan starts `STEPS / pace` seconds after the previous one and waits `pause`
+    Paced, each artisan starts (journey length / `pace`) seconds after the previous one and waits `pause`
     seconds (reading, typing) after each answer, so about `pace` updates/s arrive in all.
     """
     users = [fake.user(language_code="hi") for _ in range(count)]
@@ -138,7 +138,7 @@ async def measure(
                 cpu = cpu_seconds(bot.pid)
                 burst = await run_artisans(fake, count, echo)
                 cpu = (cpu_seconds(bot.pid) - cpu) / len(burst.values)
-                paced_count = max(1, round(pace * PACED_SECONDS / STEPS))
+                paced_count = max(1, round(pace * PACED_SECONDS / len(journey(echo))))
                 paced = await run_artisans(fake, paced_count, echo, pace=pace)
         print(
             f"{label}: burst {burst.row()}, {cpu * 1000:.1f} ms CPU/update; "
@@ -147,7 +147,6 @@ async def measure(
         return Run(burst, paced, startup, cpu)
 
 
-STEPS = 13
 PACED_SECONDS = 30
 
 
