@@ -120,20 +120,15 @@ def _toy() -> bytes:
 
 @dataclass(frozen=True)
 class Sample:
+    """A sample photo; its name is `sample_<key>` in static/i18n.json."""
+
     key: str
-    name_en: str
-    name_hi: str
 
     def to_json(self) -> dict[str, object]:
-        names = {"en": self.name_en, "hi": self.name_hi}
-        return {"key": self.key, "name": names, "url": f"/api/samples/{self.key}.png"}
+        return {"key": self.key, "url": f"/api/samples/{self.key}.png"}
 
 
-SAMPLES = (
-    Sample("pot", "Terracotta pot", "टेराकोटा मटका"),
-    Sample("chikan", "Chikankari embroidery", "चिकनकारी कढ़ाई"),
-    Sample("toy", "Lacquered wooden toy", "लकड़ी का रंगीन लट्टू"),
-)
+SAMPLES = (Sample("pot"), Sample("chikan"), Sample("toy"))
 _DRAW = {"pot": _pot, "chikan": _chikan, "toy": _toy}
 
 

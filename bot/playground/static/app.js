@@ -141,7 +141,7 @@ function renderSamples() {
     const img = el("img");
     img.src = sample.url;
     img.alt = "";
-    node.append(img, el("span", null, sample.name[state.lang]));
+    node.append(img, el("span", null, t(`sample_${sample.key}`)));
     node.addEventListener("click", () => {
       closeSheets();
       post("sample", { sample: sample.key });
