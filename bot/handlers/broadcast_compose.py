@@ -32,7 +32,7 @@ from bot.storage.models import Dialogue, State
 
 KIND = "bc:compose"
 LANE_KEY = "broadcast_lane"
-_SPLIT = re.compile(r"[,;\n।]+")
+_SPLIT = re.compile("[,;\n\u0964]+")  # commas, semicolons, lines, the Devanagari danda
 STATE_LABELS = {
     State.APPROVED: "state-approved",
     State.LISTED: "state-listed",
