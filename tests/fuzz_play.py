@@ -18,7 +18,13 @@ from bot.fake_telegram.models import keyboard_rows
 from bot.services.validation import clean_text
 from tests.fuzz_inputs import JSONDict, Updates
 from tests.fuzz_world import BotThread
-from tests.invariants import Rows, invariant_problems, orphan_photos, read_rows
+from tests.invariants import (
+    Rows,
+    invariant_problems,
+    orphan_photos,
+    queue_counter_drift,
+    read_rows,
+)
 
 DEVANAGARI = re.compile(r"[\u0900-\u097f]+")
 LEAK = re.compile(r"Traceback|Exception|Error\b|File \"|sqlalchemy|telegram\.error|NoneType")
@@ -177,6 +183,7 @@ async def play(
         rows = await read_rows(session, watched(people))
         if stats.rounds % 25 == 0:
             problems += await orphan_photos(session)
+            problems += await queue_counter_drift(session)
     apologies = [t(locale, "error-generic") for locale in ("hi", "en")]
     sources = "\x00".join(rows.texts().union(*(p.echo | {p.user.first_name} for p in people)))
     for p, plan in zip(people, plans, strict=True):

@@ -10,12 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.registration import EDITABLE_STATES, MAX_PHOTOS, OPTIONAL_STEPS, ORDER
 from bot.services.workflow import TRANSITIONS
-from bot.storage.models import Artisan, Dialogue, Event, Photo, State, Submission
+from bot.storage.models import (
+    Artisan,
+    Dialogue,
+    Event,
+    Photo,
+    QueueCount,
+    State,
+    Submission,
+)
 
 EDITABLE = set(EDITABLE_STATES)
 ANSWER_FIELDS = ("name", "phone", "district", "craft", "locale", "consent_at")
@@ -148,3 +156,18 @@ async def orphan_photos(session: AsyncSession) -> list[str]:
         select(Photo.id).outerjoin(Submission).where(Submission.id.is_(None)).limit(1)
     )
     return [] if orphan is None else [f"photo {orphan} belongs to no submission"]
+
+
+async def queue_counters(session: AsyncSession) -> tuple[dict[str, int], dict[str, int]]:
+    """The triggers' pending counters per district, and a fresh count of the pending rows."""
+    kept = await session.execute(select(QueueCount.district, QueueCount.pending))
+    district = func.coalesce(Submission.district, "")
+    live = await session.execute(
+        select(district, func.count()).where(Submission.state == State.PENDING).group_by(district)
+    )
+    return {d: n for d, n in kept.all() if n}, {d: n for d, n in live.all()}
+
+
+async def queue_counter_drift(session: AsyncSession) -> list[str]:
+    kept, live = await queue_counters(session)
+    return [] if kept == live else [f"queue counters {kept}, pending rows {live}"]

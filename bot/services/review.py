@@ -12,9 +12,11 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
 from bot.services.roles import StaffView
 from bot.services.workflow import ADMIN, REVIEWER, SYSTEM, transition
@@ -59,10 +61,12 @@ def role_of(view: StaffView) -> str:
     return ADMIN if view.is_admin else REVIEWER
 
 
-def in_scope(view: StaffView) -> ColumnElement[bool]:
+def in_scope(
+    view: StaffView, district: InstrumentedAttribute[Any] = Submission.district
+) -> ColumnElement[bool]:
     if view.is_admin or not view.districts:
         return true()
-    return Submission.district.in_(sorted(view.districts))
+    return district.in_(sorted(view.districts))
 
 
 def claimable(now: datetime) -> ColumnElement[bool]:

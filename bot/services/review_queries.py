@@ -14,6 +14,7 @@ from bot.storage.models import (
     Artisan,
     Event,
     Photo,
+    QueueCount,
     State,
     Submission,
     format_reference,
@@ -29,19 +30,32 @@ class QueueLine:
 
 
 async def queue(session: AsyncSession, view: StaffView) -> tuple[list[QueueLine], int]:
-    """Waiting submissions per district in scope, oldest first; and how many are being read."""
+    """Waiting submissions per district in scope, oldest first; and how many are being read.
+
+    Pending rows are counted by triggers (QueueCount); the oldest per district is one index
+    read. Claims whose lease lapsed are waiting too, and few: those are counted here.
+    """
     now = utcnow()
-    counts: dict[str | None, tuple[int, datetime | None]] = {}
-    for part in waiting_parts(now):  # apart, each reads an index only; see waiting_parts
-        rows = await session.execute(
-            select(Submission.district, func.count(), func.min(Submission.submitted_at))
-            .where(part, in_scope(view))
-            .group_by(Submission.district)
+    oldest_pending = (
+        select(func.min(Submission.submitted_at))
+        .where(Submission.state == State.PENDING, Submission.district == QueueCount.district)
+        .scalar_subquery()
+    )
+    pending = await session.execute(
+        select(QueueCount.district, QueueCount.pending, oldest_pending).where(
+            QueueCount.pending > 0, in_scope(view, QueueCount.district)
         )
-        for district, count, oldest in rows.all():
-            seen, first = counts.get(district, (0, None))
-            earliest = min((t for t in (first, oldest) if t is not None), default=None)
-            counts[district] = (seen + int(count), earliest)
+    )
+    lapsed = await session.execute(
+        select(Submission.district, func.count(), func.min(Submission.submitted_at))
+        .where(waiting_parts(now)[1], in_scope(view))
+        .group_by(Submission.district)
+    )
+    counts: dict[str | None, tuple[int, datetime | None]] = {}
+    for district, count, oldest in [*pending.all(), *lapsed.all()]:
+        seen, first = counts.get(district or None, (0, None))
+        earliest = min((t for t in (first, oldest) if t is not None), default=None)
+        counts[district or None] = (seen + int(count), earliest)
     lines = sorted(counts.items(), key=lambda kv: (kv[1][1] is None, kv[1][1] or now))
     in_review = await session.scalar(
         select(func.count())

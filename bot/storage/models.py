@@ -155,6 +155,19 @@ def format_reference(submission_id: int) -> str:
     return f"ODOP-{submission_id:06d}"
 
 
+class QueueCount(Base):
+    """Pending submissions in one district ('' for none), kept by database triggers.
+
+    Migration 0003 defines the triggers: every write to `submissions` updates the counter in
+    the same transaction, so /queue reads 75 rows instead of counting every waiting one.
+    """
+
+    __tablename__ = "queue_counts"
+
+    district: Mapped[str] = mapped_column(String(60), primary_key=True)
+    pending: Mapped[int] = mapped_column(Integer)
+
+
 class Photo(Base):
     __tablename__ = "photos"
     __table_args__ = (UniqueConstraint("submission_id", "file_unique_id"),)
