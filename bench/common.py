@@ -61,6 +61,7 @@ def percentile(values: Sequence[float], p: float) -> float:
 class Latencies:
     values: list[float]
     wall: float
+    plateau: float | None = None  # answers/s while every paced artisan is mid-journey
 
     @property
     def rate(self) -> float:
