@@ -1,39 +1,79 @@
-"""The SQLite driver adapter (bot/storage/sqlite_driver.py) behaves as a DB-API cursor must."""
+"""The SQLite adapter (bot/storage/sqlite_driver.py): a correct DB-API cursor that never blocks."""
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 import aiosqlite
 import pytest
-from sqlalchemy import select, text, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.storage.db import make_engine, make_sessionmaker, migrate
 from bot.storage.models import Artisan
 
 
-async def test_each_statement_is_one_call_on_the_driver_thread(
+async def test_only_statements_that_may_wait_go_to_the_driver_thread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[Any] = []
     original = aiosqlite.Connection._execute
 
     async def counting(self: aiosqlite.Connection, fn: Any, *args: Any, **kwargs: Any) -> Any:
-        calls.append(fn)
+        calls.append(args[1] if len(args) > 1 else fn)  # the SQL, for _run
         return await original(self, fn, *args, **kwargs)
 
     monkeypatch.setattr(aiosqlite.Connection, "_execute", counting)
     engine = make_engine(f"sqlite+aiosqlite:///{tmp_path / 'one.db'}")
+    await migrate(engine)
+    sessions = make_sessionmaker(engine)
     try:
-        async with engine.connect() as connection:
-            await connection.execute(text("SELECT 1"))  # opens the transaction first
+        async with sessions() as session, session.begin():
             calls.clear()
-            rows = (await connection.execute(text("SELECT 1 UNION ALL SELECT 2"))).all()
-            assert len(calls) == 1
-        assert [tuple(r) for r in rows] == [(1,), (2,)]
+            session.add(Artisan(telegram_id=1))
+            await session.flush()
+            names = (await session.scalars(select(Artisan.telegram_id))).all()
+            await session.execute(update(Artisan).values(name="Ram"))
+            assert calls == ["BEGIN IMMEDIATE"]  # the statements inside ran on the loop
+        assert names == [1]
+        assert len(calls) == 2  # and COMMIT went to the thread; no ROLLBACK after it
     finally:
+        await engine.dispose()
+
+
+async def test_waiting_for_another_writer_does_not_block_the_loop(tmp_path: Path) -> None:
+    path = tmp_path / "busy.db"
+    engine = make_engine(f"sqlite+aiosqlite:///{path}")
+    await migrate(engine)
+    sessions = make_sessionmaker(engine)
+    other = sqlite3.connect(path, isolation_level=None)  # another process, say
+    other.execute("BEGIN IMMEDIATE")
+    ticks = 0
+
+    async def tick() -> None:
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.01)
+            ticks += 1
+
+    async def write() -> None:
+        async with sessions() as session, session.begin():
+            session.add(Artisan(telegram_id=7))
+
+    ticker, writer = asyncio.create_task(tick()), asyncio.create_task(write())
+    try:
+        await asyncio.sleep(0.3)
+        assert not writer.done() and ticks >= 10  # the loop ran while BEGIN waited
+        other.execute("COMMIT")
+        await asyncio.wait_for(writer, 5)
+        async with sessions() as session:
+            assert await session.scalar(select(Artisan.telegram_id)) == 7
+    finally:
+        ticker.cancel()
+        other.close()
         await engine.dispose()
 
 
