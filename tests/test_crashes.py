@@ -47,6 +47,7 @@ Sessions = async_sessionmaker[AsyncSession]
 Update = dict[str, Any]
 Build = Callable[[], Update]
 KILLS = 20
+LATE_ANSWER = 2.0  # seconds a person waits for a late answer before sending again
 ARTISANS = 6
 REVIEWER = 900_002
 ANSWERS = {
@@ -104,8 +105,8 @@ class Person:
         self.locale = user.language_code or "hi"
         self.acknowledged: set[str] = set()  # steps the bot said it saved
         self.photos: list[StoredFile] = []
-        # Sent when the bot died, with its step: a person sends it again.
-        self.unanswered: tuple[Build, str | None] | None = None
+        # Sent when the bot died, with its step and the chat's length then: sent again later.
+        self.unanswered: tuple[Build, str | None, int] | None = None
 
     async def act(self, build: Build, step: str | None = None) -> None:
         """Send, then wait for a reply; the step is acknowledged when the bot said it is saved.
@@ -114,11 +115,14 @@ class Person:
         an update sent before the crash and redelivered.
         """
         await self.bot.up.wait()
-        generation, mark = self.bot.generation, len(self.user.chat.actions)
+        chat = self.user.chat
+        generation, mark, calls = self.bot.generation, len(chat.actions), len(chat.calls)
         self.bot.fake.push_update(build())
-        await self.bot.fake.wait_for(
-            lambda: len(self.user.chat.actions) > mark or self.bot.generation != generation, 60
+        # A reviewer's tap on a card already decided is answered with a toast only.
+        answered = (
+            (lambda: len(chat.actions) > mark) if step else (lambda: len(chat.calls) > calls)
         )
+        await self.bot.fake.wait_for(lambda: answered() or self.bot.generation != generation, 60)
         said = signature(self.locale, step) if step else None
         if said is not None and generation == self.bot.generation:
             with contextlib.suppress(AssertionError):
@@ -130,7 +134,7 @@ class Person:
             ):
                 self.acknowledged.add(str(step))
         if generation != self.bot.generation:
-            self.unanswered = (build, step)
+            self.unanswered = (build, step, mark)
 
     def generation_or_said(self, generation: int, mark: int, said: str) -> bool:
         new = self.user.chat.actions[mark:]
@@ -139,11 +143,32 @@ class Person:
         )
 
     async def resend(self) -> bool:
-        """What got no answer before the crash, sent again (a new update, as people do)."""
-        unanswered, self.unanswered = self.unanswered, None
-        if unanswered is not None:
-            await self.act(*unanswered)
-        return unanswered is not None
+        """What got no answer before the crash, sent again (a new update, as people do).
+
+        Unless the answer comes late: an update the bot had not read before it died waits for
+        the next instance, and who sees that answer does not repeat it. (Repeated, both would
+        be answered, and the answer to the first could pass for the acknowledgement of the
+        person's next step.)
+        """
+        if self.unanswered is None:
+            return False
+        build, step, mark = self.unanswered
+        await self.bot.up.wait()
+        generation = self.bot.generation
+        if step is not None:
+            with contextlib.suppress(AssertionError):
+                await self.bot.fake.wait_for(
+                    lambda: (
+                        len(self.user.chat.actions) > mark or self.bot.generation != generation
+                    ),
+                    LATE_ANSWER,
+                )
+        if self.bot.generation != generation:
+            return True  # died again: still unanswered
+        self.unanswered = None
+        if step is None or len(self.user.chat.actions) <= mark:
+            await self.act(build, step)
+        return True
 
     def photo(self, index: int) -> Update:
         """The same two photos every time, so a photo resent after a crash is the same file."""
