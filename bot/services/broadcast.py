@@ -71,7 +71,7 @@ class Audience:
 
 
 class CraftCatalogue:
-    """ODOP products by either of their names, so "Terracotta" also finds "टेराकोटा"."""
+    """ODOP products by either of their names: "Terracotta" also finds the Hindi name."""
 
     def __init__(self, index: DistrictIndex) -> None:
         self._pairs: dict[str, tuple[str, str]] = {}

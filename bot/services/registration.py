@@ -14,7 +14,7 @@ MAX_PHOTOS = 5
 MIN_PHOTO_SIDE = 320
 TOTAL_STEPS = 8
 
-# The registration journey in order; each step's number as shown to the artisan ("चरण 3/8").
+# The registration journey in order; each step's number as shown to the artisan ("step 3/8").
 STEPS: list[tuple[str, int]] = [
     ("name", 2),
     ("phone", 3),

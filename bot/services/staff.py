@@ -30,7 +30,7 @@ def parse_user_id(text: str | None) -> int | None:
 
 
 def parse_districts(index: DistrictIndex, words: list[str]) -> tuple[list[str], list[str]]:
-    """District keys from free words ("Sant Kabir Nagar, Lucknow" or "गोरखपुर वाराणसी").
+    """District keys from free words ("Sant Kabir Nagar, Lucknow", or the Hindi names).
 
     Commas separate names when given; otherwise the longest run of words naming a district
     exactly is taken. Returns (district keys, words not understood).
