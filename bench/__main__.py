@@ -1,6 +1,6 @@
 """`python -m bench` runs every benchmark and rewrites its section of docs/benchmarks.md.
 
-`python -m bench NAME [options]` runs one: registration, memory, review_queue, broadcast.
+`python -m bench NAME [options]` runs one: registration, instructions, memory, review_queue, broadcast.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-ALL = ("registration", "memory", "review_queue", "broadcast")
+ALL = ("registration", "instructions", "memory", "review_queue", "broadcast")
 
 
 def main() -> None:

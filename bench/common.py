@@ -102,10 +102,11 @@ async def fake_server() -> AsyncIterator[FakeTelegram]:
 
 @asynccontextmanager
 async def process(
-    args: Sequence[str], env: dict[str, str], cwd: Path
+    args: Sequence[str], env: dict[str, str], cwd: Path, wrapper: Sequence[str] = ()
 ) -> AsyncIterator[asyncio.subprocess.Process]:
+    """`python args…` (under `wrapper`, e.g. valgrind, when given), stopped on the way out."""
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, *args, env=env, cwd=cwd,
+        *wrapper, sys.executable, *args, env=env, cwd=cwd,
         stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
     try:
