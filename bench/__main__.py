@@ -1,6 +1,6 @@
 """`python -m bench` runs every benchmark and rewrites its section of docs/benchmarks.md.
 
-`python -m bench NAME [options]` runs one: registration, instructions, memory, review_queue,
+`python -m bench NAME [options]` runs one: registration, instructions, unit_of_work, memory, review_queue,
 broadcast.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-ALL = ("registration", "instructions", "memory", "review_queue", "broadcast")
+ALL = ("registration", "instructions", "unit_of_work", "memory", "review_queue", "broadcast")
 
 
 def main() -> None:

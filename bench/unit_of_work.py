@@ -1,0 +1,233 @@
+"""What SQLAlchemy costs: one registration step's database work, four ways.
+
+The unit of work the bot does for an artisan's typed answer (claim the update id, load the
+artisan, look for a staff dialogue, load the draft, save the answer, commit) runs against one
+SQLite file through: the bot's own path (async ORM session on our driver), Core statements on
+the same session, Core on a synchronous connection, and the sqlite3 module with hand-written
+SQL, all with the bot's connection settings. CPU time of the whole process (the async ways
+also use aiosqlite's thread) per unit of work, best of five interleaved rounds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import sqlite3
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, select, update
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bench.common import write_section
+from bot.storage.db import _sqlite_pragmas, make_engine, make_sessionmaker, migrate
+from bot.storage.models import Artisan, Dialogue, ProcessedUpdate, Submission, utcnow
+
+TELEGRAM_ID = 42
+ROUNDS = 5
+update_ids = itertools.count(1)
+
+
+async def seed(sessions: async_sessionmaker[AsyncSession]) -> int:
+    """One registered artisan with a draft at the product-name step; the draft's id."""
+    async with sessions() as session:
+        artisan = Artisan(telegram_id=TELEGRAM_ID, locale="hi", name="Sunita", consent_at=utcnow())
+        session.add(artisan)
+        await session.flush()
+        draft = Submission(artisan_id=artisan.id, state="draft", step="product_name")
+        session.add(draft)
+        await session.flush()
+        artisan.active_submission_id = draft.id
+        await session.commit()
+        return draft.id
+
+
+def claim() -> Any:
+    return (
+        insert(ProcessedUpdate)
+        .values(update_id=next(update_ids), at=utcnow())
+        .on_conflict_do_nothing()
+    )
+
+
+def orm(sessions: async_sessionmaker[AsyncSession]) -> Callable[[], Awaitable[None]]:
+    async def step() -> None:
+        async with sessions() as session:
+            await session.execute(claim())
+            artisan = await session.scalar(
+                select(Artisan).where(Artisan.telegram_id == TELEGRAM_ID)
+            )
+            assert artisan is not None and artisan.active_submission_id is not None
+            await session.get(Dialogue, TELEGRAM_ID)
+            draft = await session.get(Submission, artisan.active_submission_id)
+            assert draft is not None
+            draft.product_name = f"terracotta {time.monotonic()}"
+            draft.updated_at = utcnow()
+            await session.commit()
+
+    return step
+
+
+def session_core(sessions: async_sessionmaker[AsyncSession]) -> Callable[[], Awaitable[None]]:
+    artisans, dialogues, submissions = (
+        Artisan.__table__, Dialogue.__table__, Submission.__table__,
+    )  # fmt: skip
+
+    async def step() -> None:
+        async with sessions() as session:
+            await session.execute(claim())
+            artisan = (
+                await session.execute(
+                    select(artisans).where(artisans.c.telegram_id == TELEGRAM_ID)
+                )
+            ).one()
+            await session.execute(select(dialogues).where(dialogues.c.user_id == TELEGRAM_ID))
+            draft = (
+                await session.execute(
+                    select(submissions).where(submissions.c.id == artisan.active_submission_id)
+                )
+            ).one()
+            await session.execute(
+                update(submissions)
+                .where(submissions.c.id == draft.id)
+                .values(product_name=f"terracotta {time.monotonic()}", updated_at=utcnow())
+            )
+            await session.commit()
+
+    return step
+
+
+def sync_core(path: Path) -> Callable[[], None]:
+    engine = create_engine(f"sqlite:///{path}")
+
+    event.listen(engine, "connect", _sqlite_pragmas)  # the bot's: WAL, synchronous=NORMAL…
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    artisans, dialogues, submissions = (
+        Artisan.__table__, Dialogue.__table__, Submission.__table__,
+    )  # fmt: skip
+
+    def step() -> None:
+        with engine.begin() as connection:
+            connection.execute(claim())
+            artisan = connection.execute(
+                select(artisans).where(artisans.c.telegram_id == TELEGRAM_ID)
+            ).one()
+            connection.execute(select(dialogues).where(dialogues.c.user_id == TELEGRAM_ID))
+            draft = connection.execute(
+                select(submissions).where(submissions.c.id == artisan.active_submission_id)
+            ).one()
+            connection.execute(
+                update(submissions)
+                .where(submissions.c.id == draft.id)
+                .values(product_name=f"terracotta {time.monotonic()}", updated_at=utcnow())
+            )
+
+    return step
+
+
+def raw(path: Path) -> Callable[[], None]:
+    connection = sqlite3.connect(path)
+    _sqlite_pragmas(connection, None)
+    connection.row_factory = sqlite3.Row
+
+    def now() -> str:
+        return utcnow().replace(tzinfo=None).isoformat(" ")
+
+    def step() -> None:
+        connection.execute("BEGIN IMMEDIATE")
+        connection.execute(
+            "INSERT INTO processed_updates (update_id, at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            (next(update_ids), now()),
+        )
+        artisan = connection.execute(
+            "SELECT * FROM artisans WHERE telegram_id = ?", (TELEGRAM_ID,)
+        ).fetchone()
+        connection.execute("SELECT * FROM dialogues WHERE user_id = ?", (TELEGRAM_ID,)).fetchone()
+        draft = connection.execute(
+            "SELECT * FROM submissions WHERE id = ?", (artisan["active_submission_id"],)
+        ).fetchone()
+        connection.execute(
+            "UPDATE submissions SET product_name = ?, updated_at = ? WHERE id = ?",
+            (f"terracotta {time.monotonic()}", now(), draft["id"]),
+        )
+        connection.execute("COMMIT")
+
+    return step
+
+
+async def measure(steps: int) -> dict[str, float]:
+    """Best CPU milliseconds (all threads of this process) per unit of work, by way."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "uow.db"
+        engine = make_engine(f"sqlite+aiosqlite:///{path}")
+        await migrate(engine)
+        sessions = make_sessionmaker(engine)
+        await seed(sessions)
+        async_ways = {"orm": orm(sessions), "session_core": session_core(sessions)}
+        sync_ways = {"sync_core": sync_core(path), "raw": raw(path)}
+        best: dict[str, float] = {}
+        for round_ in range(ROUNDS + 1):  # the first round warms caches and is not counted
+            for name, async_step in async_ways.items():
+                started = time.process_time()
+                for _ in range(steps):
+                    await async_step()
+                if round_:
+                    best[name] = min(best.get(name, 1e9), time.process_time() - started)
+            for name, sync_step in sync_ways.items():
+                started = time.process_time()
+                for _ in range(steps):
+                    sync_step()
+                if round_:
+                    best[name] = min(best.get(name, 1e9), time.process_time() - started)
+        await engine.dispose()
+    return {name: seconds / steps * 1000 for name, seconds in best.items()}
+
+
+LABELS = {
+    "orm": "the bot's way: async ORM session on our SQLite driver",
+    "session_core": "Core statements on the same async session",
+    "sync_core": "Core on a synchronous connection (pysqlite)",
+    "raw": "sqlite3 module, hand-written SQL",
+}
+
+
+async def main(steps: int) -> None:
+    result = await measure(steps)
+    for name, ms in result.items():
+        print(f"{LABELS[name]}: {ms:.3f} ms")
+    rows = "\n".join(
+        f"| {LABELS[name]} | {ms:.3f} | {ms / result['raw']:.0f} |" for name, ms in result.items()
+    )
+    write_section(
+        "Unit of work: what SQLAlchemy costs",
+        f"""
+`python -m bench unit_of_work --steps {steps}`: one registration step's database work (claim
+the update id, load the artisan, look for a staff dialogue, load the draft, save the answer,
+commit: BEGIN, five statements, COMMIT) on one SQLite file, four ways. CPU time of the whole
+process per unit of work, best of {ROUNDS} interleaved rounds of {steps}.
+
+| way | CPU ms per unit of work | × sqlite3 |
+|---|---|---|
+{rows}
+""",
+    )
+
+
+def cli(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--steps", type=int, default=1000)
+    args = parser.parse_args(argv)
+    asyncio.run(main(args.steps))
+
+
+if __name__ == "__main__":
+    cli()
