@@ -18,9 +18,9 @@ import tempfile
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import create_engine, event, select, update
+from sqlalchemy import Table, create_engine, event, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -45,6 +45,14 @@ async def seed(sessions: async_sessionmaker[AsyncSession]) -> int:
         artisan.active_submission_id = draft.id
         await session.commit()
         return draft.id
+
+
+def tables() -> tuple[Table, Table, Table]:
+    return (
+        cast(Table, Artisan.__table__),
+        cast(Table, Dialogue.__table__),
+        cast(Table, Submission.__table__),
+    )
 
 
 def claim() -> Any:
@@ -74,9 +82,7 @@ def orm(sessions: async_sessionmaker[AsyncSession]) -> Callable[[], Awaitable[No
 
 
 def session_core(sessions: async_sessionmaker[AsyncSession]) -> Callable[[], Awaitable[None]]:
-    artisans, dialogues, submissions = (
-        Artisan.__table__, Dialogue.__table__, Submission.__table__,
-    )  # fmt: skip
+    artisans, dialogues, submissions = tables()
 
     async def step() -> None:
         async with sessions() as session:
@@ -111,9 +117,7 @@ def sync_core(path: Path) -> Callable[[], None]:
     def _begin(connection: Any) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
-    artisans, dialogues, submissions = (
-        Artisan.__table__, Dialogue.__table__, Submission.__table__,
-    )  # fmt: skip
+    artisans, dialogues, submissions = tables()
 
     def step() -> None:
         with engine.begin() as connection:
