@@ -3,45 +3,88 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 import aiosqlite
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from sqlalchemy.exc import IntegrityError
 
+from bot.storage import sqlite_driver
 from bot.storage.db import make_engine, make_sessionmaker, migrate
 from bot.storage.models import Artisan
 
 
-async def test_only_statements_that_may_wait_go_to_the_driver_thread(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def count_thread_calls(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """What reaches aiosqlite's worker thread: the SQL for statements, else the function."""
     calls: list[Any] = []
     original = aiosqlite.Connection._execute
 
     async def counting(self: aiosqlite.Connection, fn: Any, *args: Any, **kwargs: Any) -> Any:
-        calls.append(args[1] if len(args) > 1 else fn)  # the SQL, for _run
+        calls.append(args[1] if len(args) > 1 else fn)
         return await original(self, fn, *args, **kwargs)
 
     monkeypatch.setattr(aiosqlite.Connection, "_execute", counting)
+    return calls
+
+
+async def test_a_transaction_nobody_else_holds_up_never_leaves_the_loop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = count_thread_calls(monkeypatch)
     engine = make_engine(f"sqlite+aiosqlite:///{tmp_path / 'one.db'}")
     await migrate(engine)
     sessions = make_sessionmaker(engine)
     try:
+        calls.clear()
         async with sessions() as session, session.begin():
-            calls.clear()
             session.add(Artisan(telegram_id=1))
             await session.flush()
             names = (await session.scalars(select(Artisan.telegram_id))).all()
             await session.execute(update(Artisan).values(name="Ram"))
-            assert calls == ["BEGIN IMMEDIATE"]  # the statements inside ran on the loop
         assert names == [1]
-        assert len(calls) == 2  # and COMMIT went to the thread; no ROLLBACK after it
+        assert calls == []  # BEGIN, the statements and COMMIT ran on the loop; no ROLLBACK
+        other = sqlite3.connect(tmp_path / "one.db")  # committed for everyone
+        assert other.execute("SELECT name FROM artisans").fetchall() == [("Ram",)]
+        other.close()
     finally:
         await engine.dispose()
+
+
+async def wal_after_commits(path: Path, commits: int) -> tuple[int, int]:
+    """(pages in the WAL file, page size) after `commits` small transactions on a new database."""
+    engine = make_engine(f"sqlite+aiosqlite:///{path}")
+    await migrate(engine)
+    sessions = make_sessionmaker(engine)
+    try:
+        for n in range(commits):
+            async with sessions() as session, session.begin():
+                session.add(Artisan(telegram_id=n, name="x" * 2000))
+        async with sessions() as session:
+            page = (await session.execute(text("PRAGMA page_size"))).scalar_one()
+            # COMMIT, on the loop thread, never checkpoints.
+            assert (await session.execute(text("PRAGMA wal_autocheckpoint"))).scalar_one() == 0
+        return await asyncio.to_thread(os.path.getsize, f"{path}-wal") // page, page
+    finally:
+        await engine.dispose()
+
+
+async def test_checkpoints_run_on_the_thread_and_keep_the_wal_small(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sqlite_driver, "CHECKPOINT_EVERY", 1_000_000)
+    unchecked, _ = await wal_after_commits(tmp_path / "never.db", 200)
+    monkeypatch.setattr(sqlite_driver, "CHECKPOINT_EVERY", 10)
+    calls = count_thread_calls(monkeypatch)
+    checked, _ = await wal_after_commits(tmp_path / "every10.db", 200)
+    checkpoints = [c for c in calls if c is sqlite_driver._checkpoint]
+    assert len(checkpoints) == 20  # every 10th commit, on the thread, none inside a COMMIT
+    # No automatic checkpoint either way: without ours the WAL holds every commit's pages.
+    assert unchecked > 200
+    assert checked < unchecked / 3
 
 
 async def test_waiting_for_another_writer_does_not_block_the_loop(tmp_path: Path) -> None:

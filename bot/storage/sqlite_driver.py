@@ -1,16 +1,22 @@
-"""aiosqlite for SQLAlchemy, without a thread hand-off for statements that cannot wait.
+"""aiosqlite for SQLAlchemy, without a thread hand-off for statements that need not wait.
 
 SQLAlchemy's aiosqlite adapter runs every statement as four awaits (cursor, execute, fetch,
 close), each a round trip to aiosqlite's worker thread and back through the event loop. Under
 load those round trips, not SQLite, were most of an update's database time, and since SQLite
 has one writer, every wait while a transaction is open holds up all the others.
 
-Here a statement is one function. It runs on the worker thread when it may wait: BEGIN
-IMMEDIATE (for SQLite's write lock), COMMIT (a WAL checkpoint writes to disk), anything
-outside a transaction. Inside a transaction that holds the write lock it runs directly on
-the event-loop thread: in WAL mode such a statement waits for no other connection, so it costs
-only SQLite's own work (microseconds here; a page read when the cache is cold). All our
-transactions start with BEGIN IMMEDIATE (see db.py).
+Here a statement is one function, run directly on the event-loop thread whenever it cannot
+wait, and on the worker thread otherwise:
+
+- BEGIN IMMEDIATE is first tried with no busy wait. If another connection (another process)
+  holds the write lock, it is retried on the worker thread with the connection's busy_timeout.
+- Inside a transaction that holds the write lock, a statement waits for no other connection in
+  WAL mode, so it costs only SQLite's own work (microseconds; a page read when the cache is
+  cold). All our transactions start with BEGIN IMMEDIATE (see db.py).
+- COMMIT appends to the WAL; with synchronous=NORMAL (db.py) that is no fsync. Checkpoints,
+  which write and sync the database file, are taken off COMMIT (wal_autocheckpoint=0) and run
+  on the worker thread every CHECKPOINT_EVERY commits through the engine.
+- Anything else outside a transaction goes to the worker thread.
 
 It relies on `aiosqlite.Connection._execute` (queue a function on the connection's thread),
 which has kept its signature since aiosqlite 0.17; pyproject.toml bounds the version. The
@@ -30,6 +36,7 @@ from sqlalchemy.dialects.sqlite.aiosqlite import (
     AsyncAdapt_aiosqlite_dbapi,
 )
 from sqlalchemy.util import EMPTY_DICT
+from sqlalchemy.util.concurrency import await_
 
 _Result = tuple[Any, int, int | None, list[Any]]
 
@@ -48,7 +55,27 @@ def _run(connection: sqlite3.Connection, operation: str, parameters: Any, many: 
         cursor.close()
 
 
+def _begin_without_waiting(connection: sqlite3.Connection, operation: str) -> bool:
+    """Run BEGIN IMMEDIATE/EXCLUSIVE unless that means waiting for another connection's lock."""
+    timeout = connection.execute("PRAGMA busy_timeout").fetchone()[0]
+    connection.execute("PRAGMA busy_timeout=0")
+    try:
+        connection.execute(operation)
+        return True
+    except sqlite3.OperationalError as exc:
+        if exc.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY:  # any extended BUSY code
+            raise
+        return False
+    finally:
+        connection.execute(f"PRAGMA busy_timeout={int(timeout)}")
+
+
+def _checkpoint(connection: sqlite3.Connection) -> None:
+    connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+
+
 _TAKES_WRITE_LOCK = ("BEGIN IMMEDIATE", "BEGIN EXCLUSIVE")
+CHECKPOINT_EVERY = 200  # commits through one engine; about 1,000 WAL pages of our updates
 
 
 class _Cursor(AsyncAdapt_aiosqlite_cursor):
@@ -91,12 +118,17 @@ class _Cursor(AsyncAdapt_aiosqlite_cursor):
         adapted = cast(_Connection, self._adapt_connection)
         driver = cast(aiosqlite.Connection, self._connection)
         raw = driver._conn
+        takes_lock = not raw.in_transaction and operation.lstrip().upper().startswith(
+            _TAKES_WRITE_LOCK
+        )
         if adapted.writing and raw.in_transaction:
             result: _Result = _run(raw, operation, parameters, many)
+        elif takes_lock and _begin_without_waiting(raw, operation):
+            result = (None, -1, None, [])
         else:
             async with adapted._execute_mutex:
                 result = await driver._execute(_run, raw, operation, parameters, many)
-            adapted.writing = operation.lstrip().upper().startswith(_TAKES_WRITE_LOCK)
+        adapted.writing = takes_lock or (adapted.writing and raw.in_transaction)
         self._description, self._rowcount, self._lastrowid, rows = result
         self._rows = collections.deque(rows)
 
@@ -120,15 +152,32 @@ class _Connection(AsyncAdapt_aiosqlite_connection):
     def __init__(self, dbapi: Any, connection: Any) -> None:
         super().__init__(dbapi, connection)
         self.writing = False  # this connection's open transaction holds the write lock
+        # Checkpoints run every CHECKPOINT_EVERY commits on the worker thread, not in a COMMIT.
+        cast(aiosqlite.Connection, connection)._conn.execute("PRAGMA wal_autocheckpoint=0")
 
     def _in_transaction(self) -> bool:
         driver = cast(aiosqlite.Connection, self._connection)
         return bool(driver._connection and driver._conn.in_transaction)
 
     def commit(self) -> None:
-        self.writing = False
-        if self._in_transaction():
+        writing, self.writing = self.writing, False
+        if not self._in_transaction():
+            return
+        if not writing:  # a transaction we did not begin ourselves: the usual way
             super().commit()
+            return
+        driver = cast(aiosqlite.Connection, self._connection)
+        try:
+            driver._conn.commit()  # a WAL append on this thread: no fsync, no checkpoint
+        except Exception as error:
+            self._handle_exception(error)
+        dbapi = cast(_DBAPI, self.dbapi)
+        dbapi.commits += 1
+        if dbapi.commits % CHECKPOINT_EVERY == 0:
+            try:
+                await_(driver._execute(_checkpoint, driver._conn))
+            except Exception as error:
+                self._handle_exception(error)
 
     def rollback(self) -> None:
         # The pool rolls back every connection it gets back, mostly just after a commit.
@@ -138,6 +187,12 @@ class _Connection(AsyncAdapt_aiosqlite_connection):
 
 
 class _DBAPI(AsyncAdapt_aiosqlite_dbapi):
+    """One per engine (see `dbapi()`): counts the engine's commits for checkpoints."""
+
+    def __init__(self) -> None:
+        super().__init__(aiosqlite, sqlite3)
+        self.commits = 0
+
     def connect(self, *arg: Any, **kw: Any) -> _Connection:
         kw["check_same_thread"] = False
         adapted = super().connect(*arg, **kw)
@@ -146,4 +201,4 @@ class _DBAPI(AsyncAdapt_aiosqlite_dbapi):
 
 def dbapi() -> AsyncAdapt_aiosqlite_dbapi:
     """Pass as `module=` to `create_async_engine` for a `sqlite+aiosqlite` URL."""
-    return _DBAPI(aiosqlite, sqlite3)
+    return _DBAPI()
