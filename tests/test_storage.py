@@ -87,6 +87,27 @@ async def test_checkpoints_run_on_the_thread_and_keep_the_wal_small(
     assert checked < unchecked / 3
 
 
+async def test_a_failed_checkpoint_does_not_fail_the_committed_transaction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(_connection: sqlite3.Connection) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(sqlite_driver, "CHECKPOINT_EVERY", 1)
+    monkeypatch.setattr(sqlite_driver, "_checkpoint", broken)
+    engine = make_engine(f"sqlite+aiosqlite:///{tmp_path / 'io.db'}")
+    await migrate(engine)
+    sessions = make_sessionmaker(engine)
+    try:
+        async with sessions() as session, session.begin():
+            session.add(Artisan(telegram_id=5))
+        async with sessions() as session:
+            assert await session.scalar(select(Artisan.telegram_id)) == 5
+        assert "WAL checkpoint failed" in caplog.text
+    finally:
+        await engine.dispose()
+
+
 async def test_waiting_for_another_writer_does_not_block_the_loop(tmp_path: Path) -> None:
     path = tmp_path / "busy.db"
     engine = make_engine(f"sqlite+aiosqlite:///{path}")

@@ -26,6 +26,7 @@ sqlite3 connection is opened with check_same_thread=False: both threads use it, 
 from __future__ import annotations
 
 import collections
+import logging
 import sqlite3
 from typing import Any, cast
 
@@ -37,6 +38,8 @@ from sqlalchemy.dialects.sqlite.aiosqlite import (
 )
 from sqlalchemy.util import EMPTY_DICT
 from sqlalchemy.util.concurrency import await_
+
+log = logging.getLogger(__name__)
 
 _Result = tuple[Any, int, int | None, list[Any]]
 
@@ -176,8 +179,9 @@ class _Connection(AsyncAdapt_aiosqlite_connection):
         if dbapi.commits % CHECKPOINT_EVERY == 0:
             try:
                 await_(driver._execute(_checkpoint, driver._conn))
-            except Exception as error:
-                self._handle_exception(error)
+            except sqlite3.Error:
+                # The transaction is committed; the next checkpoint will try again.
+                log.warning("WAL checkpoint failed", exc_info=True)
 
     def rollback(self) -> None:
         # The pool rolls back every connection it gets back, mostly just after a commit.
