@@ -33,8 +33,8 @@ ROUNDS = 5
 update_ids = itertools.count(1)
 
 
-async def seed(sessions: async_sessionmaker[AsyncSession]) -> int:
-    """One registered artisan with a draft at the product-name step; the draft's id."""
+async def seed(sessions: async_sessionmaker[AsyncSession]) -> None:
+    """One registered artisan with a draft at the product-name step."""
     async with sessions() as session:
         artisan = Artisan(telegram_id=TELEGRAM_ID, locale="hi", name="Sunita", consent_at=utcnow())
         session.add(artisan)
@@ -44,15 +44,11 @@ async def seed(sessions: async_sessionmaker[AsyncSession]) -> int:
         await session.flush()
         artisan.active_submission_id = draft.id
         await session.commit()
-        return draft.id
 
 
-def tables() -> tuple[Table, Table, Table]:
-    return (
-        cast(Table, Artisan.__table__),
-        cast(Table, Dialogue.__table__),
-        cast(Table, Submission.__table__),
-    )
+ARTISANS = cast(Table, Artisan.__table__)
+DIALOGUES = cast(Table, Dialogue.__table__)
+SUBMISSIONS = cast(Table, Submission.__table__)
 
 
 def claim() -> Any:
@@ -60,6 +56,27 @@ def claim() -> Any:
         insert(ProcessedUpdate)
         .values(update_id=next(update_ids), at=utcnow())
         .on_conflict_do_nothing()
+    )
+
+
+# The same unit of work as Core statements, for the two Core ways.
+def artisan_row() -> Any:
+    return select(ARTISANS).where(ARTISANS.c.telegram_id == TELEGRAM_ID)
+
+
+def dialogue_row() -> Any:
+    return select(DIALOGUES).where(DIALOGUES.c.user_id == TELEGRAM_ID)
+
+
+def draft_row(draft_id: int) -> Any:
+    return select(SUBMISSIONS).where(SUBMISSIONS.c.id == draft_id)
+
+
+def save_answer(draft_id: int) -> Any:
+    return (
+        update(SUBMISSIONS)
+        .where(SUBMISSIONS.c.id == draft_id)
+        .values(product_name=f"terracotta {time.monotonic()}", updated_at=utcnow())
     )
 
 
@@ -82,27 +99,13 @@ def orm(sessions: async_sessionmaker[AsyncSession]) -> Callable[[], Awaitable[No
 
 
 def session_core(sessions: async_sessionmaker[AsyncSession]) -> Callable[[], Awaitable[None]]:
-    artisans, dialogues, submissions = tables()
-
     async def step() -> None:
         async with sessions() as session:
             await session.execute(claim())
-            artisan = (
-                await session.execute(
-                    select(artisans).where(artisans.c.telegram_id == TELEGRAM_ID)
-                )
-            ).one()
-            await session.execute(select(dialogues).where(dialogues.c.user_id == TELEGRAM_ID))
-            draft = (
-                await session.execute(
-                    select(submissions).where(submissions.c.id == artisan.active_submission_id)
-                )
-            ).one()
-            await session.execute(
-                update(submissions)
-                .where(submissions.c.id == draft.id)
-                .values(product_name=f"terracotta {time.monotonic()}", updated_at=utcnow())
-            )
+            artisan = (await session.execute(artisan_row())).one()
+            await session.execute(dialogue_row())
+            draft = (await session.execute(draft_row(artisan.active_submission_id))).one()
+            await session.execute(save_answer(draft.id))
             await session.commit()
 
     return step
@@ -117,23 +120,13 @@ def sync_core(path: Path) -> Callable[[], None]:
     def _begin(connection: Any) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
-    artisans, dialogues, submissions = tables()
-
     def step() -> None:
         with engine.begin() as connection:
             connection.execute(claim())
-            artisan = connection.execute(
-                select(artisans).where(artisans.c.telegram_id == TELEGRAM_ID)
-            ).one()
-            connection.execute(select(dialogues).where(dialogues.c.user_id == TELEGRAM_ID))
-            draft = connection.execute(
-                select(submissions).where(submissions.c.id == artisan.active_submission_id)
-            ).one()
-            connection.execute(
-                update(submissions)
-                .where(submissions.c.id == draft.id)
-                .values(product_name=f"terracotta {time.monotonic()}", updated_at=utcnow())
-            )
+            artisan = connection.execute(artisan_row()).one()
+            connection.execute(dialogue_row())
+            draft = connection.execute(draft_row(artisan.active_submission_id)).one()
+            connection.execute(save_answer(draft.id))
 
     return step
 

@@ -54,8 +54,8 @@ async def test_a_transaction_nobody_else_holds_up_never_leaves_the_loop(
         await engine.dispose()
 
 
-async def wal_after_commits(path: Path, commits: int) -> tuple[int, int]:
-    """(pages in the WAL file, page size) after `commits` small transactions on a new database."""
+async def wal_after_commits(path: Path, commits: int) -> int:
+    """Pages in the WAL file after `commits` small transactions on a new database."""
     engine = make_engine(f"sqlite+aiosqlite:///{path}")
     await migrate(engine)
     sessions = make_sessionmaker(engine)
@@ -67,7 +67,7 @@ async def wal_after_commits(path: Path, commits: int) -> tuple[int, int]:
             page = (await session.execute(text("PRAGMA page_size"))).scalar_one()
             # COMMIT, on the loop thread, never checkpoints.
             assert (await session.execute(text("PRAGMA wal_autocheckpoint"))).scalar_one() == 0
-        return await asyncio.to_thread(os.path.getsize, f"{path}-wal") // page, page
+        return await asyncio.to_thread(os.path.getsize, f"{path}-wal") // page
     finally:
         await engine.dispose()
 
@@ -76,10 +76,10 @@ async def test_checkpoints_run_on_the_thread_and_keep_the_wal_small(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sqlite_driver, "CHECKPOINT_EVERY", 1_000_000)
-    unchecked, _ = await wal_after_commits(tmp_path / "never.db", 200)
+    unchecked = await wal_after_commits(tmp_path / "never.db", 200)
     monkeypatch.setattr(sqlite_driver, "CHECKPOINT_EVERY", 10)
     calls = count_thread_calls(monkeypatch)
-    checked, _ = await wal_after_commits(tmp_path / "every10.db", 200)
+    checked = await wal_after_commits(tmp_path / "every10.db", 200)
     checkpoints = [c for c in calls if c is sqlite_driver._checkpoint]
     assert len(checkpoints) == 20  # every 10th commit, on the thread, none inside a COMMIT
     # No automatic checkpoint either way: without ours the WAL holds every commit's pages.
