@@ -25,6 +25,7 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bench.common import write_section
+from bot.storage import queries
 from bot.storage.db import _sqlite_pragmas, make_engine, make_sessionmaker, migrate
 from bot.storage.models import Artisan, Dialogue, ProcessedUpdate, Submission, utcnow
 
@@ -83,13 +84,11 @@ def save_answer(draft_id: int) -> Any:
 def orm(sessions: async_sessionmaker[AsyncSession]) -> Callable[[], Awaitable[None]]:
     async def step() -> None:
         async with sessions() as session:
-            await session.execute(claim())
-            artisan = await session.scalar(
-                select(Artisan).where(Artisan.telegram_id == TELEGRAM_ID)
-            )
+            await queries.claim_update(session, next(update_ids))
+            artisan = await queries.artisan_of(session, TELEGRAM_ID)
             assert artisan is not None and artisan.active_submission_id is not None
-            await session.get(Dialogue, TELEGRAM_ID)
-            draft = await session.get(Submission, artisan.active_submission_id)
+            await queries.dialogue_of(session, TELEGRAM_ID)
+            draft = await queries.submission(session, artisan.active_submission_id)
             assert draft is not None
             draft.product_name = f"terracotta {time.monotonic()}"
             draft.updated_at = utcnow()

@@ -16,9 +16,7 @@ from datetime import timedelta
 from functools import partial, wraps
 from typing import Any
 
-from sqlalchemy import select, text, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot, InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove
 from telegram import Update as TgUpdate
@@ -33,7 +31,8 @@ from telegram.error import (
 
 from bot.context import BotContext, Services
 from bot.services.roles import StaffView, staff_view
-from bot.storage.models import Artisan, ProcessedUpdate, utcnow
+from bot.storage.models import Artisan, utcnow
+from bot.storage.queries import artisan_of, claim_update
 
 log = logging.getLogger(__name__)
 
@@ -153,22 +152,15 @@ async def _open_turn(
     language_code: str | None,
 ) -> Turn | None:
     services = context.services
-    postgres = session.get_bind().dialect.name == "postgresql"
-    if postgres:
+    if session.get_bind().dialect.name == "postgresql":
         # Serialise one user's updates across instances for the length of this transaction.
         await session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": user_id})
-    # Claim the update id; a redelivered update (or one another instance is handling right
-    # now: the insert waits for its commit) claims nothing and is skipped.
-    insert = postgresql_insert if postgres else sqlite_insert
-    claimed = await session.execute(
-        insert(ProcessedUpdate)
-        .values(update_id=update.update_id, at=utcnow())
-        .on_conflict_do_nothing()
-    )
-    if getattr(claimed, "rowcount", 1) == 0:
+    # A redelivered update (or one another instance is handling right now: the insert waits
+    # for its commit) claims nothing and is skipped.
+    if not await claim_update(session, update.update_id):
         log.info("update %s already processed, skipped", update.update_id)
         return None
-    artisan = await session.scalar(select(Artisan).where(Artisan.telegram_id == user_id))
+    artisan = await artisan_of(session, user_id)
     if artisan is not None:
         _touch(artisan)
     locale = services.t.resolve_locale(artisan.locale if artisan else None, language_code)

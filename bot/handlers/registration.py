@@ -18,6 +18,7 @@ from bot.handlers.photos import on_photo_input
 from bot.handlers.summary import submit
 from bot.jobs import RepeatingJob
 from bot.services import registration as reg
+from bot.storage import queries
 from bot.storage.models import Artisan, State, Submission, utcnow
 
 log = logging.getLogger(__name__)
@@ -96,7 +97,7 @@ async def _active(turn: Turn, artisan: Artisan) -> Submission | None:
     """The submission being filled in, if it is still editable."""
     if artisan.active_submission_id is None:
         return None
-    sub = await turn.session.get(Submission, artisan.active_submission_id)
+    sub = await queries.submission(turn.session, artisan.active_submission_id)
     if sub is None or sub.artisan_id != artisan.id or sub.state not in reg.EDITABLE_STATES:
         artisan.active_submission_id = None
         return None
