@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.storage.models import Artisan, Dialogue, Photo, State, Submission, utcnow
@@ -88,11 +88,14 @@ async def unfinished(session: AsyncSession, artisan: Artisan) -> Submission | No
     )
 
 
+# Built once, as the lookups in bot/storage/queries.py: it runs on every step of the photo stage.
+_PHOTO_COUNT = (
+    select(func.count()).select_from(Photo).where(Photo.submission_id == bindparam("id"))
+)
+
+
 async def photo_count(session: AsyncSession, submission_id: int) -> int:
-    count = await session.scalar(
-        select(func.count()).select_from(Photo).where(Photo.submission_id == submission_id)
-    )
-    return int(count or 0)
+    return int(await session.scalar(_PHOTO_COUNT, {"id": submission_id}) or 0)
 
 
 async def reused_elsewhere(session: AsyncSession, file_unique_id: str, artisan_id: int) -> bool:
