@@ -19,7 +19,9 @@ from bot.config import Settings
 from bot.context import BotApp, services_of
 from bot.fake_telegram import FakeTelegram
 from bot.handlers.broadcast_compose import lane_of
+from bot.storage.db import make_engine, make_sessionmaker
 from bot.storage.models import Artisan, Event, State, Submission
+from bot.storage.queries import lock_user
 from tests.conftest import REVIEWER_ID, TEST_DATABASE_URL, free_port
 from tests.journey import submit_product
 from tests.review_world import REVIEWER_2, waiting
@@ -113,6 +115,27 @@ async def test_artisans_register_at_once_across_two_instances_without_mixing_ans
                 (State.PENDING, "टेराकोटा हाथी", 1200)
             ]
             assert any(s.reference in t for s in subs for t in user.texts)
+
+
+async def test_one_users_transactions_wait_for_each_other_across_instances(
+    database_url: str,
+) -> None:
+    """A webhook POST is acknowledged before it is handled, so an artisan's next update can
+    reach the other instance while the first is still being handled: it waits for that
+    transaction to end (and then sees its answer), while other users' updates go on."""
+    engine = make_engine(database_url)
+    sessions = make_sessionmaker(engine)
+    try:
+        async with sessions() as first, sessions() as second, sessions() as other:
+            await lock_user(first, 42)
+            waiting = asyncio.create_task(lock_user(second, 42))
+            await asyncio.wait_for(lock_user(other, 43), timeout=5)
+            await asyncio.sleep(0.3)
+            assert not waiting.done(), "a second transaction for the same user did not wait"
+            await first.commit()
+            await asyncio.wait_for(waiting, timeout=5)
+    finally:
+        await engine.dispose()
 
 
 async def test_two_reviewers_on_two_instances_never_share_a_submission(

@@ -16,7 +16,7 @@ from datetime import timedelta
 from functools import partial, wraps
 from typing import Any
 
-from sqlalchemy import text, update
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot, InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove
 from telegram import Update as TgUpdate
@@ -32,7 +32,7 @@ from telegram.error import (
 from bot.context import BotContext, Services
 from bot.services.roles import StaffView, staff_view
 from bot.storage.models import Artisan, utcnow
-from bot.storage.queries import artisan_of, claim_update
+from bot.storage.queries import artisan_of, claim_update, lock_user
 
 log = logging.getLogger(__name__)
 
@@ -152,9 +152,7 @@ async def _open_turn(
     language_code: str | None,
 ) -> Turn | None:
     services = context.services
-    if session.get_bind().dialect.name == "postgresql":
-        # Serialise one user's updates across instances for the length of this transaction.
-        await session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": user_id})
+    await lock_user(session, user_id)
     # A redelivered update (or one another instance is handling right now: the insert waits
     # for its commit) claims nothing and is skipped.
     if not await claim_update(session, update.update_id):

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from typing import cast
 
-from sqlalchemy import Table, bindparam, select
+from sqlalchemy import Table, bindparam, select, text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.storage.models import Artisan, Dialogue, ProcessedUpdate, Submission, utcnow
 
+_LOCK_USER = text("SELECT pg_advisory_xact_lock(:user_id)")
 _PROCESSED = cast(Table, ProcessedUpdate.__table__)
 # On the table, not the entity: an ORM-enabled INSERT takes the ORM's bulk path, which costs
 # as much again as the statement's building.
@@ -28,6 +29,15 @@ _CLAIM = {
 _ARTISAN = select(Artisan).where(Artisan.telegram_id == bindparam("user_id"))
 _DIALOGUE = select(Dialogue).where(Dialogue.user_id == bindparam("user_id"))
 _SUBMISSION = select(Submission).where(Submission.id == bindparam("id"))
+
+
+async def lock_user(session: AsyncSession, user_id: int) -> None:
+    """Serialise one user's updates across instances for the length of this transaction.
+
+    SQLite needs nothing: every transaction there holds the one write lock from its start.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        await session.execute(_LOCK_USER, {"user_id": user_id})
 
 
 async def claim_update(session: AsyncSession, update_id: int) -> bool:
