@@ -4,8 +4,9 @@ The unit of work the bot does for an artisan's typed answer (claim the update id
 artisan, look for a staff dialogue, load the draft, save the answer, commit) runs against one
 SQLite file through: the bot's own path (async ORM session on our driver), Core statements on
 the same session, Core on a synchronous connection, and the sqlite3 module with hand-written
-SQL, all with the bot's connection settings and statements built once. CPU time of the whole process (the async ways
-also use aiosqlite's thread) per unit of work, best of five interleaved rounds.
+SQL, all with the bot's connection settings and statements built once. CPU time of the whole
+process (the async ways also use aiosqlite's thread) per unit of work, best of five
+interleaved rounds.
 """
 
 from __future__ import annotations
@@ -64,11 +65,11 @@ SAVE_ANSWER = (
 ME = {"user_id": TELEGRAM_ID}
 
 
-def claim() -> dict[str, Any]:
+def claim_params() -> dict[str, Any]:
     return {"update_id": next(update_ids), "at": utcnow()}
 
 
-def answer(draft_id: int) -> dict[str, Any]:
+def answer_params(draft_id: int) -> dict[str, Any]:
     return {"draft_id": draft_id, "answer": f"terracotta {time.monotonic()}", "now": utcnow()}
 
 
@@ -91,13 +92,13 @@ def orm(sessions: async_sessionmaker[AsyncSession]) -> Callable[[], Awaitable[No
 def session_core(sessions: async_sessionmaker[AsyncSession]) -> Callable[[], Awaitable[None]]:
     async def step() -> None:
         async with sessions() as session:
-            await session.execute(CLAIM, claim())
+            await session.execute(CLAIM, claim_params())
             artisan = (await session.execute(ARTISAN_ROW, ME)).one()
             await session.execute(DIALOGUE_ROW, ME)
             draft = (
                 await session.execute(DRAFT_ROW, {"draft_id": artisan.active_submission_id})
             ).one()
-            await session.execute(SAVE_ANSWER, answer(draft.id))
+            await session.execute(SAVE_ANSWER, answer_params(draft.id))
             await session.commit()
 
     return step
@@ -114,11 +115,11 @@ def sync_core(path: Path) -> Callable[[], None]:
 
     def step() -> None:
         with engine.begin() as connection:
-            connection.execute(CLAIM, claim())
+            connection.execute(CLAIM, claim_params())
             artisan = connection.execute(ARTISAN_ROW, ME).one()
             connection.execute(DIALOGUE_ROW, ME)
             draft = connection.execute(DRAFT_ROW, {"draft_id": artisan.active_submission_id}).one()
-            connection.execute(SAVE_ANSWER, answer(draft.id))
+            connection.execute(SAVE_ANSWER, answer_params(draft.id))
 
     return step
 

@@ -122,18 +122,21 @@ async def test_one_users_transactions_wait_for_each_other_across_instances(
 ) -> None:
     """A webhook POST is acknowledged before it is handled, so an artisan's next update can
     reach the other instance while the first is still being handled: it waits for that
-    transaction to end (and then sees its answer), while other users' updates go on."""
+    transaction to end, while other users' updates go on."""
     engine = make_engine(database_url)
     sessions = make_sessionmaker(engine)
     try:
         async with sessions() as first, sessions() as second, sessions() as other:
             await lock_user(first, 42)
-            waiting = asyncio.create_task(lock_user(second, 42))
-            await asyncio.wait_for(lock_user(other, 43), timeout=5)
-            await asyncio.sleep(0.3)
-            assert not waiting.done(), "a second transaction for the same user did not wait"
-            await first.commit()
-            await asyncio.wait_for(waiting, timeout=5)
+            blocked = asyncio.create_task(lock_user(second, 42))
+            try:
+                await asyncio.wait_for(lock_user(other, 43), timeout=5)
+                await asyncio.sleep(0.3)
+                assert not blocked.done(), "a second transaction for the same user did not wait"
+                await first.commit()
+                await asyncio.wait_for(blocked, timeout=5)
+            finally:
+                blocked.cancel()
     finally:
         await engine.dispose()
 

@@ -153,8 +153,8 @@ async def _open_turn(
 ) -> Turn | None:
     services = context.services
     await lock_user(session, user_id)
-    # A redelivered update (or one another instance is handling right now: the insert waits
-    # for its commit) claims nothing and is skipped.
+    # A redelivered update (or one another instance handled while this one waited) claims
+    # nothing and is skipped.
     if not await claim_update(session, update.update_id):
         log.info("update %s already processed, skipped", update.update_id)
         return None

@@ -14,6 +14,7 @@ from bot.handlers.base import Outgoing, Turn, deliver, send_text
 from bot.handlers.catalogue import kick_photo_worker
 from bot.handlers.steps import ask, header
 from bot.services import registration as reg
+from bot.storage import queries
 from bot.storage.models import Artisan, Photo, Submission
 
 IMAGE_TYPES = ("image/jpeg", "image/png", "image/webp")
@@ -116,10 +117,10 @@ async def _answer_album(context: BotContext) -> None:
     chat_id, refusals = job.chat_id, list(job.data or ())  # type: ignore[call-overload]
     services = context.services
     async with services.sessions() as session:
-        artisan = await session.scalar(select(Artisan).where(Artisan.telegram_id == job.user_id))
+        artisan = await queries.artisan_of(session, job.user_id)
         if artisan is None or artisan.active_submission_id is None:
             return
-        sub = await session.get(Submission, artisan.active_submission_id)
+        sub = await queries.submission(session, artisan.active_submission_id)
         if sub is None or sub.step != "photos":
             return
         count = await reg.photo_count(session, sub.id)

@@ -90,12 +90,14 @@ async def unfinished(session: AsyncSession, artisan: Artisan) -> Submission | No
 
 # Built once, as the lookups in bot/storage/queries.py: it runs on every step of the photo stage.
 _PHOTO_COUNT = (
-    select(func.count()).select_from(Photo).where(Photo.submission_id == bindparam("id"))
+    select(func.count())
+    .select_from(Photo)
+    .where(Photo.submission_id == bindparam("submission_id"))
 )
 
 
 async def photo_count(session: AsyncSession, submission_id: int) -> int:
-    return int(await session.scalar(_PHOTO_COUNT, {"id": submission_id}) or 0)
+    return int(await session.scalar(_PHOTO_COUNT, {"submission_id": submission_id}) or 0)
 
 
 async def reused_elsewhere(session: AsyncSession, file_unique_id: str, artisan_id: int) -> bool:

@@ -1,10 +1,12 @@
 """The lookups every update makes, with their statements built once.
 
 Building a SQLAlchemy statement, and the cache key that finds its compiled SQL, costs more
-than SQLite takes to run it, and `session.get` builds one on every call. For a typed answer
-(claim the update, load the artisan, look for a staff dialogue, load the draft) building them
-anew was a fifth of the database work's instructions (`python -m bench unit_of_work`).
-Statements run less often are built where they are used.
+than SQLite takes to run it, and `session.get` builds one whenever the row is not loaded yet.
+For a typed answer (claim the update, load the artisan, look for a staff dialogue, load the
+draft) these cut the database work's instructions by a quarter (docs/benchmarks.md, fourth
+round). Unlike `session.get` they always query (flushing pending changes first): they are for
+the first load in a unit of work. Elsewhere statements are built where they are used, and
+built once where they run often.
 """
 
 from __future__ import annotations
