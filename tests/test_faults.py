@@ -63,3 +63,16 @@ async def test_retries_are_bounded_and_spaced(fake: FakeTelegram, bot: BotApp) -
         assert len(times) <= MAX_ATTEMPTS
         gaps = [b - a for a, b in pairwise(times)]
         assert all(gap >= 0.4 for gap in gaps), gaps
+
+
+async def test_a_slow_button_answer_does_not_hold_up_the_next_prompt(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    artisan = fake.user()
+    await artisan.send("/start")
+    fake.fail("answerCallbackQuery", hang=3.0)  # answered, but only after 3 s
+    calls = await artisan.press("सहमत हूँ", timeout=2.0)
+    assert [c.method for c in calls] == ["sendMessage"]
+    query = list(fake.callback_queries.values())[-1]
+    assert not query.answered
+    await fake.wait_for(lambda: query.answered, timeout=5.0)

@@ -60,6 +60,7 @@ class Turn:
     locale: str
     artisan: Artisan | None
     outbox: list[Outgoing] = field(default_factory=list)
+    button_answer: Outgoing | None = None
     _staff: StaffView | None = None
     _notes: list[str] = field(default_factory=list)
 
@@ -106,7 +107,7 @@ class Turn:
         if query is None:
             return
         notice = self.t(key, **args) if key else None
-        self.outbox.insert(0, Outgoing(None, lambda _bot: query.answer(notice, show_alert=alert)))
+        self.button_answer = Outgoing(None, lambda _bot: query.answer(notice, show_alert=alert))
 
     async def staff(self) -> StaffView:
         """The caller's roles, read from the database at this moment."""
@@ -138,7 +139,15 @@ def handler(fn: Handler) -> Callable[[TgUpdate, BotContext], Coroutine[Any, Any,
             await fn(turn)
             turn.flush_notes()
             await session.commit()
-        await deliver(context.bot, turn.outbox, services)
+        if turn.button_answer is None:
+            await deliver(context.bot, turn.outbox, services)
+        else:
+            # The answer only stops the button's spinner: it goes alongside the replies rather
+            # than a round trip to Telegram ahead of them.
+            answer = [turn.button_answer]
+            await asyncio.gather(
+                deliver(context.bot, answer, services), deliver(context.bot, turn.outbox, services)
+            )
 
     return wrapper
 
