@@ -1,7 +1,7 @@
 """`python -m bench` runs every benchmark and rewrites its section of docs/benchmarks.md.
 
-`python -m bench NAME [options]` runs one: registration, instructions, unit_of_work, memory, review_queue,
-broadcast.
+`python -m bench NAME [options]` runs one: registration, instructions, unit_of_work, memory,
+review_queue, broadcast.
 """
 
 from __future__ import annotations
