@@ -58,9 +58,9 @@ def _run(connection: sqlite3.Connection, operation: str, parameters: Any, many: 
         cursor.close()
 
 
-def _begin_without_waiting(connection: sqlite3.Connection, operation: str) -> bool:
-    """Run BEGIN IMMEDIATE/EXCLUSIVE unless that means waiting for another connection's lock."""
-    timeout = connection.execute("PRAGMA busy_timeout").fetchone()[0]
+def _begin_without_waiting(connection: sqlite3.Connection, operation: str, timeout: int) -> bool:
+    """Run BEGIN IMMEDIATE/EXCLUSIVE unless that means waiting for another connection's lock;
+    `timeout` is the connection's busy_timeout, put back afterwards."""
     connection.execute("PRAGMA busy_timeout=0")
     try:
         connection.execute(operation)
@@ -70,7 +70,7 @@ def _begin_without_waiting(connection: sqlite3.Connection, operation: str) -> bo
             raise
         return False
     finally:
-        connection.execute(f"PRAGMA busy_timeout={int(timeout)}")
+        connection.execute(f"PRAGMA busy_timeout={timeout}")
 
 
 def _checkpoint(connection: sqlite3.Connection) -> None:
@@ -126,7 +126,7 @@ class _Cursor(AsyncAdapt_aiosqlite_cursor):
         )
         if adapted.writing and raw.in_transaction:
             result: _Result = _run(raw, operation, parameters, many)
-        elif takes_lock and _begin_without_waiting(raw, operation):
+        elif takes_lock and _begin_without_waiting(raw, operation, adapted.busy_timeout(raw)):
             result = (None, -1, None, [])
         else:
             async with adapted._execute_mutex:
@@ -149,14 +149,21 @@ class _Cursor(AsyncAdapt_aiosqlite_cursor):
 
 
 class _Connection(AsyncAdapt_aiosqlite_connection):
-    __slots__ = ("writing",)
+    __slots__ = ("_busy_timeout", "writing")
     _cursor_cls: type[AsyncAdapt_aiosqlite_cursor] = _Cursor
 
     def __init__(self, dbapi: Any, connection: Any) -> None:
         super().__init__(dbapi, connection)
         self.writing = False  # this connection's open transaction holds the write lock
+        self._busy_timeout: int | None = None
         # Checkpoints run every CHECKPOINT_EVERY commits on the worker thread, not in a COMMIT.
         cast(aiosqlite.Connection, connection)._conn.execute("PRAGMA wal_autocheckpoint=0")
+
+    def busy_timeout(self, raw: sqlite3.Connection) -> int:
+        """The busy_timeout set when the connection was opened (db.py), read once."""
+        if self._busy_timeout is None:
+            self._busy_timeout = int(raw.execute("PRAGMA busy_timeout").fetchone()[0])
+        return self._busy_timeout
 
     def _in_transaction(self) -> bool:
         driver = cast(aiosqlite.Connection, self._connection)
