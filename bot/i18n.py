@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 from collections.abc import Mapping
@@ -12,6 +13,10 @@ from fluent.runtime import FluentLocalization, FluentResourceLoader
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 SUPPORTED = ("hi", "en")
+FORMATTED_KEPT = 4096
+# Arguments by which a cached text is found: equal values of these types format the same
+# (unlike 1 and 1.0, or Decimal("1.5") and Decimal("1.50")).
+_KEPT_TYPES = (str, int)
 log = logging.getLogger(__name__)
 
 
@@ -33,6 +38,10 @@ class Translator:
             )
             for locale in SUPPORTED
         }
+        # A text depends only on its key and arguments once the files are loaded, and most of
+        # an update's texts (prompts, button labels, "Step 3/12") recur: each is formatted
+        # once, until FORMATTED_KEPT others have been formatted since it was last used.
+        self._formatted = functools.lru_cache(maxsize=FORMATTED_KEPT)(self._format)
 
     def resolve_locale(self, stored: str | None, telegram_code: str | None) -> str:
         """The user's choice, else Telegram's language if we ship it, else the default."""
@@ -46,8 +55,14 @@ class Translator:
         return {code: self(code, "language-name") for code in SUPPORTED}
 
     def __call__(self, locale: str, key: str, **args: Any) -> str:
-        l10n = self._l10n.get(locale) or self._l10n[self.default_locale]
-        text = l10n.format_value(key, _escape(args))
+        if locale not in self._l10n:
+            locale = self.default_locale
+        if all(type(value) in _KEPT_TYPES for value in args.values()):
+            return self._formatted(locale, key, *args.items())
+        return self._format(locale, key, *args.items())  # e.g. a date: formatted each time
+
+    def _format(self, locale: str, key: str, *args: tuple[str, Any]) -> str:
+        text = self._l10n[locale].format_value(key, _escape(dict(args)))
         if text == key:
             log.error("missing translation key %s", key)
         return text
