@@ -31,8 +31,8 @@ from telegram.error import (
 
 from bot.context import BotContext, Services
 from bot.services.roles import StaffView, staff_view
-from bot.storage.models import Artisan, utcnow
-from bot.storage.queries import artisan_of, claim_update, lock_user
+from bot.storage.models import Artisan, Dialogue, Submission, utcnow
+from bot.storage.queries import claim_update, lock_user, user_rows
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +59,10 @@ class Turn:
     chat_id: int
     locale: str
     artisan: Artisan | None
+    # The artisan's active submission as the update found it. Holding it keeps it in the
+    # session (whose identity map holds unchanged rows weakly): `session.get` finds it there.
+    draft: Submission | None
+    dialogue: Dialogue | None  # the staff dialogue open when the update arrived
     outbox: list[Outgoing] = field(default_factory=list)
     button_answer: Outgoing | None = None
     _staff: StaffView | None = None
@@ -167,11 +171,11 @@ async def _open_turn(
     if not await claim_update(session, update.update_id):
         log.info("update %s already processed, skipped", update.update_id)
         return None
-    artisan = await artisan_of(session, user_id)
+    artisan, draft, dialogue = await user_rows(session, user_id)
     if artisan is not None:
         _touch(artisan)
     locale = services.t.resolve_locale(artisan.locale if artisan else None, language_code)
-    return Turn(update, context, session, user_id, chat_id, locale, artisan)
+    return Turn(update, context, session, user_id, chat_id, locale, artisan, draft, dialogue)
 
 
 def _touch(artisan: Artisan) -> None:

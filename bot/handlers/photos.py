@@ -117,11 +117,8 @@ async def _answer_album(context: BotContext) -> None:
     chat_id, refusals = job.chat_id, list(job.data or ())  # type: ignore[call-overload]
     services = context.services
     async with services.sessions() as session:
-        artisan = await queries.artisan_of(session, job.user_id)
-        if artisan is None or artisan.active_submission_id is None:
-            return
-        sub = await queries.submission(session, artisan.active_submission_id)
-        if sub is None or sub.step != "photos":
+        artisan, sub, _ = await queries.user_rows(session, job.user_id)
+        if artisan is None or sub is None or sub.step != "photos":
             return
         count = await reg.photo_count(session, sub.id)
     locale = services.t.resolve_locale(artisan.locale, None)

@@ -18,7 +18,6 @@ from bot.handlers.photos import on_photo_input
 from bot.handlers.summary import submit
 from bot.jobs import RepeatingJob
 from bot.services import registration as reg
-from bot.storage import queries
 from bot.storage.models import Artisan, State, Submission, utcnow
 
 log = logging.getLogger(__name__)
@@ -97,7 +96,8 @@ async def _active(turn: Turn, artisan: Artisan) -> Submission | None:
     """The submission being filled in, if it is still editable."""
     if artisan.active_submission_id is None:
         return None
-    sub = await queries.submission(turn.session, artisan.active_submission_id)
+    # Found in the session (`turn.draft`) unless the update changed the active submission.
+    sub = await turn.session.get(Submission, artisan.active_submission_id)
     if sub is None or sub.artisan_id != artisan.id or sub.state not in reg.EDITABLE_STATES:
         artisan.active_submission_id = None
         return None

@@ -11,7 +11,6 @@ from bot.context import BotContext
 from bot.handlers import common, registration
 from bot.handlers.base import Turn, handler
 from bot.storage.models import Dialogue
-from bot.storage.queries import dialogue_of
 
 DialogueHandler = Callable[[Turn, Dialogue], Awaitable[None]]
 
@@ -23,7 +22,7 @@ DIALOGUES: dict[str, DialogueHandler] = {}
 @handler
 async def on_message(turn: Turn) -> None:
     """Staff dialogue first, else the artisan's registration step, else the menu."""
-    dialogue = await dialogue_of(turn.session, turn.user_id)
+    dialogue = turn.dialogue
     if dialogue is not None and dialogue.kind in DIALOGUES:
         await DIALOGUES[dialogue.kind](turn, dialogue)
         return
