@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import platform
 import re
 import statistics
 import sys
 import time
-from collections.abc import AsyncIterator, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator, Sequence
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -47,6 +48,24 @@ def cpu_seconds(pid: int) -> float:
     """User + system CPU time a process has used so far."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """This process's garbage collector stopped for a measured run, and run after it.
+
+    The fake Bot API server and the simulated users share this process. Its full collections,
+    over everything they keep, took 110–180 ms each, and every answer in flight at that moment
+    was timed that much late: the p99 of a steady run measured the load generator, not the bot
+    (docs/benchmarks.md, fifth round). The bot process keeps its own collector as in production.
+    """
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()
 
 
 def percentile(values: Sequence[float], p: float) -> float:

@@ -18,6 +18,7 @@ from bench.common import (
     PG_URL,
     Latencies,
     bot_env,
+    collector_paused,
     cpu_seconds,
     fake_server,
     first_poll,
@@ -100,9 +101,10 @@ async def run_artisans(
                 await asyncio.sleep(pause)
         finished.append(time.monotonic())
 
-    started = time.monotonic()
-    await asyncio.gather(*(register(i, u) for i, u in enumerate(users)))
-    result = Latencies(latencies, time.monotonic() - started)
+    with collector_paused():
+        started = time.monotonic()
+        await asyncio.gather(*(register(i, u) for i, u in enumerate(users)))
+        result = Latencies(latencies, time.monotonic() - started)
     if pace:
         # From the first artisan's last step to the last artisan's first: the full pace arrives.
         low, high = min(finished), started + (count - 1) * len(steps) / pace
