@@ -32,7 +32,7 @@ _CLAIM = {
 _DIALOGUE = select(Dialogue).where(Dialogue.user_id == bindparam("user_id"))
 # Exactly one row whoever asks: a one-row table of the user id, outer-joined to their rows.
 _ASKER = select(bindparam("user_id", type_=BigInteger).label("user_id")).subquery("asker")
-_ASKER_ROWS = (
+_USER_ROWS = (
     select(Artisan, Submission, Dialogue)
     .select_from(_ASKER)
     .outerjoin(Artisan, Artisan.telegram_id == _ASKER.c.user_id)
@@ -67,7 +67,7 @@ async def claim_update(session: AsyncSession, update_id: int) -> bool:
 
 async def user_rows(session: AsyncSession, user_id: int) -> UserRows:
     """The user's artisan row, active submission and staff dialogue, in one statement."""
-    artisan, draft, dialogue = (await session.execute(_ASKER_ROWS, {"user_id": user_id})).one()
+    artisan, draft, dialogue = (await session.execute(_USER_ROWS, {"user_id": user_id})).one()
     return UserRows(artisan, draft, dialogue)
 
 
