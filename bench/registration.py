@@ -229,7 +229,8 @@ async def main(count: int, paces: list[float]) -> None:
 `python -m bench registration --artisans {count} --pace {" ".join(f"{p:g}" for p in paces)}`. Each simulated artisan goes
 through the full 13-update journey (consent … photo … submit) and waits for the bot's answer
 before the next step. The bot runs as a `python -m bot` process; the fake Bot API server and the
-artisans share the benchmark process and the same two cores. Latency: from the update being
+artisans share the benchmark process (its garbage collector stopped while a run is measured)
+and the same two cores. Latency: from the update being
 made available (queued for getUpdates, or POSTed to the webhook) to the bot's first answer
 reaching the server.
 
