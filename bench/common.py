@@ -55,7 +55,7 @@ def collector_paused() -> Iterator[None]:
     """This process's garbage collector stopped for a measured run, and run after it.
 
     The fake Bot API server and the simulated users share this process. Its full collections,
-    over everything they keep, took 110–180 ms each, and every answer in flight at that moment
+    over everything they keep, took 110–250 ms each, and every answer in flight at that moment
     was timed that much late: the p99 of a steady run measured the load generator, not the bot
     (docs/benchmarks.md, fifth round). The bot process keeps its own collector as in production.
     """

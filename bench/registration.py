@@ -230,9 +230,8 @@ async def main(count: int, paces: list[float]) -> None:
 through the full 13-update journey (consent … photo … submit) and waits for the bot's answer
 before the next step. The bot runs as a `python -m bot` process; the fake Bot API server and the
 artisans share the benchmark process (its garbage collector stopped while a run is measured)
-and the same two cores. Latency: from the update being
-made available (queued for getUpdates, or POSTed to the webhook) to the bot's first answer
-reaching the server.
+and the same two cores. Latency: from the update being made available (queued for getUpdates,
+or POSTed to the webhook) to the bot's first answer reaching the server.
 
 **Burst:** {count} artisans at once, no pauses: the most the bot can do (latency here is
 mostly waiting in line behind the other {count - 1}).
