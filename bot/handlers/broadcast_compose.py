@@ -29,7 +29,6 @@ from bot.services.broadcast import (
 from bot.services.broadcast_sender import BroadcastLane
 from bot.services.districts import District, DistrictIndex
 from bot.storage.models import Dialogue, State
-from bot.storage.queries import dialogue_of
 
 KIND = "bc:compose"
 LANE_KEY = "broadcast_lane"
@@ -62,7 +61,7 @@ async def is_admin(turn: Turn) -> bool:
 
 async def start(turn: Turn) -> None:
     """Open (or restart) the admin's draft and ask for the notice."""
-    dialogue = await dialogue_of(turn.session, turn.user_id)
+    dialogue = turn.dialogue
     if dialogue is None:
         dialogue = Dialogue(user_id=turn.user_id, kind=KIND)
         turn.session.add(dialogue)
@@ -108,7 +107,7 @@ async def on_button(turn: Turn, verb: str, arg: str) -> None:
     """Every `bc:` button of the dialogue, checked against the draft as it is now."""
     if not await is_admin(turn):
         return
-    dialogue = await dialogue_of(turn.session, turn.user_id)
+    dialogue = turn.dialogue
     payload = dict(dialogue.payload) if dialogue is not None and dialogue.kind == KIND else {}
     if dialogue is None or payload.get("step") in (None, "message"):
         turn.answer("button-stale")

@@ -19,7 +19,6 @@ from bot.services import review_queries as views
 from bot.services.review import Outcome, Refusal
 from bot.services.roles import StaffView
 from bot.storage.models import Dialogue, State, Submission, format_reference
-from bot.storage.queries import dialogue_of
 
 REASON_DIALOGUE = "rv:reason"
 REASON_LENGTH = (3, 500)
@@ -90,7 +89,7 @@ async def await_typed_reason(turn: Turn, view: StaffView, submission_id: int, co
     outcome = await review.held(turn.session, view, submission_id)
     if not outcome.ok or outcome.submission is None:
         return refuse_outcome(turn, outcome, submission_id)
-    dialogue = await dialogue_of(turn.session, turn.user_id)
+    dialogue = turn.dialogue
     payload = {"submission_id": submission_id, "decision": code}
     if dialogue is None:
         turn.session.add(Dialogue(user_id=turn.user_id, kind=REASON_DIALOGUE, payload=payload))

@@ -5,9 +5,9 @@ than SQLite takes to run it, and `session.get` builds one whenever the row is no
 For a typed answer (claim the update, load the artisan, look for a staff dialogue, load the
 draft) these cut the database work's instructions by a quarter (docs/benchmarks.md, fourth
 round), and one statement for the user's rows instead of three cut them further (fifth round).
-Unlike `session.get` they always query (flushing pending changes first): they are for
-the first load in a unit of work. Elsewhere statements are built where they are used, and
-built once where they run often.
+Unlike `session.get` they always query (flushing pending changes first): they are for the
+first load in a unit of work, whose handlers then take the rows from the `Turn`. Elsewhere
+statements are built where they are used, and built once where they run often.
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ _CLAIM = {
     "sqlite": sqlite_insert(_PROCESSED).on_conflict_do_nothing(),
     "postgresql": postgresql_insert(_PROCESSED).on_conflict_do_nothing(),
 }
-_DIALOGUE = select(Dialogue).where(Dialogue.user_id == bindparam("user_id"))
 # Exactly one row whoever asks: a one-row table of the user id, outer-joined to their rows.
 _ASKER = select(bindparam("user_id", type_=BigInteger).label("user_id")).subquery("asker")
 _USER_ROWS = (
@@ -69,7 +68,3 @@ async def user_rows(session: AsyncSession, user_id: int) -> UserRows:
     """The user's artisan row, active submission and staff dialogue, in one statement."""
     artisan, draft, dialogue = (await session.execute(_USER_ROWS, {"user_id": user_id})).one()
     return UserRows(artisan, draft, dialogue)
-
-
-async def dialogue_of(session: AsyncSession, user_id: int) -> Dialogue | None:
-    return await session.scalar(_DIALOGUE, {"user_id": user_id})
