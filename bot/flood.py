@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
 import time
 from collections import deque
 
-from sqlalchemy import select
 from telegram import Update
-from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot.context import BotContext
-from bot.storage.models import Artisan
+from bot.outbox import unit_of_work
+from bot.storage.queries import stored_locale
 
 
 class FloodGuard:
@@ -50,17 +48,12 @@ class FloodGuard:
             return
         if user.id not in self._warned:
             self._warned.add(user.id)
-            await self._warn(user.id, user.language_code, context)
+            await self._warn(user.id, context)
         raise ApplicationHandlerStop
 
     @staticmethod
-    async def _warn(user_id: int, language_code: str | None, context: BotContext) -> None:
-        services = context.services
-        async with services.sessions() as session:
-            stored = await session.scalar(
-                select(Artisan.locale).where(Artisan.telegram_id == user_id)
-            )
-        locale = services.t.resolve_locale(stored, language_code)
+    async def _warn(user_id: int, context: BotContext) -> None:
         # The warning is a courtesy; the throttling itself has already happened.
-        with contextlib.suppress(TelegramError):
-            await context.bot.send_message(user_id, services.t(locale, "flood-slow-down"))
+        async with unit_of_work(context.bot, context.services) as work:
+            locale = await stored_locale(work.session, user_id)
+            work.outbox.text(user_id, work.t(locale, "flood-slow-down"))

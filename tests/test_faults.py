@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import BotApp
 from bot.fake_telegram import FakeTelegram
-from bot.handlers.base import MAX_ATTEMPTS
+from bot.outbox import MAX_ATTEMPTS
 from bot.storage.models import Artisan, Photo, State, Submission
 
 # Longer than the bot's longest pause between two attempts (retry_after 1 s, backoff up to 2 s).

@@ -13,39 +13,22 @@ import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import timedelta
-from functools import partial, wraps
+from functools import wraps
 from typing import Any
 
-from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Bot, InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove
+from telegram import Message
 from telegram import Update as TgUpdate
-from telegram.error import (
-    BadRequest,
-    Forbidden,
-    NetworkError,
-    RetryAfter,
-    TelegramError,
-    TimedOut,
-)
 
 from bot.context import BotContext, Services
+from bot.outbox import Call, Markup, Outbox, Outgoing, deliver, send_text
 from bot.services.roles import StaffView, staff_view
 from bot.storage.models import Artisan, Dialogue, Submission, utcnow
 from bot.storage.queries import claim_update, lock_user, user_rows
 
 log = logging.getLogger(__name__)
 
-Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
-Call = Callable[[Bot], Awaitable[Any]]
-MAX_ATTEMPTS = 4
-MAX_RETRY_AFTER = 60.0
-
-
-@dataclass(frozen=True)
-class Outgoing:
-    chat_id: int | None
-    call: Call
+__all__ = ["Markup", "Outgoing", "Turn", "deliver", "handler", "send_text"]
 
 
 @dataclass
@@ -63,7 +46,7 @@ class Turn:
     # session (whose identity map holds unchanged rows weakly): `session.get` finds it there.
     draft: Submission | None
     dialogue: Dialogue | None  # the staff dialogue open when the update arrived
-    outbox: list[Outgoing] = field(default_factory=list)
+    outbox: Outbox = field(default_factory=Outbox)
     button_answer: Outgoing | None = None
     _staff: StaffView | None = None
     _notes: list[str] = field(default_factory=list)
@@ -93,7 +76,7 @@ class Turn:
         if self._notes and target == self.chat_id:
             text = "\n\n".join([*self._notes, text])
             self._notes.clear()
-        self.later(partial(send_text, target, text, markup), target)
+        self.outbox.text(target, text, markup)
 
     def flush_notes(self) -> None:
         """Send acknowledgements that no message followed."""
@@ -103,7 +86,7 @@ class Turn:
 
     def later(self, call: Call, chat_id: int | None = None) -> None:
         """Queue any Bot API call to run after the commit."""
-        self.outbox.append(Outgoing(chat_id, call))
+        self.outbox.later(call, chat_id)
 
     def answer(self, key: str | None = None, alert: bool = False, **args: Any) -> None:
         """Answer the pressed button (stops its spinner), optionally with a short notice."""
@@ -118,10 +101,6 @@ class Turn:
         if self._staff is None:
             self._staff = await staff_view(self.session, self.services.settings, self.user_id)
         return self._staff
-
-
-async def send_text(chat_id: int, text: str, markup: Markup, bot: Bot) -> Message:
-    return await bot.send_message(chat_id, text, reply_markup=markup)
 
 
 Handler = Callable[[Turn], Awaitable[None]]
@@ -144,13 +123,13 @@ def handler(fn: Handler) -> Callable[[TgUpdate, BotContext], Coroutine[Any, Any,
             turn.flush_notes()
             await session.commit()
         if turn.button_answer is None:
-            await deliver(context.bot, turn.outbox, services)
+            await turn.outbox.send(context.bot, services)
         else:
             # The answer only stops the button's spinner: it goes alongside the replies rather
             # than a round trip to Telegram ahead of them.
             answer = [turn.button_answer]
             await asyncio.gather(
-                deliver(context.bot, answer, services), deliver(context.bot, turn.outbox, services)
+                deliver(context.bot, answer, services), turn.outbox.send(context.bot, services)
             )
 
     return wrapper
@@ -184,46 +163,3 @@ def _touch(artisan: Artisan) -> None:
         artisan.reachable = True  # writing to us again makes them reachable for notices
     if now - artisan.last_seen_at > timedelta(hours=1):
         artisan.last_seen_at = now
-
-
-async def deliver(bot: Bot, outbox: list[Outgoing], services: Services) -> None:
-    """Send queued calls in order; retry what Telegram asks us to retry, never hot-loop."""
-    blocked: set[int] = set()
-    for item in outbox:
-        if item.chat_id in blocked:
-            continue
-        for attempt in range(1, MAX_ATTEMPTS + 1):
-            try:
-                await item.call(bot)
-                break
-            except RetryAfter as exc:
-                delay = min(_seconds(exc.retry_after), MAX_RETRY_AFTER)
-                log.warning("Telegram asked to retry after %.0fs", delay)
-            except BadRequest as exc:
-                log.error("Telegram refused a call: %s", exc.message)
-                break
-            except (TimedOut, NetworkError) as exc:
-                delay = 0.5 * 2 ** (attempt - 1)
-                log.warning("sending failed (%s), attempt %s", type(exc).__name__, attempt)
-            except Forbidden:
-                if item.chat_id is not None:
-                    blocked.add(item.chat_id)
-                break
-            except TelegramError as exc:
-                log.error("Telegram error: %s", exc.message)
-                break
-            if attempt < MAX_ATTEMPTS:
-                await asyncio.sleep(delay)
-    if blocked:
-        await mark_unreachable(services, blocked)
-
-
-def _seconds(value: int | timedelta) -> float:
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)
-
-
-async def mark_unreachable(services: Services, chat_ids: set[int]) -> None:
-    async with services.sessions() as session, session.begin():
-        await session.execute(
-            update(Artisan).where(Artisan.telegram_id.in_(chat_ids)).values(reachable=False)
-        )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.exc import StatementError
 from telegram import Update
 from telegram.error import TelegramError
@@ -23,7 +23,10 @@ from bot.handlers import keyboards
 from bot.handlers.base import Turn, handler
 from bot.i18n import SUPPORTED
 from bot.menus import publish_staff_menu
+from bot.outbox import unit_of_work
+from bot.services import flow
 from bot.storage.models import Artisan, Dialogue
+from bot.storage.queries import stored_locale
 
 log = logging.getLogger(__name__)
 PRIVATE = filters.ChatType.PRIVATE
@@ -100,8 +103,7 @@ async def on_cancel(turn: Turn) -> None:
     if getattr(result, "rowcount", 0):
         turn.say("cancel-done")
         return
-    if turn.artisan is not None and turn.artisan.active_submission_id is not None:
-        turn.artisan.active_submission_id = None
+    if turn.artisan is not None and flow.leave(turn.artisan):
         turn.say("cancel-saved")
         return
     turn.say("cancel-nothing")
@@ -123,15 +125,9 @@ async def on_error(update: object, context: BotContext) -> None:
     chat = update.effective_chat
     if chat.type != chat.PRIVATE:
         return
-    services = context.services
-    user = update.effective_user
-    async with services.sessions() as session:
-        stored = await session.scalar(select(Artisan.locale).where(Artisan.telegram_id == chat.id))
-    locale = services.t.resolve_locale(stored, user.language_code if user else None)
-    try:
-        await context.bot.send_message(chat.id, services.t(locale, "error-generic"))
-    except TelegramError:
-        log.warning("could not tell chat about the error")
+    async with unit_of_work(context.bot, context.services) as work:
+        locale = await stored_locale(work.session, chat.id)
+        work.outbox.text(chat.id, work.t(locale, "error-generic"))
 
 
 def _hide_parameters(error: BaseException | None) -> None:

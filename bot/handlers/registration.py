@@ -1,24 +1,29 @@
-"""The artisan's journey: consent, the steps (see `steps`), the menu, reminders."""
+"""The artisan's journey: Telegram input becomes a flow input; the flow's outcome is shown.
+
+The rules (which step comes next, what an answer changes, when a draft may be submitted) live
+in `bot.services.flow`; this module only translates and renders.
+"""
 
 from __future__ import annotations
 
 import logging
 from datetime import timedelta
-from functools import partial
 
-from sqlalchemy import select
-from telegram import MessageEntity, Update
+from telegram import Message, MessageEntity, ReplyKeyboardRemove, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
 from bot.context import BotContext
 from bot.handlers import account, steps
 from bot.handlers import keyboards as kb
-from bot.handlers.base import Outgoing, Turn, deliver, handler, send_text
-from bot.handlers.photos import on_photo_input
-from bot.handlers.summary import submit
+from bot.handlers.base import Turn, handler
+from bot.handlers.callback_data import number
+from bot.handlers.catalogue import kick_photo_worker
+from bot.handlers.photos import image_of, schedule_album_answer
 from bot.jobs import RepeatingJob
+from bot.outbox import unit_of_work
+from bot.services import flow
 from bot.services import registration as reg
-from bot.storage.models import Artisan, State, Submission, utcnow
+from bot.storage.models import Artisan, Submission, utcnow
 
 log = logging.getLogger(__name__)
 PRIVATE = filters.ChatType.PRIVATE
@@ -40,41 +45,92 @@ async def on_start(turn: Turn) -> None:
     await show_menu(turn, artisan)
 
 
+async def render(turn: Turn, d: flow.Draft, out: flow.Outcome) -> None:
+    """Show an outcome: its messages, then its screen."""
+    for said in out.says:
+        args = dict(said.args)
+        if "district" in args:
+            district = turn.services.districts.get(args["district"])
+            args["district"] = district.name(turn.locale) if district else args["district"]
+        if said.ack:
+            turn.note(said.key, **args)
+        elif said.drop_keyboard:
+            turn.send_text(turn.t(said.key, **args), ReplyKeyboardRemove())
+        else:
+            turn.say(said.key, **args)
+    if out.photo_saved:
+        app = turn.context.application
+        turn.later(lambda _bot: kick_photo_worker(app))  # keep it on the server at once
+    screen = out.screen
+    if screen is None:
+        return
+    t, locale, districts = turn.t, turn.locale, turn.services.districts
+    if screen.kind == flow.PROMPT:
+        await steps.ask(turn, d.artisan, d.sub)
+    elif screen.kind == "suggest":
+        found = [districts.by_key[key] for key in screen.arg]
+        turn.say("district-did-you-mean", kb.suggestions(t, locale, found))
+    elif screen.kind == "divisions":
+        turn.say("ask-district", kb.divisions(t, locale, districts, screen.arg))
+    elif screen.kind == "division":
+        markup = kb.districts_of(t, locale, districts, screen.arg)
+        turn.say("ask-district-in", markup, division=districts.division_name(screen.arg, locale))
+    elif screen.kind == "craft_other":
+        turn.say("ask-craft-other")
+    elif screen.kind == "album":
+        schedule_album_answer(turn, *screen.arg)
+    elif screen.kind == "photo_count":
+        turn.send_text(steps.photo_count_text(t, screen.arg), kb.photos(t, screen.arg))
+    elif screen.kind == "submitted":
+        ref, again = screen.arg
+        key = "submitted-again" if again else "submitted"
+        turn.say(key, kb.menu(t, has_unfinished=False), ref=ref)
+
+
 @handler
 async def on_button(turn: Turn) -> None:
     """Every `reg:` button; each is checked against the artisan's current state."""
     query = turn.update.callback_query
-    verb, colon, arg = (
-        (query.data or "").removeprefix("reg:").partition(":") if query else ("", "", "")
-    )
+    data = (query.data or "") if query else ""
+    verb, colon, arg = data.removeprefix("reg:").partition(":")
     artisan = turn.artisan
     if colon and verb in NO_ARGUMENT:  # altered data ("reg:yes:1"): not a button we sent
         turn.answer("button-stale", alert=True)
-        return None
+        return
     if verb == "yes":
-        return await _consent_given(turn)
+        await _consent_given(turn)
+        return
     if verb == "no":
         turn.answer()
         turn.say("consent-declined")
-        return None
+        return
     if verb == "del" and artisan is not None:
         turn.answer()
-        return await account.delete(turn, artisan, arg)
+        await account.delete(turn, artisan, arg)
+        return
     if artisan is None or not artisan.registered:
         turn.answer()
         steps.consent_prompt(turn)
-        return None
+        return
     if verb in MENU_ACTIONS:
         turn.answer()
-        return await MENU_ACTIONS[verb](turn, artisan, arg)
-    sub = await _active(turn, artisan)
-    action = STEP_BUTTONS.get(verb)
-    if sub is None or action is None:
+        await MENU_ACTIONS[verb](turn, artisan, arg)
+        return
+    sub = await flow.active(turn.session, artisan)
+    press = STEP_BUTTONS.get(verb)
+    if sub is None or press is None:
         turn.answer("button-stale")
-        return await show_menu(turn, artisan, "menu-hint") if sub is None else None
+        if sub is None:
+            await show_menu(turn, artisan, "menu-hint")
+        return
     turn.answer()
-    await action(turn, artisan, sub, arg)
-    return None
+    d = _draft(turn, artisan, sub)
+    await render(turn, d, await press(d, arg))
+
+
+def _draft(turn: Turn, artisan: Artisan, sub: Submission) -> flow.Draft:
+    services = turn.services
+    return flow.Draft(turn.session, artisan, sub, services.districts, turn.user_id, turn.locale)
 
 
 async def _consent_given(turn: Turn) -> None:
@@ -85,23 +141,27 @@ async def _consent_given(turn: Turn) -> None:
         turn.session.add(artisan)
         await turn.session.flush()
     if artisan.registered:
-        return await show_menu(turn, artisan)
+        await show_menu(turn, artisan)
+        return
     artisan.consent_at = utcnow()
-    sub = await reg.new_draft(turn.session, artisan)
+    sub = await flow.start_new(turn.session, artisan)
     turn.note("consent-thanks")
     await steps.ask(turn, artisan, sub)
 
 
-async def _active(turn: Turn, artisan: Artisan) -> Submission | None:
-    """The submission being filled in, if it is still editable."""
-    if artisan.active_submission_id is None:
-        return None
-    # Found in the session (`turn.draft`) unless the update changed the active submission.
-    sub = await turn.session.get(Submission, artisan.active_submission_id)
-    if sub is None or sub.artisan_id != artisan.id or sub.state not in reg.EDITABLE_STATES:
-        artisan.active_submission_id = None
-        return None
-    return sub
+def message_input(turn: Turn, msg: Message) -> flow.Input:
+    """What the artisan sent, as the flow reads it."""
+    if msg.contact is not None:
+        return flow.Contact(msg.contact.phone_number, msg.contact.user_id == turn.user_id)
+    voice = msg.voice or msg.audio
+    if voice is not None:
+        return flow.Voice(voice.file_id)
+    image = image_of(msg)
+    if image is not None:
+        return image
+    if msg.text:
+        return flow.Text(msg.text)
+    return flow.Other(video=bool(msg.video or msg.animation))
 
 
 async def on_input(turn: Turn) -> None:
@@ -117,36 +177,34 @@ async def on_input(turn: Turn) -> None:
     if artisan is None or not artisan.registered:
         steps.consent_prompt(turn)
         return
-    sub = await _active(turn, artisan)
+    sub = await flow.active(turn.session, artisan)
     if sub is None or sub.step is None:
         await show_menu(turn, artisan, "menu-hint")
         return
     if command:
         await steps.ask(turn, artisan, sub)
-    elif sub.step == "photos":
-        await on_photo_input(turn, artisan, sub, msg)
-    elif sub.step == "summary":
-        turn.say("hint-summary")
-        await steps.ask(turn, artisan, sub)
+        return
+    d = _draft(turn, artisan, sub)
+    if sub.step == "phone" and msg.text and msg.text.strip() == turn.t("btn-back"):
+        out = flow.back(d, "phone")  # the phone step's reply keyboard sends its label
     else:
-        await steps.STEP_INPUTS[sub.step](turn, artisan, sub, msg)
+        out = await flow.answer(d, message_input(turn, msg))
+    await render(turn, d, out)
 
 
-# --- menu actions (reg:go, reg:new, reg:status, reg:fix:<id>, reg:del:yes|no) ---
+# --- menu actions (reg:go, reg:new, reg:status, reg:fix:<id>) ---
 
 
 async def _continue(turn: Turn, artisan: Artisan, _arg: str) -> None:
-    sub = await reg.unfinished(turn.session, artisan)
+    sub = await flow.resume(turn.session, artisan)
     if sub is None:
-        return await show_menu(turn, artisan, "menu-hint")
-    artisan.active_submission_id = sub.id
-    sub.step = sub.step or "summary"
+        await show_menu(turn, artisan, "menu-hint")
+        return
     await steps.ask(turn, artisan, sub)
-    return None
 
 
 async def _new_product(turn: Turn, artisan: Artisan, _arg: str) -> None:
-    sub = await reg.new_draft(turn.session, artisan)
+    sub = await flow.start_new(turn.session, artisan)
     turn.note("new-product")
     await steps.ask(turn, artisan, sub)
 
@@ -156,101 +214,69 @@ async def _status(turn: Turn, artisan: Artisan, _arg: str) -> None:
 
 
 async def _fix(turn: Turn, artisan: Artisan, arg: str) -> None:
-    """Open exactly the submission a reviewer sent back, at its summary."""
-    sub = await turn.session.get(Submission, int(arg)) if arg.isdigit() else None
-    if sub is None or sub.artisan_id != artisan.id or sub.state != State.CHANGES_REQUESTED:
+    submission_id = number(arg)
+    sub = None
+    if submission_id is not None:
+        sub = await flow.open_for_fix(turn.session, artisan, submission_id)
+    if sub is None:
         turn.say("button-stale")
         return
-    artisan.active_submission_id = sub.id
-    sub.step, sub.editing = "summary", False
     await steps.ask(turn, artisan, sub)
 
 
 MENU_ACTIONS = {"go": _continue, "new": _new_product, "status": _status, "fix": _fix}
 
 
-# --- buttons that act on the current step ---
+# --- buttons that act on the current step: (draft, argument) -> outcome ---
 
 
-async def _back(turn: Turn, artisan: Artisan, sub: Submission, step: str) -> None:
-    if step != sub.step:
-        return await steps.ask(turn, artisan, sub)
-    await steps.go_back(turn, artisan, sub, step)
-    return None
+async def _back(d: flow.Draft, step: str) -> flow.Outcome:
+    return flow.back(d, step)
 
 
-async def _division_page(turn: Turn, artisan: Artisan, sub: Submission, arg: str) -> None:
-    if sub.step != "district":
-        return await steps.ask(turn, artisan, sub)
-    page = int(arg) if arg.isdigit() else 0
-    districts = turn.services.districts
-    turn.say("ask-district", kb.divisions(turn.t, turn.locale, districts, page))
-    return None
+async def _division_page(d: flow.Draft, arg: str) -> flow.Outcome:
+    if d.sub.step != "district":
+        return d.reprompt()
+    return flow.Outcome().show("divisions", number(arg) or 0)
 
 
-async def _division(turn: Turn, artisan: Artisan, sub: Submission, arg: str) -> None:
-    districts = turn.services.districts
-    if sub.step != "district" or arg not in districts.divisions:
-        return await steps.ask(turn, artisan, sub)
-    name = districts.division_name(arg, turn.locale)
-    turn.say(
-        "ask-district-in", kb.districts_of(turn.t, turn.locale, districts, arg), division=name
-    )
-    return None
+async def _division(d: flow.Draft, arg: str) -> flow.Outcome:
+    if d.sub.step != "district" or arg not in d.districts.divisions:
+        return d.reprompt()
+    return flow.Outcome().show("division", arg)
 
 
-async def _district(turn: Turn, artisan: Artisan, sub: Submission, arg: str) -> None:
-    if sub.step != "district" or turn.services.districts.get(arg) is None:
-        return await steps.ask(turn, artisan, sub)
-    await steps.set_district(turn, artisan, sub, arg)
-    return None
+async def _district(d: flow.Draft, arg: str) -> flow.Outcome:
+    return flow.set_district(d, arg)
 
 
-async def _craft(turn: Turn, artisan: Artisan, sub: Submission, arg: str) -> None:
-    district = turn.services.districts.get(artisan.district)
-    products = district.products(turn.locale) if district else ()
-    if sub.step != "craft":
-        return await steps.ask(turn, artisan, sub)
+async def _craft(d: flow.Draft, arg: str) -> flow.Outcome:
+    if d.sub.step != "craft":
+        return d.reprompt()
     if arg == "x":
-        turn.say("ask-craft-other")
-        return None
-    if not arg.isdigit() or int(arg) >= len(products):
-        return await steps.ask(turn, artisan, sub)
-    await steps.set_craft(turn, artisan, sub, products[int(arg)])
-    return None
+        return flow.Outcome().show("craft_other")
+    district = d.districts.get(d.artisan.district)
+    products = district.products(d.locale) if district else ()
+    index = number(arg)
+    if index is None or index >= len(products):
+        return d.reprompt()
+    return flow.set_craft(d, products[index])
 
 
-async def _skip(turn: Turn, artisan: Artisan, sub: Submission, step: str) -> None:
-    if step != sub.step or step not in ("capacity", *reg.OPTIONAL_STEPS):
-        return await steps.ask(turn, artisan, sub)
-    setattr(sub, step, None)
-    await steps.advance(turn, artisan, sub, step)
-    return None
+async def _skip(d: flow.Draft, step: str) -> flow.Outcome:
+    return flow.skip(d, step)
 
 
-async def _photos_done(turn: Turn, artisan: Artisan, sub: Submission, _arg: str) -> None:
-    if sub.step != "photos" or not await reg.photo_count(turn.session, sub.id):
-        return await steps.ask(turn, artisan, sub)
-    await steps.advance(turn, artisan, sub, "photos")
-    return None
+async def _photos_done(d: flow.Draft, _arg: str) -> flow.Outcome:
+    return await flow.photos_done(d)
 
 
-async def _edit(turn: Turn, artisan: Artisan, sub: Submission, field: str) -> None:
-    if sub.step != "summary" or field not in kb.SUMMARY_EDITS:
-        return await steps.ask(turn, artisan, sub)
-    if field == "photos":
-        await reg.clear_photos(turn.session, sub.id)
-    sub.step, sub.editing = field, True
-    reg.touch(sub)
-    await steps.ask(turn, artisan, sub)
-    return None
+async def _edit(d: flow.Draft, field: str) -> flow.Outcome:
+    return await flow.edit(d, field)
 
 
-async def _submit(turn: Turn, artisan: Artisan, sub: Submission, _arg: str) -> None:
-    if sub.step != "summary":
-        return await steps.ask(turn, artisan, sub)
-    await submit(turn, artisan, sub)
-    return None
+async def _submit(d: flow.Draft, _arg: str) -> flow.Outcome:
+    return await flow.submit(d)
 
 
 STEP_BUTTONS = {
@@ -270,30 +296,15 @@ async def remind_idle_drafts(context: BotContext) -> None:
     """One gentle reminder for a draft untouched for REMINDER_AFTER_HOURS; never a second."""
     services = context.services
     cutoff = utcnow() - timedelta(hours=services.settings.reminder_after_hours)
-    async with services.sessions() as session, session.begin():
-        rows = (
-            await session.execute(
-                select(Submission, Artisan)
-                .join(Artisan, Artisan.id == Submission.artisan_id)
-                .where(
-                    Submission.state == State.DRAFT,
-                    Submission.updated_at < cutoff,
-                    Submission.reminded_at.is_(None),
-                    Artisan.reachable.is_(True),
-                )
-                .order_by(Submission.updated_at)
-                .limit(100)
-            )
-        ).all()
-        outbox = []
-        for sub, artisan in rows:
+    async with unit_of_work(context.bot, services) as work:
+        for sub, artisan in await reg.idle_drafts(work.session, cutoff):
             sub.reminded_at = utcnow()
             locale = services.t.resolve_locale(artisan.locale, None)
-            text = services.t(locale, "reminder")
-            markup = kb.menu(lambda key, loc=locale, **a: services.t(loc, key, **a), True)
-            chat = artisan.telegram_id
-            outbox.append(Outgoing(chat, partial(send_text, chat, text, markup)))
-    await deliver(context.bot, outbox, services)
+
+            def t(key: str, loc: str = locale, **args: object) -> str:
+                return services.t(loc, key, **args)
+
+            work.outbox.text(artisan.telegram_id, t("reminder"), kb.menu(t, True))
 
 
 JOBS = [RepeatingJob(remind_idle_drafts, timedelta(minutes=10), first=timedelta(seconds=30))]

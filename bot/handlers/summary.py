@@ -1,16 +1,13 @@
-"""The summary: everything shown back, each field editable, and submission for review."""
+"""The summary: everything the artisan told us shown back, each field editable."""
 
 from __future__ import annotations
 
 import html
 
-from sqlalchemy import select
-
 from bot.handlers import keyboards as kb
 from bot.handlers.base import Turn
 from bot.services import registration as reg
-from bot.services.workflow import ARTISAN, transition
-from bot.storage.models import Artisan, Photo, State, Submission
+from bot.storage.models import Artisan, Submission
 
 
 def fields(
@@ -46,11 +43,7 @@ def describe(turn: Turn, artisan: Artisan, sub: Submission, photo_count: int) ->
 
 
 async def show_summary(turn: Turn, artisan: Artisan, sub: Submission) -> None:
-    photos = (
-        await turn.session.scalars(
-            select(Photo.file_id).where(Photo.submission_id == sub.id).order_by(Photo.position)
-        )
-    ).all()
+    photos = await reg.photo_file_ids(turn.session, sub.id)
     if photos:
         # The artisan's own words, sent with parse_mode=HTML: "<b>" in a name must stay text.
         first, caption = photos[0], html.escape(sub.product_name or "", quote=False)
@@ -58,33 +51,3 @@ async def show_summary(turn: Turn, artisan: Artisan, sub: Submission) -> None:
         turn.later(lambda bot: bot.send_photo(chat, first, caption=caption), chat)
     title = turn.t("step-label", n=reg.TOTAL_STEPS, total=reg.TOTAL_STEPS) + "\n"
     turn.send_text(title + describe(turn, artisan, sub, len(photos)), kb.summary(turn.t))
-
-
-async def submit(turn: Turn, artisan: Artisan, sub: Submission) -> None:
-    """Send for review, or go to the first missing answer."""
-    count = await reg.photo_count(turn.session, sub.id)
-    missing = reg.first_missing(artisan, sub, count)
-    if missing is not None:
-        from bot.handlers.steps import ask
-
-        turn.say("submit-incomplete")
-        sub.step = missing
-        return await ask(turn, artisan, sub)
-    photo_ids = (
-        await turn.session.scalars(
-            select(Photo.file_unique_id)
-            .where(Photo.submission_id == sub.id)
-            .order_by(Photo.position)
-        )
-    ).all()
-    sub.district = artisan.district
-    sub.last_snapshot = reg.snapshot(sub, artisan, list(photo_ids))
-    sub.version += 1
-    resubmitted = sub.state == State.CHANGES_REQUESTED
-    transition(turn.session, sub, State.PENDING, actor_id=turn.user_id, role=ARTISAN)
-    sub.step = None
-    sub.editing = False
-    artisan.active_submission_id = None
-    key = "submitted-again" if resubmitted else "submitted"
-    turn.say(key, kb.menu(turn.t, has_unfinished=False), ref=sub.reference)
-    return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -66,16 +67,23 @@ def first_missing(artisan: Artisan, submission: Submission, photo_count: int) ->
     return next((step for step, value in checks if not value), None)
 
 
-async def new_draft(session: AsyncSession, artisan: Artisan) -> Submission:
-    """Start a product; what the artisan told us before (name, phone, district) is reused."""
-    draft = Submission(artisan_id=artisan.id, state=State.DRAFT, district=artisan.district)
-    draft.step = "name"
-    if artisan.name and artisan.phone and artisan.district:
-        draft.step = "craft"
-    session.add(draft)
-    await session.flush()
-    artisan.active_submission_id = draft.id
-    return draft
+async def idle_drafts(
+    session: AsyncSession, cutoff: datetime, limit: int = 100
+) -> list[tuple[Submission, Artisan]]:
+    """Drafts untouched since `cutoff` whose artisan was not reminded yet and can be reached."""
+    rows = await session.execute(
+        select(Submission, Artisan)
+        .join(Artisan, Artisan.id == Submission.artisan_id)
+        .where(
+            Submission.state == State.DRAFT,
+            Submission.updated_at < cutoff,
+            Submission.reminded_at.is_(None),
+            Artisan.reachable.is_(True),
+        )
+        .order_by(Submission.updated_at)
+        .limit(limit)
+    )
+    return [(sub, artisan) for sub, artisan in rows]
 
 
 async def unfinished(session: AsyncSession, artisan: Artisan) -> Submission | None:
@@ -98,6 +106,32 @@ _PHOTO_COUNT = (
 
 async def photo_count(session: AsyncSession, submission_id: int) -> int:
     return int(await session.scalar(_PHOTO_COUNT, {"submission_id": submission_id}) or 0)
+
+
+async def has_photo(session: AsyncSession, submission_id: int, unique_id: str) -> bool:
+    found = await session.scalar(
+        select(Photo.id).where(
+            Photo.submission_id == submission_id, Photo.file_unique_id == unique_id
+        )
+    )
+    return found is not None
+
+
+async def photo_file_ids(session: AsyncSession, submission_id: int) -> list[str]:
+    """The photos' Telegram file ids, in the order the artisan sent them."""
+    rows = await session.scalars(
+        select(Photo.file_id).where(Photo.submission_id == submission_id).order_by(Photo.position)
+    )
+    return list(rows)
+
+
+async def photo_unique_ids(session: AsyncSession, submission_id: int) -> list[str]:
+    rows = await session.scalars(
+        select(Photo.file_unique_id)
+        .where(Photo.submission_id == submission_id)
+        .order_by(Photo.position)
+    )
+    return list(rows)
 
 
 async def reused_elsewhere(session: AsyncSession, file_unique_id: str, artisan_id: int) -> bool:

@@ -68,3 +68,8 @@ async def user_rows(session: AsyncSession, user_id: int) -> UserRows:
     """The user's artisan row, active submission and staff dialogue, in one statement."""
     artisan, draft, dialogue = (await session.execute(_USER_ROWS, {"user_id": user_id})).one()
     return UserRows(artisan, draft, dialogue)
+
+
+async def stored_locale(session: AsyncSession, user_id: int) -> str | None:
+    """The language a user chose, for work outside an update (a guard, an error, a job)."""
+    return await session.scalar(select(Artisan.locale).where(Artisan.telegram_id == user_id))
