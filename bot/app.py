@@ -57,15 +57,15 @@ async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         districts=DistrictIndex.load(settings.districts_csv),
     )
     await publish_commands(app)
-    schedule_jobs(app)
+    schedule_jobs(app, [job for feature in FEATURES for job in feature.jobs])
     for feature in FEATURES:
-        if hasattr(feature, "on_startup"):
+        if feature.on_startup is not None:
             await feature.on_startup(app)
 
 
 async def _post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     for feature in reversed(FEATURES):
-        if hasattr(feature, "on_shutdown"):
+        if feature.on_shutdown is not None:
             await feature.on_shutdown(app)
     services: Services | None = app.bot_data.pop("services", None)
     if services is not None:

@@ -37,14 +37,14 @@ async def prune_processed_updates(context: BotContext) -> None:
 CORE_JOBS = [RepeatingJob(prune_processed_updates, timedelta(hours=1))]
 
 
-def schedule_jobs(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    from bot.handlers import FEATURES
-
+def schedule_jobs(
+    app: Application[Any, Any, Any, Any, Any, Any], feature_jobs: list[RepeatingJob]
+) -> None:
+    """Run the core jobs and the features' jobs at their intervals."""
     queue = app.job_queue
     if queue is None:
         raise RuntimeError("python-telegram-bot[job-queue] is required")
-    jobs = CORE_JOBS + [job for feature in FEATURES for job in getattr(feature, "JOBS", [])]
-    for job in jobs:
+    for job in CORE_JOBS + feature_jobs:
         queue.run_repeating(
             _logged(job.callback), interval=job.every, first=job.first, name=job.callback.__name__
         )

@@ -1,12 +1,12 @@
-"""The one ordered place where every handler is registered.
+"""The one ordered place where every entry point of the bot is listed and registered.
 
-Order matters: the group guard first, then commands, then button presses by prefix, then the
-catch-all router that reads the user's current step from the database.
+Order matters: the guards first (each in a handler group of its own), then each feature's
+commands and buttons, then the catch-all router that reads the user's current step from the
+database and hands free text to a staff dialogue or the registration flow.
 """
 
 from __future__ import annotations
 
-from types import ModuleType
 from typing import Any
 
 from telegram.ext import Application
@@ -21,11 +21,28 @@ from bot.handlers import (
     router,
     staff,
 )
+from bot.handlers.feature import Feature
 
-# Feature modules expose HANDLERS (PTB handlers) and optionally DIALOGUES (staff dialogue kind ->
-# handler, see `router`), JOBS (periodic work, see `bot.jobs`), and `async def on_startup(app)` /
-# `async def on_shutdown(app)` for long-running workers.
-FEATURES: list[ModuleType] = [common, registration, account, staff, review, broadcast, catalogue]
+FEATURES: list[Feature] = [
+    Feature("common", common.HANDLERS),
+    Feature("registration", registration.HANDLERS, jobs=registration.JOBS),
+    Feature("account", account.HANDLERS),
+    Feature("staff", staff.HANDLERS, on_startup=staff.on_startup),
+    Feature("review", review.HANDLERS, dialogues=review.DIALOGUES, jobs=review.JOBS),
+    Feature(
+        "broadcast",
+        broadcast.HANDLERS,
+        dialogues=broadcast.DIALOGUES,
+        on_startup=broadcast.on_startup,
+        on_shutdown=broadcast.on_shutdown,
+    ),
+    Feature(
+        "catalogue",
+        catalogue.HANDLERS,
+        on_startup=catalogue.on_startup,
+        on_shutdown=catalogue.on_shutdown,
+    ),
+]
 
 
 def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
@@ -33,7 +50,7 @@ def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     for group, guard in enumerate(guards, start=-len(guards)):
         app.add_handler(guard, group=group)
     for feature in FEATURES:
-        app.add_handlers(feature.HANDLERS)
-        router.DIALOGUES.update(getattr(feature, "DIALOGUES", {}))
-    app.add_handlers(router.HANDLERS)
+        app.add_handlers(feature.handlers)
+    dialogues = {kind: fn for feature in FEATURES for kind, fn in feature.dialogues.items()}
+    app.add_handlers(router.handlers(dialogues))
     app.add_error_handler(common.on_error)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Mapping
 
 from telegram import Update
 from telegram.ext import BaseHandler, MessageHandler, filters
@@ -10,26 +10,21 @@ from telegram.ext import BaseHandler, MessageHandler, filters
 from bot.context import BotContext
 from bot.handlers import common, registration
 from bot.handlers.base import Turn, handler
-from bot.storage.models import Dialogue
-
-DialogueHandler = Callable[[Turn, Dialogue], Awaitable[None]]
-
-# Staff dialogues by kind (e.g. "rv:reason", "bc:compose"), collected from the features by
-# `register_handlers`.
-DIALOGUES: dict[str, DialogueHandler] = {}
+from bot.handlers.feature import DialogueHandler
 
 
-@handler
-async def on_message(turn: Turn) -> None:
-    """Staff dialogue first, else the artisan's registration step, else the menu."""
-    dialogue = turn.dialogue
-    if dialogue is not None and dialogue.kind in DIALOGUES:
-        await DIALOGUES[dialogue.kind](turn, dialogue)
-        return
-    await registration.on_input(turn)
+def handlers(
+    dialogues: Mapping[str, DialogueHandler],
+) -> list[BaseHandler[Update, BotContext, None]]:
+    """The catch-all for messages, given every feature's staff dialogues by kind."""
 
+    @handler
+    async def on_message(turn: Turn) -> None:
+        """Staff dialogue first, else the artisan's registration step, else the menu."""
+        dialogue = turn.dialogue
+        if dialogue is not None and dialogue.kind in dialogues:
+            await dialogues[dialogue.kind](turn, dialogue)
+            return
+        await registration.on_input(turn)
 
-HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
-    MessageHandler(filters.ChatType.PRIVATE, on_message),
-    common.STALE,
-]
+    return [MessageHandler(filters.ChatType.PRIVATE, on_message), common.STALE]
