@@ -43,12 +43,13 @@ class Translator:
         # once, until FORMATTED_KEPT others have been formatted since it was last used.
         self._formatted = functools.lru_cache(maxsize=FORMATTED_KEPT)(self._format)
 
-    def resolve_locale(self, stored: str | None, telegram_code: str | None) -> str:
-        """The user's choice, else Telegram's language if we ship it, else the default."""
-        if stored in SUPPORTED:
-            return stored
-        code = (telegram_code or "").split("-")[0].lower()
-        return code if code in SUPPORTED else self.default_locale
+    def resolve_locale(self, stored: str | None) -> str:
+        """The user's own choice, else the default (Hindi).
+
+        Telegram's `language_code` is not used: its official apps have no Hindi interface, so
+        a Hindi speaker's phone almost always reports `en`. The first screen offers English.
+        """
+        return stored if stored in SUPPORTED else self.default_locale
 
     def native_names(self) -> dict[str, str]:
         """Each language's name in its own script, shown whatever the current language is."""

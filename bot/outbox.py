@@ -99,7 +99,7 @@ class Work:
     services: Services
 
     def t(self, locale: str | None, key: str, **args: Any) -> str:
-        return self.services.t(self.services.t.resolve_locale(locale, None), key, **args)
+        return self.services.t(self.services.t.resolve_locale(locale), key, **args)
 
 
 @asynccontextmanager

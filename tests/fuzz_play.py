@@ -104,7 +104,7 @@ async def look(world: BotThread, people: list[Person], rows: Rows | None) -> dic
             for b in row
             if "callback_data" in b
         ]
-        locale = t.resolve_locale(artisan.locale if artisan else None, user.language_code)
+        locale = t.resolve_locale(artisan.locale if artisan else None)
         views[user.id] = View(
             buttons_of(user.messages), seen, sub.step if sub else None, locale, rows.of(user.id)
         )
@@ -194,7 +194,7 @@ async def play(
         artisan = rows.artisans.get(p.user.id)
         locales = {
             views[p.user.id].locale,
-            t.resolve_locale(artisan.locale if artisan else None, p.user.language_code),
+            t.resolve_locale(artisan.locale if artisan else None),
         }
         new = p.user.chat.actions[marks[p.user.id] :]
         if plan.replies and not any(c.method in SENDS for c in new):

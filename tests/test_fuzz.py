@@ -118,7 +118,7 @@ async def cast(
             user = fake.user(first_name=["Fuzz", "सुनीता", "محمد"][i % 3], language_code=code)
             people.append(Person(user, Updates(fake, user)))
             photo = fake.add_file(make_png(8, 6, user.id), kind="photo")
-            locale = world.services.t.resolve_locale(None, code)  # as consent stores it
+            locale = world.services.t.resolve_locale(None)  # as consent stores it
             ids = (photo.file_id, photo.file_unique_id)
             await seed_artisan(session, user.id, locale, start, ids)
     if reviewer is not None:

@@ -116,7 +116,7 @@ def handler(fn: Handler) -> Callable[[TgUpdate, BotContext], Coroutine[Any, Any,
             return
         services = context.services
         async with services.sessions() as session:
-            turn = await _open_turn(session, update, context, user.id, chat.id, user.language_code)
+            turn = await _open_turn(session, update, context, user.id, chat.id)
             if turn is None:
                 return
             await fn(turn)
@@ -141,7 +141,6 @@ async def _open_turn(
     context: BotContext,
     user_id: int,
     chat_id: int,
-    language_code: str | None,
 ) -> Turn | None:
     services = context.services
     await lock_user(session, user_id)
@@ -153,7 +152,7 @@ async def _open_turn(
     artisan, draft, dialogue = await user_rows(session, user_id)
     if artisan is not None:
         _touch(artisan)
-    locale = services.t.resolve_locale(artisan.locale if artisan else None, language_code)
+    locale = services.t.resolve_locale(artisan.locale if artisan else None)
     return Turn(update, context, session, user_id, chat_id, locale, artisan, draft, dialogue)
 
 

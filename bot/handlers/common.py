@@ -19,7 +19,7 @@ from telegram.ext import (
 
 from bot.context import BotContext
 from bot.flood import FloodGuard
-from bot.handlers import keyboards
+from bot.handlers import keyboards, registration
 from bot.handlers.base import Turn, handler
 from bot.i18n import SUPPORTED
 from bot.menus import publish_staff_menu
@@ -89,8 +89,10 @@ async def on_language_chosen(turn: Turn) -> None:
     turn.artisan.locale = code
     turn.locale = code
     turn.answer()
-    turn.say("language-set")
+    turn.note("language-set")
     staff = await turn.staff()
+    if not staff.is_staff or turn.artisan.registered:
+        await registration.show_where(turn)  # the same question again, in the new language
     if staff.is_staff:
         app = turn.context.application
         turn.later(lambda _bot: publish_staff_menu(app, staff, code))

@@ -13,7 +13,6 @@ from telegram import (
 
 from bot.services.districts import DistrictIndex
 
-DIVISIONS_PER_PAGE = 9
 T = Callable[..., str]
 
 
@@ -58,14 +57,24 @@ def phone(t: T) -> ReplyKeyboardMarkup:
     )
 
 
-def divisions(t: T, locale: str, index: DistrictIndex, page: int = 0) -> InlineKeyboardMarkup:
-    names = index.divisions
-    pages = max(1, -(-len(names) // DIVISIONS_PER_PAGE))
-    page = page % pages
-    shown = names[page * DIVISIONS_PER_PAGE : (page + 1) * DIVISIONS_PER_PAGE]
-    buttons = [button(index.division_name(d, locale), f"reg:dv:{d}") for d in shown]
-    nav = [button(t("btn-more"), f"reg:dp:{page + 1}")] if pages > 1 else []
-    return inline(*rows(buttons), nav, back(t, "district"))
+def name(t: T, profile_name: str | None) -> InlineKeyboardMarkup:
+    """The name on their Telegram profile as a one-tap answer (read again on the press)."""
+    mine = [button(t("btn-profile-name", name=profile_name), "reg:pn")] if profile_name else []
+    return inline(mine)
+
+
+def district(t: T, locale: str, preset: object | None) -> InlineKeyboardMarkup:
+    """Typing the name (or PIN) comes first; a district from a poster is one tap; the
+    divisions are the way for those who would rather pick."""
+    first = [button(f"✅ {preset.name(locale)}", f"reg:d:{preset.key}")] if preset else []  # type: ignore[attr-defined]
+    return inline(first, [button(t("btn-pick-from-list"), "reg:dp:0")], back(t, "district"))
+
+
+def divisions(t: T, locale: str, index: DistrictIndex) -> InlineKeyboardMarkup:
+    """All 18 divisions on one page, in the order of their names in the artisan's language."""
+    names = sorted(index.divisions, key=lambda d: index.division_name(d, locale))
+    buttons = [button(index.division_name(d, locale), f"reg:dv:{d}") for d in names]
+    return inline(*rows(buttons, 3), back(t, "district"))
 
 
 def districts_of(t: T, locale: str, index: DistrictIndex, division: str) -> InlineKeyboardMarkup:
@@ -78,9 +87,15 @@ def suggestions(t: T, locale: str, found: Sequence[object]) -> InlineKeyboardMar
     return inline(*rows(buttons, 1), [button(t("btn-pick-from-list"), "reg:dp:0")])
 
 
-def crafts(t: T, products: Sequence[str]) -> InlineKeyboardMarkup:
-    buttons = [button(p, f"reg:c:{i}") for i, p in enumerate(products)]
+def crafts(t: T, labels: Sequence[str]) -> InlineKeyboardMarkup:
+    buttons = [button(label, f"reg:c:{i}") for i, label in enumerate(labels)]
     return inline(*rows(buttons, 1), [button(t("btn-craft-other"), "reg:c:x")], back(t, "craft"))
+
+
+def amounts(t: T, step: str, choices: Sequence[int]) -> InlineKeyboardMarkup:
+    """ "Which did you mean?" for an amount that could be read more than one way."""
+    key = "btn-amount-price" if step == "price" else "btn-amount-capacity"
+    return inline(*rows([button(t(key, value=v), f"reg:amt:{v}") for v in choices]))
 
 
 def skip(t: T, step: str) -> InlineKeyboardMarkup:
@@ -92,7 +107,7 @@ def photos(t: T, count: int) -> InlineKeyboardMarkup:
     return inline(done, back(t, "photos"))
 
 
-SUMMARY_EDITS = {
+EDIT_FIELDS = {
     "name": "btn-edit-name",
     "phone": "btn-edit-phone",
     "district": "btn-edit-district",
@@ -101,7 +116,8 @@ SUMMARY_EDITS = {
     "description": "btn-edit-description",
     "price": "btn-edit-price",
     "capacity": "btn-edit-capacity",
-    "photos": "btn-edit-photos",
+}
+EXTRA_FIELDS = {
     "gstin": "btn-edit-gstin",
     "udyam": "btn-edit-udyam",
     "pehchan": "btn-edit-pehchan",
@@ -109,8 +125,39 @@ SUMMARY_EDITS = {
 
 
 def summary(t: T) -> InlineKeyboardMarkup:
-    edits = [button(t(key), f"reg:e:{field}") for field, key in SUMMARY_EDITS.items()]
-    return inline(*rows(edits), [button(t("btn-submit"), "reg:submit")])
+    """The main action first; changing something is one level down."""
+    return inline(
+        [button(t("btn-submit"), "reg:submit")], [button(t("btn-change"), "reg:ed:edits")]
+    )
+
+
+def edits(t: T) -> InlineKeyboardMarkup:
+    fields = [button(t(key), f"reg:e:{field}") for field, key in EDIT_FIELDS.items()]
+    more = [
+        button(t("btn-edit-photos"), "reg:ed:photo_edits"),
+        button(t("btn-extras"), "reg:ed:extras"),
+    ]
+    return inline(*rows(fields), more, [button(t("btn-back"), "reg:ed:summary")])
+
+
+def photo_edits(t: T) -> InlineKeyboardMarkup:
+    return inline(
+        [button(t("btn-photos-add"), "reg:e:photos")],
+        [button(t("btn-photos-replace"), "reg:rp:ask")],
+        [button(t("btn-back"), "reg:ed:edits")],
+    )
+
+
+def extras(t: T) -> InlineKeyboardMarkup:
+    fields = [button(t(key), f"reg:e:{field}") for field, key in EXTRA_FIELDS.items()]
+    return inline(*rows(fields, 1), [button(t("btn-back"), "reg:ed:edits")])
+
+
+def replace_photos(t: T) -> InlineKeyboardMarkup:
+    return inline(
+        [button(t("btn-photos-replace-yes"), "reg:rp:yes")],
+        [button(t("btn-keep"), "reg:ed:summary")],
+    )
 
 
 def menu(t: T, has_unfinished: bool) -> InlineKeyboardMarkup:

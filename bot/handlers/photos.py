@@ -66,11 +66,11 @@ async def _answer_album(context: BotContext) -> None:
         if artisan is None or sub is None or sub.step != "photos":
             return
         count = await reg.photo_count(work.session, sub.id)
-        locale = work.services.t.resolve_locale(artisan.locale, None)
+        locale = work.services.t.resolve_locale(artisan.locale)
 
         def t(key: str, **args: object) -> str:
             return work.services.t(locale, key, **args)
 
         for key in refusals:
             work.outbox.text(chat_id, t(key, max=reg.MAX_PHOTOS, min=reg.MIN_PHOTO_SIDE))
-        work.outbox.text(chat_id, photo_count_text(t, count), kb.photos(t, count))
+        work.outbox.text(chat_id, photo_count_text(t, sub, count), kb.photos(t, count))

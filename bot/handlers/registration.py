@@ -6,6 +6,7 @@ in `bot.services.flow`; this module only translates and renders.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import timedelta
 
@@ -27,12 +28,33 @@ from bot.storage.models import Artisan, Submission, utcnow
 
 log = logging.getLogger(__name__)
 PRIVATE = filters.ChatType.PRIVATE
-NO_ARGUMENT = {"yes", "no", "go", "new", "status", "done", "submit"}
+NO_ARGUMENT = {"yes", "no", "go", "new", "status", "done", "submit", "pn"}
+# Screens that are a keyboard under a short title: flow screen -> (title key; keyboard of
+# the same name in `keyboards`).
+EDIT_SCREENS = {
+    "edits": "edit-choose",
+    "photo_edits": "edit-photos",
+    "extras": "edit-extras",
+    "replace_photos": "photos-replace-sure",
+}
 
 
 async def show_menu(turn: Turn, artisan: Artisan, key: str = "welcome-back") -> None:
     draft = await reg.unfinished(turn.session, artisan)
     turn.say(key, kb.menu(turn.t, draft is not None), name=artisan.name or "")
+
+
+async def show_where(turn: Turn) -> None:
+    """Show again the screen the artisan is at (after a switch of language)."""
+    artisan = turn.artisan
+    if artisan is None or not artisan.registered:
+        steps.consent_prompt(turn)
+        return
+    sub = await flow.active(turn.session, artisan)
+    if sub is not None and sub.step is not None:
+        await steps.ask(turn, artisan, sub)
+    else:
+        await show_menu(turn, artisan, "menu-hint")
 
 
 @handler
@@ -61,17 +83,21 @@ async def render(turn: Turn, d: flow.Draft, out: flow.Outcome) -> None:
     if out.photo_saved:
         app = turn.context.application
         turn.later(lambda _bot: kick_photo_worker(app))  # keep it on the server at once
+    if out.remove_files:
+        paths = out.remove_files
+        turn.later(lambda _bot: asyncio.to_thread(reg.remove_files, paths))
     screen = out.screen
     if screen is None:
         return
     t, locale, districts = turn.t, turn.locale, turn.services.districts
     if screen.kind == flow.PROMPT:
         await steps.ask(turn, d.artisan, d.sub)
-    elif screen.kind == "suggest":
+    elif screen.kind in ("suggest", "pins"):
         found = [districts.by_key[key] for key in screen.arg]
-        turn.say("district-did-you-mean", kb.suggestions(t, locale, found))
+        key = "district-did-you-mean" if screen.kind == "suggest" else "district-which-of-pin"
+        turn.say(key, kb.suggestions(t, locale, found))
     elif screen.kind == "divisions":
-        turn.say("ask-district", kb.divisions(t, locale, districts, screen.arg))
+        turn.say("ask-division", kb.divisions(t, locale, districts))
     elif screen.kind == "division":
         markup = kb.districts_of(t, locale, districts, screen.arg)
         turn.say("ask-district-in", markup, division=districts.division_name(screen.arg, locale))
@@ -80,7 +106,11 @@ async def render(turn: Turn, d: flow.Draft, out: flow.Outcome) -> None:
     elif screen.kind == "album":
         schedule_album_answer(turn, *screen.arg)
     elif screen.kind == "photo_count":
-        turn.send_text(steps.photo_count_text(t, screen.arg), kb.photos(t, screen.arg))
+        turn.send_text(steps.photo_count_text(t, d.sub, screen.arg), kb.photos(t, screen.arg))
+    elif screen.kind == "amount":
+        turn.say("amount-which", kb.amounts(t, d.sub.step or "", screen.arg))
+    elif screen.kind in EDIT_SCREENS:
+        turn.say(EDIT_SCREENS[screen.kind], getattr(kb, screen.kind)(t))
     elif screen.kind == "submitted":
         ref, again = screen.arg
         key = "submitted-again" if again else "submitted"
@@ -128,9 +158,24 @@ async def on_button(turn: Turn) -> None:
     await render(turn, d, await press(d, arg))
 
 
+async def _profile_name(d: flow.Draft, _arg: str) -> flow.Outcome:
+    """Their Telegram profile's name, read from this very press (never from callback data)."""
+    return flow.set_name(d, d.profile_name or "")
+
+
 def _draft(turn: Turn, artisan: Artisan, sub: Submission) -> flow.Draft:
     services = turn.services
-    return flow.Draft(turn.session, artisan, sub, services.districts, turn.user_id, turn.locale)
+    user = turn.update.effective_user
+    return flow.Draft(
+        turn.session,
+        artisan,
+        sub,
+        services.districts,
+        turn.user_id,
+        turn.locale,
+        services.settings.media_dir,
+        profile_name=user.full_name if user else None,
+    )
 
 
 async def _consent_given(turn: Turn) -> None:
@@ -144,9 +189,7 @@ async def _consent_given(turn: Turn) -> None:
         await show_menu(turn, artisan)
         return
     artisan.consent_at = utcnow()
-    sub = await flow.start_new(turn.session, artisan)
-    turn.note("consent-thanks")
-    await steps.ask(turn, artisan, sub)
+    await _start(turn, artisan, "consent-thanks")
 
 
 def message_input(turn: Turn, msg: Message) -> flow.Input:
@@ -204,8 +247,15 @@ async def _continue(turn: Turn, artisan: Artisan, _arg: str) -> None:
 
 
 async def _new_product(turn: Turn, artisan: Artisan, _arg: str) -> None:
+    await _start(turn, artisan, "new-product")
+
+
+async def _start(turn: Turn, artisan: Artisan, note: str) -> None:
     sub = await flow.start_new(turn.session, artisan)
-    turn.note("new-product")
+    if sub is None:
+        turn.say("drafts-limit", kb.menu(turn.t, True), max=reg.MAX_OPEN_DRAFTS)
+        return
+    turn.note(note)
     await steps.ask(turn, artisan, sub)
 
 
@@ -279,6 +329,20 @@ async def _submit(d: flow.Draft, _arg: str) -> flow.Outcome:
     return await flow.submit(d)
 
 
+async def _edits(d: flow.Draft, screen: str) -> flow.Outcome:
+    if screen == "summary":
+        return d.reprompt()
+    return flow.open_edits(d, screen)
+
+
+async def _replace(d: flow.Draft, arg: str) -> flow.Outcome:
+    return await flow.replace_photos(d, sure=arg == "yes")
+
+
+async def _amount(d: flow.Draft, arg: str) -> flow.Outcome:
+    return flow.choose_amount(d, number(arg))
+
+
 STEP_BUTTONS = {
     "back": _back,
     "dp": _division_page,
@@ -289,6 +353,10 @@ STEP_BUTTONS = {
     "done": _photos_done,
     "e": _edit,
     "submit": _submit,
+    "ed": _edits,
+    "rp": _replace,
+    "amt": _amount,
+    "pn": _profile_name,
 }
 
 
@@ -299,7 +367,7 @@ async def remind_idle_drafts(context: BotContext) -> None:
     async with unit_of_work(context.bot, services) as work:
         for sub, artisan in await reg.idle_drafts(work.session, cutoff):
             sub.reminded_at = utcnow()
-            locale = services.t.resolve_locale(artisan.locale, None)
+            locale = services.t.resolve_locale(artisan.locale)
 
             def t(key: str, loc: str = locale, **args: object) -> str:
                 return services.t(loc, key, **args)

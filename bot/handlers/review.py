@@ -191,7 +191,7 @@ async def return_lapsed_claims(context: BotContext) -> None:
     outbox: list[Outgoing] = []
     async with services.sessions() as session, session.begin():
         for sub, holder in await review.expire_leases(session, utcnow()):
-            locale = services.t.resolve_locale(await stored_locale(session, holder), None)
+            locale = services.t.resolve_locale(await stored_locale(session, holder))
             text = services.t(locale, "rv-lease-lapsed", ref=sub.reference)
             outbox.append(Outgoing(holder, partial(send_text, holder, text, None)))
     await deliver(context.bot, outbox, services)

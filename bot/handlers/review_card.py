@@ -40,7 +40,7 @@ def state_name(t: T, state: str) -> str:
 
 def artisan_t(services: Services, artisan: Artisan | None) -> T:
     """Translate in the artisan's own language (not the reviewer's)."""
-    locale = services.t.resolve_locale(artisan.locale if artisan else None, None)
+    locale = services.t.resolve_locale(artisan.locale if artisan else None)
     return partial(services.t, locale)
 
 

@@ -58,7 +58,7 @@ async def _after_change(turn: Turn, user_id: int, notice: str) -> None:
     settings = turn.services.settings
     view = await staff_view(turn.session, settings, user_id)
     stored = await svc.stored_locale(turn.session, user_id)
-    locale = turn.services.t.resolve_locale(stored, None)
+    locale = turn.services.t.resolve_locale(stored)
     app = turn.context.application
     turn.later(lambda _bot: publish_staff_menu(app, view, locale))
     turn.send_text(turn.services.t(locale, notice), chat_id=user_id)
@@ -143,7 +143,7 @@ async def on_startup(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         for user_id in await svc.staff_ids(session, services.settings):
             view = await staff_view(session, services.settings, user_id)
             stored = await svc.stored_locale(session, user_id)
-            locale = services.t.resolve_locale(stored, None)
+            locale = services.t.resolve_locale(stored)
             published.append(partial(publish_staff_menu, app, view, locale))
     for publish in published:
         await publish()

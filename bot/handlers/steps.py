@@ -8,6 +8,7 @@ from bot.handlers import keyboards as kb
 from bot.handlers.base import Markup, Turn
 from bot.handlers.summary import show_summary
 from bot.services import registration as reg
+from bot.services import validation as v
 from bot.storage.models import Artisan, Submission
 
 PROMPT_KEYS = {
@@ -32,15 +33,25 @@ def consent_prompt(turn: Turn) -> None:
     turn.say("welcome-consent", kb.consent(turn.t, turn.locale, names))
 
 
-def header(turn: Turn, step: str) -> str:
-    number = reg.STEP_NUMBER.get(step)
-    return turn.t("step-label", n=number, total=reg.TOTAL_STEPS) + "\n" if number else ""
+def header(t: kb.T, sub: Submission, step: str) -> str:
+    """ "Step 3/9": the prompts this draft shows, counted in order; the summary has none."""
+    number = reg.step_number(sub, step)
+    return t("step-label", n=number[0], total=number[1]) + "\n" if number else ""
 
 
 def crafts_of(turn: Turn, artisan: Artisan) -> tuple[str, ...]:
     """The ODOP products of the artisan's district, offered as buttons."""
     district = turn.services.districts.get(artisan.district)
     return district.products(turn.locale) if district else ()
+
+
+def profile_name(turn: Turn) -> str | None:
+    """The name on the artisan's Telegram profile, if it reads as a name."""
+    user = turn.update.effective_user
+    try:
+        return v.parse_name(user.full_name) if user is not None else None
+    except v.Invalid:
+        return None
 
 
 async def ask(turn: Turn, artisan: Artisan, sub: Submission) -> None:
@@ -51,10 +62,13 @@ async def ask(turn: Turn, artisan: Artisan, sub: Submission) -> None:
         return
     markup: Markup = kb.inline(kb.back(turn.t, step)) if reg.previous_step(step) else None
     args: dict[str, Any] = {}
-    if step == "phone":
+    if step == "name":
+        markup = kb.name(turn.t, profile_name(turn))
+    elif step == "phone":
         markup = kb.phone(turn.t)
     elif step == "district":
-        markup = kb.divisions(turn.t, turn.locale, turn.services.districts)
+        preset = turn.services.districts.get(artisan.district)
+        markup = kb.district(turn.t, turn.locale, preset)
     elif step == "craft":
         products = crafts_of(turn, artisan)
         markup = kb.crafts(turn.t, products)
@@ -65,9 +79,8 @@ async def ask(turn: Turn, artisan: Artisan, sub: Submission) -> None:
         count = await reg.photo_count(turn.session, sub.id)
         markup = kb.photos(turn.t, count)
         args.update(count=count, max=reg.MAX_PHOTOS)
-    turn.send_text(header(turn, step) + turn.t(PROMPT_KEYS[step], **args), markup)
+    turn.send_text(header(turn.t, sub, step) + turn.t(PROMPT_KEYS[step], **args), markup)
 
 
-def photo_count_text(t: kb.T, count: int) -> str:
-    step = t("step-label", n=reg.STEP_NUMBER["photos"], total=reg.TOTAL_STEPS)
-    return step + "\n" + t("photos-received", count=count, max=reg.MAX_PHOTOS)
+def photo_count_text(t: kb.T, sub: Submission, count: int) -> str:
+    return header(t, sub, "photos") + t("photos-received", count=count, max=reg.MAX_PHOTOS)

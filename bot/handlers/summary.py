@@ -15,14 +15,18 @@ def fields(
 ) -> dict[str, object]:
     """The answers as both the summary and the reviewer's card show them."""
     missing = turn.t("value-missing")
-    if sub.voice_file_id:
-        description = (description + " " + turn.t("value-voice")).strip()
+
+    def told(step: str, typed: str | None) -> str:
+        """The typed answer, and a mark when (also) given as a voice note."""
+        voice = turn.t("value-voice") if reg.spoken(sub, step) else ""
+        return (f"{typed or ''} {voice}").strip() or missing
+
     return {
-        "name": (artisan.name if artisan else None) or missing,
+        "name": told("name", artisan.name if artisan else None),
         "phone": (artisan.phone if artisan else None) or missing,
-        "craft": sub.craft or missing,
-        "product": sub.product_name or missing,
-        "description": description or missing,
+        "craft": told("craft", sub.craft),
+        "product": told("product_name", sub.product_name),
+        "description": told("description", description),
         "price": sub.price if sub.price is not None else missing,
         "capacity": sub.capacity if sub.capacity is not None else missing,
         "photos": photo_count,
@@ -35,11 +39,17 @@ def fields(
 def describe(turn: Turn, artisan: Artisan, sub: Submission, photo_count: int) -> str:
     """The submission as the artisan reads it."""
     district = turn.services.districts.get(sub.district or artisan.district)
-    return turn.t(
+    body = turn.t(
         "summary-body",
         district=district.name(turn.locale) if district else turn.t("value-missing"),
         **fields(turn, artisan, sub, photo_count, sub.description or ""),
     )
+    given = [(key, getattr(sub, field)) for field, key in EXTRAS.items() if getattr(sub, field)]
+    extras = [turn.t(key, value=value) for key, value in given] or [turn.t("summary-no-extras")]
+    return body + "\n" + "\n".join(extras)
+
+
+EXTRAS = {"gstin": "summary-gstin", "udyam": "summary-udyam", "pehchan": "summary-pehchan"}
 
 
 async def show_summary(turn: Turn, artisan: Artisan, sub: Submission) -> None:
@@ -49,5 +59,4 @@ async def show_summary(turn: Turn, artisan: Artisan, sub: Submission) -> None:
         first, caption = photos[0], html.escape(sub.product_name or "", quote=False)
         chat = turn.chat_id
         turn.later(lambda bot: bot.send_photo(chat, first, caption=caption), chat)
-    title = turn.t("step-label", n=reg.TOTAL_STEPS, total=reg.TOTAL_STEPS) + "\n"
-    turn.send_text(title + describe(turn, artisan, sub, len(photos)), kb.summary(turn.t))
+    turn.send_text(describe(turn, artisan, sub, len(photos)), kb.summary(turn.t))

@@ -46,7 +46,7 @@ class Progress:
         self.chat_id = broadcast.progress_chat_id or broadcast.created_by
         self.message_id = broadcast.progress_message_id
         t = lane.services.t
-        self.locale = t.resolve_locale(str(broadcast.audience.get(UI_LOCALE) or ""), None)
+        self.locale = t.resolve_locale(str(broadcast.audience.get(UI_LOCALE) or ""))
         self.started_at = broadcast.started_at or utcnow()
         self._loop = asyncio.get_running_loop()
         self._since = self._loop.time()

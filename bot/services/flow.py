@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import registration as reg
 from bot.services import validation as v
+from bot.services.amounts import Unclear, read_amount
 from bot.services.districts import DistrictIndex
 from bot.services.workflow import ARTISAN, transition
 from bot.storage.models import Artisan, Photo, State, Submission
@@ -70,8 +72,10 @@ class Say:
 
 @dataclass(frozen=True)
 class Screen:
-    """`prompt` (the current step), `divisions`, `division`, `suggest`, `craft_other`,
-    `menu`, `submitted`, `album` (answered later), `photo_count`, or `stale`."""
+    """`prompt` (the current step), `divisions`, `division`, `suggest`, `pins` (a PIN in two
+    districts), `craft_other`, `amount` (which of these did you mean?), `edits` (the list of
+    answers to change), `photo_edits`, `extras`, `replace_photos` (sure?), `submitted`,
+    `album` (answered later), `photo_count` or `limit` (too many drafts)."""
 
     kind: str
     arg: Any = None
@@ -82,6 +86,7 @@ class Outcome:
     says: list[Say] = field(default_factory=list)
     screen: Screen | None = None
     photo_saved: bool = False
+    remove_files: list[Path] = field(default_factory=list)  # after the commit
 
     def say(self, key: str, **args: Any) -> Outcome:
         self.says.append(Say(key, args))
@@ -109,6 +114,9 @@ class Draft:
     districts: DistrictIndex
     user_id: int
     locale: str  # the language the artisan's buttons were shown in
+    media_dir: Path
+    profile_name: str | None = None  # the name on their Telegram profile
+    pins: Callable[[str], list[str]] = lambda _pin: []  # PIN code -> district keys
 
     def reprompt(self, out: Outcome | None = None) -> Outcome:
         return (out or Outcome()).show(PROMPT)
@@ -117,12 +125,18 @@ class Draft:
 # --- starting, resuming and leaving a draft ---
 
 
-async def start_new(session: AsyncSession, artisan: Artisan) -> Submission:
-    """Start a product; what the artisan told us before (name, phone, district) is reused."""
+async def start_new(session: AsyncSession, artisan: Artisan) -> Submission | None:
+    """Start a product; what the artisan told us before (name, phone, district) is reused.
+
+    None when the artisan already has as many unfinished products as anyone may keep.
+    """
+    if await reg.open_drafts(session, artisan.id) >= reg.MAX_OPEN_DRAFTS:
+        return None
     draft = Submission(artisan_id=artisan.id, state=State.DRAFT, district=artisan.district)
     draft.step = "name"
     if artisan.name and artisan.phone and artisan.district:
         draft.step = "craft"
+    draft.first_step = draft.step
     session.add(draft)
     await session.flush()
     artisan.active_submission_id = draft.id
@@ -214,7 +228,18 @@ async def answer(d: Draft, given: Input) -> Outcome:
         return await _photo(d, given)
     if step == "summary":
         return Outcome().say("hint-summary").show(PROMPT)
+    if isinstance(given, Voice) and step in reg.VOICE_STEPS:
+        return _spoken(d, step, given.file_id)
     return await ANSWERS[step](d, given)
+
+
+def _spoken(d: Draft, step: str, file_id: str) -> Outcome:
+    """A voice note answers a free-text step; a reviewer listens and types it in."""
+    if step == "description":
+        d.sub.voice_file_id = file_id
+    else:
+        d.sub.voice_answers = {**(d.sub.voice_answers or {}), step: file_id}
+    return advance(d, step, Outcome().ack("voice-saved"))
 
 
 def _invalid(d: Draft, exc: v.Invalid) -> Outcome:
@@ -225,13 +250,27 @@ def _hint(d: Draft, key: str) -> Outcome:
     return d.reprompt(Outcome().say(key))
 
 
+def _forget_voice(d: Draft, step: str) -> None:
+    """A typed answer replaces one given by voice earlier."""
+    if d.sub.voice_answers and step in d.sub.voice_answers:
+        d.sub.voice_answers = {k: f for k, f in d.sub.voice_answers.items() if k != step}
+
+
 async def _name(d: Draft, given: Input) -> Outcome:
     if not isinstance(given, Text):
         return _hint(d, "hint-name")
+    return set_name(d, given.value)
+
+
+def set_name(d: Draft, typed: str) -> Outcome:
+    """A typed name, or the name on their Telegram profile (one tap)."""
+    if d.sub.step != "name":
+        return d.reprompt()
     try:
-        d.artisan.name = v.parse_name(given.value)
+        d.artisan.name = v.parse_name(typed)
     except v.Invalid as exc:
         return _invalid(d, exc)
+    _forget_voice(d, "name")
     return advance(d, "name")
 
 
@@ -252,8 +291,19 @@ async def _phone(d: Draft, given: Input) -> Outcome:
 
 
 async def _district(d: Draft, given: Input) -> Outcome:
+    """A district's name in any script, or a 6-digit PIN code."""
     if not isinstance(given, Text):
         return _hint(d, "hint-district")
+    pin = v.ascii_digits(given.value).replace(" ", "")
+    if len(pin) == 6 and pin.isdigit():
+        found = [key for key in d.pins(pin) if d.districts.get(key) is not None]
+        if len(found) == 1:
+            d.artisan.pin = pin
+            return set_district(d, found[0])
+        if found:
+            d.artisan.pin = pin
+            return Outcome().show("pins", found)
+        return _hint(d, "err-pin-unknown")
     match = d.districts.match(given.value)
     if match.district is not None:
         return set_district(d, match.district.key)
@@ -269,6 +319,8 @@ def set_district(d: Draft, key: str) -> Outcome:
         return d.reprompt()
     artisan, sub = d.artisan, d.sub
     changed = artisan.district != key
+    if changed and artisan.pin and key not in d.pins(artisan.pin):
+        artisan.pin = None  # a PIN of another district is not theirs any more
     artisan.district = sub.district = key
     out = Outcome().ack("district-saved", district=key)
     if changed and sub.craft and sub.editing:
@@ -290,6 +342,7 @@ async def _craft(d: Draft, given: Input) -> Outcome:
 
 def set_craft(d: Draft, craft: str) -> Outcome:
     d.sub.craft = d.artisan.craft = craft
+    _forget_voice(d, "craft")
     return advance(d, "craft")
 
 
@@ -301,29 +354,44 @@ def _text_step(field_name: str, lo: int, hi: int, error: str, hint: str) -> Answ
             setattr(d.sub, field_name, v.parse_bounded(given.value, lo, hi, error))
         except v.Invalid as exc:
             return _invalid(d, exc)
+        if field_name == "description":
+            d.sub.voice_file_id = None
+        _forget_voice(d, field_name)
         return advance(d, field_name)
 
     return on_text
 
 
-async def _description(d: Draft, given: Input) -> Outcome:
-    if isinstance(given, Voice):
-        d.sub.voice_file_id = given.file_id
-        return advance(d, "description", Outcome().ack("voice-saved"))
-    return await _plain_description(d, given)
+AMOUNT_LIMITS = {"price": v.PRICE_MAX, "capacity": v.CAPACITY_MAX}
+AMOUNT_SAVED = {"price": "price-saved", "capacity": "capacity-saved"}
 
 
-def _number_step(field_name: str, parse: Callable[[str], int], hint: str) -> Answer:
-    async def on_number(d: Draft, given: Input) -> Outcome:
+def _amount_step(field_name: str, hint: str) -> Answer:
+    async def on_amount(d: Draft, given: Input) -> Outcome:
         if not isinstance(given, Text):
             return _hint(d, hint)
         try:
-            setattr(d.sub, field_name, parse(given.value))
+            value = read_amount(given.value, AMOUNT_LIMITS[field_name])
+        except Unclear as unclear:
+            return Outcome().show("amount", unclear.choices)
         except v.Invalid as exc:
             return _invalid(d, exc)
-        return advance(d, field_name)
+        return _set_amount(d, field_name, value)
 
-    return on_number
+    return on_amount
+
+
+def choose_amount(d: Draft, value: int | None) -> Outcome:
+    """One of the amounts offered when the typed one could mean several."""
+    step = d.sub.step or ""
+    if step not in AMOUNT_LIMITS or value is None or not 1 <= value <= AMOUNT_LIMITS[step]:
+        return d.reprompt()
+    return _set_amount(d, step, value)
+
+
+def _set_amount(d: Draft, field_name: str, value: int) -> Outcome:
+    setattr(d.sub, field_name, value)
+    return advance(d, field_name, Outcome().ack(AMOUNT_SAVED[field_name], value=value))
 
 
 def _optional_step(field_name: str, parse: Callable[[str], str]) -> Answer:
@@ -354,7 +422,11 @@ async def _photo(d: Draft, given: Input) -> Outcome:
         refused = "err-photo-small"
     elif count >= reg.MAX_PHOTOS:
         refused = "err-photo-limit"
-    elif not await reg.has_photo(session, sub.id, given.unique_id):
+    elif await reg.has_photo(session, sub.id, given.unique_id):
+        pass  # the same photo again: already saved
+    elif await reg.stored_photos(session, d.artisan.id) >= reg.MAX_STORED_PHOTOS:
+        refused = "err-photo-storage"
+    else:
         session.add(
             Photo(
                 submission_id=sub.id,
@@ -387,14 +459,38 @@ async def photos_done(d: Draft) -> Outcome:
 
 # --- the summary ---
 
+EDIT_SCREENS = {"edits", "photo_edits", "extras"}
+
+
+def open_edits(d: Draft, screen: str) -> Outcome:
+    """ "✏️ Change something": the answers to choose from (photos and extras a level down)."""
+    if d.sub.step != "summary" or screen not in EDIT_SCREENS:
+        return d.reprompt()
+    return Outcome().show(screen)
+
 
 async def edit(d: Draft, field_name: str) -> Outcome:
     if d.sub.step != "summary" or field_name not in EDITABLE:
         return d.reprompt()
-    if field_name == "photos":
-        await reg.clear_photos(d.session, d.sub.id)
+    full = field_name == "photos" and await reg.photo_count(d.session, d.sub.id) >= reg.MAX_PHOTOS
+    if full:  # "add more": the photos sent stay
+        return d.reprompt(Outcome().say("err-photo-limit", max=reg.MAX_PHOTOS))
     d.sub.editing = True
     return _goto(d, field_name)
+
+
+async def replace_photos(d: Draft, sure: bool) -> Outcome:
+    """ "🔄 Replace all photos", asked once more before anything is removed."""
+    if d.sub.step != "summary":
+        return d.reprompt()
+    if not sure:
+        return Outcome().show("replace_photos")
+    out = Outcome().ack("photos-cleared")
+    out.remove_files = await reg.clear_photos(d.session, d.sub.id, d.media_dir)
+    d.sub.editing = True
+    d.sub.step = "photos"
+    reg.touch(d.sub)
+    return d.reprompt(out)
 
 
 def skip(d: Draft, step: str) -> Outcome:
@@ -420,6 +516,12 @@ async def submit(d: Draft) -> Outcome:
     sub.version += 1
     resubmitted = sub.state == State.CHANGES_REQUESTED
     transition(d.session, sub, State.PENDING, actor_id=d.user_id, role=ARTISAN)
+    # A product already approved under the old name or mobile goes back to a reviewer.
+    for listed in await reg.changed_listings(d.session, artisan):
+        ids = list((listed.last_snapshot or {}).get("fields", {}).get("photos", []))
+        listed.last_snapshot = reg.snapshot(listed, artisan, ids)
+        listed.version += 1
+        transition(d.session, listed, State.PENDING, actor_id=d.user_id, role=ARTISAN)
     sub.step = None
     sub.editing = False
     artisan.active_submission_id = None
@@ -427,9 +529,6 @@ async def submit(d: Draft) -> Outcome:
 
 
 Answer = Callable[[Draft, Input], Any]
-_plain_description = _text_step(
-    "description", v.DESCRIPTION_MIN, v.DESCRIPTION_MAX, "err-description", "hint-description"
-)
 ANSWERS: dict[str, Answer] = {
     "name": _name,
     "phone": _phone,
@@ -438,9 +537,11 @@ ANSWERS: dict[str, Answer] = {
     "product_name": _text_step(
         "product_name", v.PRODUCT_MIN, v.PRODUCT_MAX, "err-product-name", "hint-product-name"
     ),
-    "description": _description,
-    "price": _number_step("price", v.parse_price, "hint-price"),
-    "capacity": _number_step("capacity", v.parse_capacity, "hint-capacity"),
+    "description": _text_step(
+        "description", v.DESCRIPTION_MIN, v.DESCRIPTION_MAX, "err-description", "hint-description"
+    ),
+    "price": _amount_step("price", "hint-price"),
+    "capacity": _amount_step("capacity", "hint-capacity"),
     "gstin": _optional_step("gstin", v.parse_gstin),
     "udyam": _optional_step("udyam", v.parse_udyam),
     "pehchan": _optional_step("pehchan", v.parse_pehchan),

@@ -98,7 +98,7 @@ async def mark_listed(
 
 def listing_notice(t: Translator, artisan: Artisan, sub: Submission) -> tuple[int, str]:
     """(chat id, text) telling the artisan, in their own language, where their product is sold."""
-    locale = t.resolve_locale(artisan.locale, None)
+    locale = t.resolve_locale(artisan.locale)
     product = sub.product_name or sub.reference
     text = t(locale, "listed-artisan", product=product, ref=sub.reference, url=sub.listing_url)
     return artisan.telegram_id, text

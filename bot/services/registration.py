@@ -13,28 +13,21 @@ from bot.storage.models import Artisan, Dialogue, Photo, State, Submission, utcn
 
 MAX_PHOTOS = 5
 MIN_PHOTO_SIDE = 320
-TOTAL_STEPS = 8
+MAX_OPEN_DRAFTS = 5  # unfinished products per artisan
+MAX_STORED_PHOTOS = 60  # photos kept per artisan over all their products
 
-# The registration journey in order; each step's number as shown to the artisan ("step 3/8").
-STEPS: list[tuple[str, int]] = [
-    ("name", 2),
-    ("phone", 3),
-    ("district", 4),
-    ("craft", 5),
-    ("product_name", 6),
-    ("description", 6),
-    ("price", 6),
-    ("capacity", 6),
-    ("photos", 7),
-    ("summary", 8),
-]
-STEP_NUMBER = dict(STEPS)
-ORDER = [name for name, _ in STEPS]
+# The registration journey in order. The artisan sees "step n/N" over the steps of this draft
+# (a second product starts at the craft); the summary closes it without a number.
+ORDER = [
+    "name", "phone", "district", "craft", "product_name", "description", "price", "capacity",
+    "photos", "summary",
+]  # fmt: skip
 OPTIONAL_STEPS = ("gstin", "udyam", "pehchan")  # reached from the summary only
+VOICE_STEPS = ("name", "craft", "product_name", "description")  # a voice note answers them
 EDITABLE_STATES = (State.DRAFT, State.CHANGES_REQUESTED)
 SNAPSHOT_FIELDS = (
-    "district", "craft", "product_name", "description", "voice_file_id", "price", "capacity",
-    "gstin", "udyam", "pehchan",
+    "district", "craft", "product_name", "description", "voice_file_id", "voice_answers",
+    "price", "capacity", "gstin", "udyam", "pehchan",
 )  # fmt: skip
 
 
@@ -52,14 +45,27 @@ def next_step(artisan: Artisan, submission: Submission, step: str) -> str:
     return ORDER[min(ORDER.index(step) + 1, len(ORDER) - 1)]
 
 
+def step_number(submission: Submission, step: str) -> tuple[int, int] | None:
+    """(n, N) for the prompt of `step` in this draft, or None for the summary and extras."""
+    shown = ORDER[ORDER.index(submission.first_step or ORDER[0]) : -1]
+    return (shown.index(step) + 1, len(shown)) if step in shown else None
+
+
+def spoken(submission: Submission, step: str) -> str | None:
+    """The voice note that answered `step`, if it was answered by voice."""
+    if step == "description":
+        return submission.voice_file_id
+    return (submission.voice_answers or {}).get(step)
+
+
 def first_missing(artisan: Artisan, submission: Submission, photo_count: int) -> str | None:
     """The earliest required answer still missing, or None when the submission is complete."""
     checks = [
-        ("name", artisan.name),
+        ("name", artisan.name or spoken(submission, "name")),
         ("phone", artisan.phone),
         ("district", artisan.district),
-        ("craft", submission.craft),
-        ("product_name", submission.product_name),
+        ("craft", submission.craft or spoken(submission, "craft")),
+        ("product_name", submission.product_name or spoken(submission, "product_name")),
         ("description", submission.description or submission.voice_file_id),
         ("price", submission.price),
         ("photos", photo_count or None),
@@ -170,11 +176,7 @@ async def purge_artisan(session: AsyncSession, artisan: Artisan, media_dir: Path
     await session.execute(delete(Submission).where(Submission.artisan_id == artisan.id))
     await session.delete(artisan)
     await session.flush()
-    # Files are named by content (file_unique_id): keep one another artisan's photo still uses.
-    shared = set(
-        (await session.scalars(select(Photo.local_path).where(Photo.local_path.in_(stored)))).all()
-    )
-    return [media_dir / p for p in stored if p and p not in shared and ".." not in Path(p).parts]
+    return await _unshared(session, list(stored), media_dir)
 
 
 def remove_files(paths: list[Path]) -> None:
@@ -187,6 +189,63 @@ def touch(submission: Submission) -> None:
     submission.reminded_at = None
 
 
-async def clear_photos(session: AsyncSession, submission_id: int) -> None:
-    """Start the photo step afresh (the artisan chose to replace them)."""
+async def clear_photos(session: AsyncSession, submission_id: int, media_dir: Path) -> list[Path]:
+    """Start the photo step afresh (the artisan chose to replace them).
+
+    Returns the downloaded files no other photo uses, to remove once the transaction commits.
+    """
+    stored = (
+        await session.scalars(
+            select(Photo.local_path).where(
+                Photo.submission_id == submission_id, Photo.local_path.is_not(None)
+            )
+        )
+    ).all()
     await session.execute(delete(Photo).where(Photo.submission_id == submission_id))
+    return await _unshared(session, list(stored), media_dir)
+
+
+async def _unshared(
+    session: AsyncSession, stored: list[str | None], media_dir: Path
+) -> list[Path]:
+    """Files are named by content (file_unique_id): keep one another photo still uses."""
+    shared = set(
+        (await session.scalars(select(Photo.local_path).where(Photo.local_path.in_(stored)))).all()
+    )
+    return [media_dir / p for p in stored if p and p not in shared and ".." not in Path(p).parts]
+
+
+async def stored_photos(session: AsyncSession, artisan_id: int) -> int:
+    """Photos kept for the artisan over all their products."""
+    count = await session.scalar(
+        select(func.count())
+        .select_from(Photo)
+        .join(Submission, Submission.id == Photo.submission_id)
+        .where(Submission.artisan_id == artisan_id)
+    )
+    return int(count or 0)
+
+
+async def open_drafts(session: AsyncSession, artisan_id: int) -> int:
+    count = await session.scalar(
+        select(func.count())
+        .select_from(Submission)
+        .where(Submission.artisan_id == artisan_id, Submission.state == State.DRAFT)
+    )
+    return int(count or 0)
+
+
+async def changed_listings(session: AsyncSession, artisan: Artisan) -> list[Submission]:
+    """Approved or listed products whose approved maker's name or mobile differs from now."""
+    rows = await session.scalars(
+        select(Submission).where(
+            Submission.artisan_id == artisan.id,
+            Submission.state.in_((State.APPROVED, State.LISTED)),
+        )
+    )
+    changed = []
+    for sub in rows:
+        fields = (sub.last_snapshot or {}).get("fields", {})
+        if (fields.get("name"), fields.get("phone")) != (artisan.name, artisan.phone):
+            changed.append(sub)
+    return changed

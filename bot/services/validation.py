@@ -1,4 +1,4 @@
-"""Parsing what artisans type: names, mobile numbers, prices, quantities.
+"""Parsing what artisans type: names, mobile numbers, registration numbers (amounts: `amounts`).
 
 Each parser returns the clean value or raises `Invalid` with a locale key explaining why.
 """
@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal
 from typing import Any
 
 import phonenumbers
@@ -20,8 +19,6 @@ CAPACITY_MAX = 1_000_000
 CRAFT_MIN, CRAFT_MAX = 2, 100
 
 _SPACES = re.compile(r"\s+")
-_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")  # \d matches Devanagari digits too
-_AMOUNT = re.compile(r"-?\d{1,12}(\.\d{1,2})?")
 
 
 class Invalid(ValueError):
@@ -81,35 +78,6 @@ def parse_phone(text: str) -> str:
 def ascii_digits(text: str) -> str:
     """Devanagari (or any Unicode) decimal digits as ASCII digits."""
     return "".join(str(unicodedata.digit(ch)) if ch.isdigit() else ch for ch in text)
-
-
-def _amount(text: str) -> Decimal:
-    """The one number in `text`, whatever surrounds it (a rupee sign or word, "/-")."""
-    numbers = _NUMBER.findall(clean_text(text))
-    if len(numbers) != 1:
-        raise Invalid("err-number")
-    token = ascii_digits(numbers[0].replace(",", ""))
-    if not _AMOUNT.fullmatch(token):
-        raise Invalid("err-number")
-    return Decimal(token)
-
-
-def parse_price(text: str) -> int:
-    """Whole rupees: "1,200", "₹ 1200", "Rs 1200/-" and the same in Devanagari digits."""
-    value = _amount(text)
-    if value <= 0 or value > PRICE_MAX:
-        raise Invalid("err-price-range", max=PRICE_MAX)
-    return int(value.to_integral_value())
-
-
-def parse_capacity(text: str) -> int:
-    try:
-        value = _amount(text)
-    except Invalid:
-        raise Invalid("err-capacity", max=CAPACITY_MAX) from None
-    if value <= 0 or value > CAPACITY_MAX or value != value.to_integral_value():
-        raise Invalid("err-capacity", max=CAPACITY_MAX)
-    return int(value)
 
 
 def parse_bounded(text: str, lo: int, hi: int, key: str) -> str:

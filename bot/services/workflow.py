@@ -24,6 +24,9 @@ TRANSITIONS: dict[tuple[State, State], frozenset[str]] = {
     (State.IN_REVIEW, State.REJECTED): frozenset({REVIEWER, ADMIN}),
     (State.REJECTED, State.PENDING): frozenset({ADMIN}),  # an admin reopens
     (State.APPROVED, State.LISTED): frozenset({ADMIN}),
+    # The maker's name or mobile changed after approval: a reviewer sees it again.
+    (State.APPROVED, State.PENDING): frozenset({ARTISAN}),
+    (State.LISTED, State.PENDING): frozenset({ARTISAN}),
 }
 
 

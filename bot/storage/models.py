@@ -80,6 +80,7 @@ class Artisan(Base):
     name: Mapped[str | None] = mapped_column(String(80))
     phone: Mapped[str | None] = mapped_column(String(20))
     district: Mapped[str | None] = mapped_column(String(60))
+    pin: Mapped[str | None] = mapped_column(String(6))  # the PIN code, when they gave one
     craft: Mapped[str | None] = mapped_column(String(120))
     consent_at: Mapped[datetime | None]
     notices_opt_in: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -119,7 +120,10 @@ class Submission(Base):
     craft: Mapped[str | None] = mapped_column(String(120))
     product_name: Mapped[str | None] = mapped_column(String(120))
     description: Mapped[str | None] = mapped_column(Text)
-    voice_file_id: Mapped[str | None] = mapped_column(String(200))
+    voice_file_id: Mapped[str | None] = mapped_column(String(200))  # the description spoken
+    # Other answers given as a voice note (name, product_name, craft): field -> file id.
+    voice_answers: Mapped[dict[str, Any] | None]
+    first_step: Mapped[str | None] = mapped_column(String(30))  # where this draft began
     price: Mapped[int | None] = mapped_column(Integer)
     capacity: Mapped[int | None] = mapped_column(Integer)
     gstin: Mapped[str | None] = mapped_column(String(20))

@@ -1,133 +1,176 @@
+# The artisan's registration: short, one question a message, an example where typing is asked.
 welcome-consent =
-    🙏 Namaste! This is the registration bot of Uttar Pradesh's <b>One District One Product (ODOP)</b> scheme.
+    🙏 Namaste! I help you register for Uttar Pradesh's <b>One District One Product (ODOP)</b> scheme.
 
-    We will ask for your name, mobile number, district, craft, product details and photos.
-    The district ODOP cell checks them, then your product is listed on online marketplaces.
+    I will ask your name, mobile number, district, your work and photos of your product. The District Industries Centre checks it, and then your product can be sold online.
 
-    Do you agree?
+    Shall we start?
 consent-declined = No problem. Nothing about you was kept. Press /start whenever you want to come back.
 consent-thanks = Thank you! Let's begin.
 welcome-back = 🙏 Namaste { $name }! What would you like to do?
 menu-hint = Choose what to do with the buttons below.
 new-product = Let's add a new product.
+drafts-limit = You have { $max } unfinished products. Finish one of them first — press "Continue".
 step-label = <b>Step { $n }/{ $total }</b>
-ask-name = What is your full name?
-ask-phone = Your mobile number? Press "📱 Send my number" below or type the 10 digits.
-ask-district = Choose your district — first the division, or type the district's name.
+ask-name =
+    What is your full name?
+    Type it, e.g.: Ramu Prajapati — or send a 🎤 voice note.
+ask-phone =
+    Your mobile number?
+    Press "📱 Send my number" below, or type it, e.g.: 98765 43210
+ask-district =
+    Which district do you live in?
+    Type the district or your PIN code, e.g.: Gorakhpur or 273001
+ask-division = Choose your division:
 ask-district-in = Districts of { $division } division:
-ask-craft = Your district's ODOP product: <b>{ $odop }</b>. Choose your craft, or press "Something else" and type it.
-ask-craft-other = Type your craft (for example: pottery, chikankari).
-ask-product-name = Type the product's name (for example: terracotta horse).
-ask-description = Describe the product in 2–3 lines, or send a 🎤 voice note.
-ask-price = Price of one piece in rupees? (for example: 1200)
-ask-capacity = How many pieces can you make in a month? (for example: 50) — press "Skip" if you don't know.
-ask-photos = Send 1 to { $max } clear photos of the product. So far: { $count }/{ $max }
-ask-gstin = Type your GSTIN (15 characters), or press "Skip".
-ask-udyam = Type your Udyam registration number (UDYAM-UP-00-0000000), or press "Skip".
-ask-pehchan = Type your Handicraft Pehchan card number, or press "Skip".
-hint-name = Please type your name in letters.
-hint-phone = Please press "📱 Send my number" or type the number.
-hint-district = Please choose the district with the buttons or type its name.
-hint-craft = Please choose your craft with the buttons or type its name.
-hint-product-name = Please type the product's name.
-hint-description = Please type a description or send a voice note.
-hint-price = Please type the price in digits, for example 1200.
-hint-capacity = Please type a number, for example 50 — or press "Skip".
-hint-summary = Check the details above: press a button to change something, or "✅ Submit" when all is right.
-err-name-chars = A name has only letters — no digits or symbols.
-err-name-length = A name has { $min } to { $max } letters.
-err-phone = That does not look like a mobile number. Type the 10 digits starting with 6, 7, 8 or 9.
-err-phone-not-own = That is someone else's number. Please use the "📱 Send my number" button to send your own.
-err-number = I could not read that number. Type one amount in digits, for example 1200.
-err-price-range = The price must be between 1 and { $max } rupees.
-err-capacity = Please type a whole number between 1 and { $max }.
-err-craft = Please type a craft name of { $min } to { $max } characters.
-err-product-name = Please type a product name of { $min } to { $max } characters.
-err-description = Please write { $min } to { $max } characters — or send a voice note.
-err-gstin = That GSTIN does not look right (15 characters, like 09ABCDE1234F1Z5).
-err-udyam = That Udyam number does not look right (like UDYAM-UP-00-0000000).
-err-pehchan = That Pehchan card number does not look right (6 to 30 letters or digits).
-err-district-unknown = I could not find that district. Please choose it with the buttons.
+ask-craft =
+    What work do you do?
+    Your district's ODOP work: <b>{ $odop }</b>. Press a button, or "Something else" to tell us.
+ask-craft-other = Type your work, e.g.: clay pottery — or send a 🎤 voice note.
+ask-product-name =
+    Which product do you want to sell?
+    Type its name, e.g.: terracotta elephant — or send a 🎤 voice note.
+ask-description =
+    Tell us 2–3 things about it: what it is made of, how big it is.
+    Type, or send a 🎤 voice note.
+ask-price =
+    The price of one piece, in rupees?
+    Type it, e.g.: 1200 or 5 thousand
+ask-capacity =
+    How many pieces can you make in a month?
+    Type it, e.g.: 50 — not sure? Press "Skip".
+ask-photos =
+    Send 1 to { $max } clear photos of the product — in good light, from close by.
+    So far: { $count }/{ $max }
+ask-gstin = Type your GSTIN, e.g.: 09ABCDE1234F1Z5 — none? Press "Skip".
+ask-udyam = Type your Udyam number, e.g.: UDYAM-UP-00-0000000 — none? Press "Skip".
+ask-pehchan = Type your artisan Pehchan card number — none? Press "Skip".
+hint-name = Type your name, or send a 🎤 voice note.
+hint-phone = Press "📱 Send my number" below, or type the number.
+hint-district = Type your district's name or PIN code.
+hint-craft = Press a button, or type your work.
+hint-product-name = Type the product's name, or send a 🎤 voice note.
+hint-description = Type something about the product, or send a 🎤 voice note.
+hint-price = Type the price, e.g.: 1200 or 5 thousand
+hint-capacity = Type a number, e.g.: 50 — or press "Skip".
+hint-summary = Check your details above. If all is right, press "✅ All correct, submit".
+err-name-chars = Use only letters in your name, no digits or signs. E.g.: Ramu Prajapati
+err-name-length = Type your full name, e.g.: Ramu Prajapati — or send a 🎤 voice note.
+err-phone = That number looks incomplete. Type your 10-digit mobile number, e.g.: 98765 43210
+err-phone-not-own = That is someone else's number. Press "📱 Send my number" to send your own.
+err-number = I didn't understand that. Type one number, e.g.: 1200 or 5 thousand
+err-amount-small = That is less than 1. Type a whole number, e.g.: 1200
+err-amount-negative = Leave out the minus sign (-). Type just the number, e.g.: 1200
+err-amount-large = That number is very large. Please check and type it again, e.g.: 1200
+amount-which = Which one do you mean?
+price-saved = Price: ₹{ $value } ✅
+capacity-saved = Per month: { $value } pieces ✅
+err-craft = Tell us your work a little more clearly, e.g.: clay pottery — or send a 🎤 voice note.
+err-product-name = Type the product's name, e.g.: terracotta elephant — or send a 🎤 voice note.
+err-description = Tell us a little more — at least one full line, or send a 🎤 voice note.
+err-gstin = That GSTIN looks incomplete. Copy it from your certificate, e.g.: 09ABCDE1234F1Z5 — or press "Skip".
+err-udyam = That Udyam number looks incomplete. Write it like: UDYAM-UP-00-0000000 — or press "Skip".
+err-pehchan = That card number looks incomplete. Copy it from the card — or press "Skip".
+err-district-unknown = I couldn't find that district. Type the name again, or press "📋 Choose from the list".
+err-pin-unknown = That PIN code is not one of Uttar Pradesh's. Type your district's name, or press "📋 Choose from the list".
 district-did-you-mean = Is your district one of these?
+district-which-of-pin = This PIN code covers two districts. Which one is yours?
 district-saved = District: <b>{ $district }</b> ✅
-phone-saved = Number received ✅
-voice-saved = Voice description received ✅
+phone-saved = Got your number ✅
+voice-saved = 🎤 Got your voice note ✅ The office will listen and write it down.
 going-back = Going back.
-err-photo-video = Videos can't be used — please send a photo.
-err-photo-type = That is not a photo. Please send a photo of the product (📎 gallery or camera).
-err-photo-small = That photo is too small (at least { $min } pixels). Please take a clear photo, close up and in good light.
-err-photo-limit = You already sent { $max } photos, I can't take more. Press "Done".
-photos-received = { $count }/{ $max } photos received ✅ Send more, or press "Done".
+err-photo-video = A video won't do — please send a photo of the product.
+err-photo-type = That is not a photo. Press 📎 and send a photo of the product from your gallery or camera.
+err-photo-small = This photo is too small. Go closer, in good light, and take it again.
+err-photo-limit = That's { $max } photos, the most I can take. Now press "✅ Done".
+err-photo-storage = You have many photos stored with us. Please talk to the District Industries Centre about older products.
+photos-received = Got { $count }/{ $max } photos ✅ Send more, or press "✅ Done".
+photos-cleared = Removed the old photos.
+photos-replace-sure = Remove all photos and send new ones? Sure?
+edit-choose = What do you want to change?
+edit-photos = What about the photos?
+edit-extras = These are not required — add them if you have them:
 summary-body =
-    <b>Please check your details:</b>
+    <b>Please check: is everything right?</b>
     👤 Name: { $name }
     📱 Mobile: { $phone }
     📍 District: { $district }
-    🛠 Craft: { $craft }
+    🛠 Work: { $craft }
     🏺 Product: { $product }
-    📝 Description: { $description }
+    📝 About it: { $description }
     💰 Price: ₹{ $price }
     📦 Per month: { $capacity } pieces
-    🖼 Photos: { $photos }
-    GSTIN: { $gstin } · Udyam: { $udyam } · Pehchan card: { $pehchan }
+    📷 Photos: { $photos }
+summary-gstin = GSTIN: { $value }
+summary-udyam = Udyam number: { $value }
+summary-pehchan = Pehchan card: { $value }
+summary-no-extras = (GSTIN, Udyam, Pehchan card — if you have them, add them with "✏️ Change something")
 value-voice = 🎤 (voice note)
-submit-incomplete = Some details are missing — please fill this in first.
+submit-incomplete = Something is still missing — please fill this in first.
 submitted =
-    ✅ Submitted! Your reference: <b>{ $ref }</b>
-    The district ODOP cell will review it. You will get a message here as soon as it is decided.
+    ✅ Submitted! Your application number: <b>{ $ref }</b> (please note it down)
+    The District Industries Centre will check it. I'll tell you here as soon as they decide.
 submitted-again =
-    ✅ Submitted again with your changes: <b>{ $ref }</b>
-    You will get a message here after the review.
+    ✅ Submitted again with your changes. Application number: <b>{ $ref }</b>
+    I'll tell you here once it has been checked.
 status-none = You have no products registered yet.
 status-title = <b>Your products:</b>
 status-line = { $ref } · { $product } · <b>{ $state }</b>
 status-reason = Reason: { $reason }
 state-draft = unfinished
-state-pending = under review
+state-pending = being checked
 state-changes_requested = changes needed
-state-approved = approved
-state-rejected = rejected
-state-listed = listed
+state-approved = approved ✅
+state-rejected = not accepted ❌
+state-listed = on sale online ✅
 mydata =
-    <b>What we hold about you:</b>
+    <b>What I hold about you:</b>
     Name: { $name }
     Mobile: { $phone }
     District: { $district }
-    Craft: { $craft }
+    Work: { $craft }
     Language: { $language }
     Notices: { $notices }
     Consent given: { $consent }
-mydata-none = We hold no data about you.
+mydata-none = I hold no data about you.
 delete-confirm = Do you really want to delete all your data, products and photos? This cannot be undone.
 delete-kept = OK, nothing was deleted.
 delete-done = All your data has been deleted. Press /start to join again.
 reminder = 🙏 Your registration is unfinished. Press "Continue" to go on from where you stopped.
-btn-consent-yes = ✅ I agree
+btn-consent-yes = ✅ Yes, let's start
 btn-consent-no = ❌ No
 btn-back = ⬅️ Back
 btn-share-phone = 📱 Send my number
-btn-more = More divisions ▶
 btn-other-division = ⬅️ Another division
-btn-pick-from-list = 📋 Choose from the list
+btn-pick-from-list = 📋 Choose from list
 btn-craft-other = ✏️ Something else
 btn-skip = ⏭ Skip
 btn-photos-done = ✅ Done
-btn-edit-name = ✏️ Name
-btn-edit-phone = ✏️ Mobile
-btn-edit-district = ✏️ District
-btn-edit-craft = ✏️ Craft
-btn-edit-product_name = ✏️ Product
-btn-edit-description = ✏️ Description
-btn-edit-price = ✏️ Price
-btn-edit-capacity = ✏️ Quantity
-btn-edit-photos = 🖼 New photos
-btn-edit-gstin = ➕ GSTIN
-btn-edit-udyam = ➕ Udyam number
-btn-edit-pehchan = ➕ Pehchan card
-btn-submit = ✅ Submit
+btn-profile-name = 👤 { $name }
+btn-amount-price = ₹{ $value }
+btn-amount-capacity = { $value } pieces
+btn-submit = ✅ All correct, submit
+btn-change = ✏️ Change something
+btn-edit-name = Name
+btn-edit-phone = Mobile
+btn-edit-district = District
+btn-edit-craft = Work
+btn-edit-product_name = Product name
+btn-edit-description = About the product
+btn-edit-price = Price
+btn-edit-capacity = Pieces a month
+btn-edit-photos = 📷 Photos
+btn-extras = ➕ GST, Udyam…
+btn-edit-gstin = GSTIN
+btn-edit-udyam = Udyam number
+btn-edit-pehchan = Pehchan card
+btn-photos-add = ➕ More photos
+btn-photos-replace = 🔄 Replace all photos
+btn-photos-replace-yes = ✅ Yes, replace
+btn-keep = Keep them
 btn-continue = ▶️ Continue
 btn-new-product = ➕ New product
-btn-status = 📋 My status
+btn-status = 📋 My products
 btn-fix = ✏️ Make changes
 btn-delete-yes = 🗑 Yes, delete
 btn-delete-no = Keep it
