@@ -18,6 +18,7 @@ Output columns: pin, district_en (exactly a district_en of data/odop_districts.c
 note. A PIN that serves several districts gets one row per district. Rows whose mapping is
 doubtful say so in `note` (starting with "uncertain:"). The script stops with an error when
 India Post uses a district name it cannot map, so a new spelling is never dropped silently.
+Rows an administrator added (a `source` not starting with "indiapost:") are kept.
 """
 
 from __future__ import annotations
@@ -152,13 +153,26 @@ def build(pincode: object) -> list[dict[str, str]]:
     return sorted(rows, key=lambda r: (r["pin"], r["district_en"]))
 
 
+def hand_made(path: Path) -> list[dict[str, str]]:
+    """Rows an administrator added (source not from India Post): kept across rebuilds."""
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if not r["source"].startswith("indiapost:")]
+    for r in rows:
+        print(f"kept hand-made row {r['pin']} {r['district_en']} ({r['source']})", file=sys.stderr)
+    return rows
+
+
 def main() -> None:
     try:
         import indian_pincode
     except ImportError:
         sys.exit("first: pip install 'indian-pincode==2.1.0' (see this script's docstring)")
-    rows = build(indian_pincode)
     out = DATA / "up_pincodes.csv"
+    rows = build(indian_pincode)
+    kept = hand_made(out)
+    rows = sorted(rows + kept, key=lambda r: (r["pin"], r["district_en"]))
     with out.open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=["pin", "district_en", "source", "note"])
         writer.writeheader()
