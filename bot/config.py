@@ -43,6 +43,7 @@ class Settings(BaseSettings):
     review_lease_minutes: int = Field(default=30, gt=0)
     reminder_after_hours: float = Field(default=24.0, gt=0)
     districts_csv: Path = Path(__file__).resolve().parent.parent / "data" / "odop_districts.csv"
+    pincodes_csv: Path = Path(__file__).resolve().parent.parent / "data" / "up_pincodes.csv"
     log_level: str = "INFO"
 
     @field_validator("telegram_bot_token")
