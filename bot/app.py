@@ -16,6 +16,8 @@ from bot.jobs import schedule_jobs
 from bot.menus import publish_commands
 from bot.processor import PerUserUpdateProcessor
 from bot.services.districts import DistrictIndex
+from bot.services.help_desk import load_office_phones
+from bot.services.pincodes import PinIndex
 from bot.storage.db import make_engine, make_sessionmaker, migrate
 from bot.transport import AiohttpRequest
 
@@ -49,12 +51,15 @@ async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     engine = make_engine(settings.database_url)
     await migrate(engine)
     settings.media_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    districts = DistrictIndex.load(settings.districts_csv)
     app.bot_data["services"] = Services(
         settings=settings,
         engine=engine,
         sessions=make_sessionmaker(engine),
         t=Translator(settings.default_locale),
-        districts=DistrictIndex.load(settings.districts_csv),
+        districts=districts,
+        pins=PinIndex.load(settings.pincodes_csv, known=districts.by_key),
+        offices=load_office_phones(settings.offices_csv),
     )
     await publish_commands(app)
     schedule_jobs(app, [job for feature in FEATURES for job in feature.jobs])

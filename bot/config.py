@@ -44,6 +44,7 @@ class Settings(BaseSettings):
     reminder_after_hours: float = Field(default=24.0, gt=0)
     districts_csv: Path = Path(__file__).resolve().parent.parent / "data" / "odop_districts.csv"
     pincodes_csv: Path = Path(__file__).resolve().parent.parent / "data" / "up_pincodes.csv"
+    offices_csv: Path = Path(__file__).resolve().parent.parent / "data" / "district_offices.csv"
     log_level: str = "INFO"
 
     @field_validator("telegram_bot_token")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -11,6 +11,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 from bot.config import Settings
 from bot.i18n import Translator
 from bot.services.districts import DistrictIndex
+from bot.services.pincodes import PinIndex
 
 
 @dataclass
@@ -22,6 +23,8 @@ class Services:
     sessions: async_sessionmaker[AsyncSession]
     t: Translator
     districts: DistrictIndex
+    pins: PinIndex = field(default_factory=lambda: PinIndex([]))  # PIN code -> districts
+    offices: dict[str, str] = field(default_factory=dict)  # district -> office phone
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

@@ -16,6 +16,7 @@ from bot.handlers import (
     broadcast,
     catalogue,
     common,
+    help_desk,
     registration,
     review,
     router,
@@ -27,6 +28,7 @@ FEATURES: list[Feature] = [
     Feature("common", common.HANDLERS),
     Feature("registration", registration.HANDLERS, jobs=registration.JOBS),
     Feature("account", account.HANDLERS),
+    Feature("help", help_desk.HANDLERS, dialogues=help_desk.DIALOGUES),
     Feature("staff", staff.HANDLERS, on_startup=staff.on_startup),
     Feature("review", review.HANDLERS, dialogues=review.DIALOGUES, jobs=review.JOBS),
     Feature(

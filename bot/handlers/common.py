@@ -62,7 +62,7 @@ async def guard_edits(update: Update, context: BotContext) -> None:
 async def on_help(turn: Turn) -> None:
     """Explain what the bot does and the commands for this user's role."""
     staff = await turn.staff()
-    turn.say("help-artisan")
+    turn.say("help-artisan", keyboards.inline(keyboards.help_row(turn.t)))
     if staff.is_reviewer:
         turn.say("help-reviewer")
     if staff.is_admin:

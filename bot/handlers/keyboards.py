@@ -175,3 +175,13 @@ def confirm_delete(t: T) -> InlineKeyboardMarkup:
     return inline(
         [button(t("btn-delete-yes"), "reg:del:yes"), button(t("btn-delete-no"), "reg:del:no")]
     )
+
+
+def help_row(t: T) -> list[InlineKeyboardButton]:
+    """ "🙋 Help" under a prompt: a question to a person at the district office."""
+    return [button(t("btn-help"), "hp:ask")]
+
+
+def with_help(t: T, markup: InlineKeyboardMarkup | None) -> InlineKeyboardMarkup:
+    rows_ = list(markup.inline_keyboard) if markup is not None else []
+    return InlineKeyboardMarkup([*rows_, help_row(t)])

@@ -175,6 +175,7 @@ def _draft(turn: Turn, artisan: Artisan, sub: Submission) -> flow.Draft:
         turn.locale,
         services.settings.media_dir,
         profile_name=user.full_name if user else None,
+        pins=services.pins,
     )
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from telegram import InlineKeyboardMarkup
+
 from bot.handlers import keyboards as kb
 from bot.handlers.base import Markup, Turn
 from bot.handlers.summary import show_summary
@@ -25,6 +27,10 @@ PROMPT_KEYS = {
     "udyam": "ask-udyam",
     "pehchan": "ask-pehchan",
 }
+
+
+# Prompts with room for "🙋 मदद" (the lists of districts and crafts are long enough).
+HELP_UNDER = ("name", "product_name", "description", "price", "capacity", "photos")
 
 
 def consent_prompt(turn: Turn) -> None:
@@ -79,6 +85,8 @@ async def ask(turn: Turn, artisan: Artisan, sub: Submission) -> None:
         count = await reg.photo_count(turn.session, sub.id)
         markup = kb.photos(turn.t, count)
         args.update(count=count, max=reg.MAX_PHOTOS)
+    if step in HELP_UNDER and (markup is None or isinstance(markup, InlineKeyboardMarkup)):
+        markup = kb.with_help(turn.t, markup)
     turn.send_text(header(turn.t, sub, step) + turn.t(PROMPT_KEYS[step], **args), markup)
 
 

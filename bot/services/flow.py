@@ -18,6 +18,7 @@ from bot.services import registration as reg
 from bot.services import validation as v
 from bot.services.amounts import Unclear, read_amount
 from bot.services.districts import DistrictIndex
+from bot.services.pincodes import PinIndex, normalize_pin
 from bot.services.workflow import ARTISAN, transition
 from bot.storage.models import Artisan, Photo, State, Submission
 
@@ -116,7 +117,7 @@ class Draft:
     locale: str  # the language the artisan's buttons were shown in
     media_dir: Path
     profile_name: str | None = None  # the name on their Telegram profile
-    pins: Callable[[str], list[str]] = lambda _pin: []  # PIN code -> district keys
+    pins: PinIndex = field(default_factory=lambda: PinIndex([]))
 
     def reprompt(self, out: Outcome | None = None) -> Outcome:
         return (out or Outcome()).show(PROMPT)
@@ -294,16 +295,15 @@ async def _district(d: Draft, given: Input) -> Outcome:
     """A district's name in any script, or a 6-digit PIN code."""
     if not isinstance(given, Text):
         return _hint(d, "hint-district")
-    pin = v.ascii_digits(given.value).replace(" ", "")
-    if len(pin) == 6 and pin.isdigit():
-        found = [key for key in d.pins(pin) if d.districts.get(key) is not None]
-        if len(found) == 1:
-            d.artisan.pin = pin
+    pin = normalize_pin(given.value)
+    if pin is not None:
+        found = [key for key in d.pins.districts(pin) if d.districts.get(key) is not None]
+        if not found:
+            return _hint(d, "err-pin-unknown")
+        d.artisan.pin = pin
+        if len(found) == 1 and not d.pins.uncertain(pin):
             return set_district(d, found[0])
-        if found:
-            d.artisan.pin = pin
-            return Outcome().show("pins", found)
-        return _hint(d, "err-pin-unknown")
+        return Outcome().show("pins", found)  # a PIN on a border, or an unsure mapping
     match = d.districts.match(given.value)
     if match.district is not None:
         return set_district(d, match.district.key)
@@ -319,7 +319,7 @@ def set_district(d: Draft, key: str) -> Outcome:
         return d.reprompt()
     artisan, sub = d.artisan, d.sub
     changed = artisan.district != key
-    if changed and artisan.pin and key not in d.pins(artisan.pin):
+    if changed and artisan.pin and key not in d.pins.districts(artisan.pin):
         artisan.pin = None  # a PIN of another district is not theirs any more
     artisan.district = sub.district = key
     out = Outcome().ack("district-saved", district=key)

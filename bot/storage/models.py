@@ -194,6 +194,22 @@ class Photo(Base):
     submission: Mapped[Submission] = relationship(back_populates="photos")
 
 
+class HelpMessage(Base):
+    """One message of an artisan's help thread: their question, or a staff member's answer."""
+
+    __tablename__ = "help_messages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    artisan_id: Mapped[int] = mapped_column(
+        ForeignKey("artisans.id", ondelete="CASCADE"), index=True
+    )
+    staff_id: Mapped[int | None] = mapped_column(BigInteger)  # None: the artisan asked
+    text: Mapped[str | None] = mapped_column(Text)
+    voice_file_id: Mapped[str | None] = mapped_column(String(200))
+    step: Mapped[str | None] = mapped_column(String(30))  # where the artisan was when asking
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class Event(Base):
     """Append-only audit log of submission state changes."""
 

@@ -1,0 +1,74 @@
+"""🙋 Help: an artisan asks a person, by text or voice; a reviewer answers in the bot."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
+
+from sqlalchemy import select
+
+from bot.config import Settings
+from bot.context import BotApp, services_of
+from bot.fake_telegram import FakeTelegram
+from bot.storage.models import HelpMessage
+from tests.conftest import REVIEWER_ID
+from tests.journey import consent, to_district
+
+StartBot = Callable[[Settings], AbstractAsyncContextManager[BotApp]]
+
+
+async def test_artisan_voice_question_reaches_reviewer_and_answer_survives_restart(
+    fake: FakeTelegram, settings: Settings, start_bot: StartBot
+) -> None:
+    artisan = fake.user(first_name="Ramu")
+    reviewer = fake.user(REVIEWER_ID)
+    async with start_bot(settings):
+        await to_district(artisan)
+        await artisan.send("Gorakhpur")
+        await artisan.press("टेराकोटा")
+        assert "🙋 मदद" in artisan.buttons
+        await artisan.press("🙋 मदद")
+        assert "सवाल" in artisan.last_text
+        await artisan.send_voice()
+        # The artisan is told, and sees the question they were at again.
+        assert "सवाल भेज दिया" in artisan.last_text and "सामान" in artisan.last_text
+        await reviewer.wait(2, since=0)
+        assert reviewer.chat.messages[-2].kind == "voice"
+        card = reviewer.last_text
+        assert "कारीगर का सवाल" in card and "सुनीता देवी" in card and "गोरखपुर" in card
+        assert "सामान का नाम" in card  # the step the artisan was at
+    async with start_bot(settings) as app:  # a restart between question and answer
+        await reviewer.press("जवाब दें")
+        await reviewer.send("कल दफ़्तर आइए, फ़ोटो हम खींच देंगे।")
+        assert "जवाब भेज दिया" in reviewer.last_text
+        assert "कल दफ़्तर आइए" in artisan.last_text
+        assert "ज़िला उद्योग केंद्र से जवाब" in artisan.last_text
+        async with services_of(app).sessions() as session:
+            thread = (await session.scalars(select(HelpMessage).order_by(HelpMessage.id))).all()
+    assert [(m.staff_id, m.voice_file_id is not None) for m in thread] == [
+        (None, True),
+        (REVIEWER_ID, False),
+    ]
+
+
+async def test_reviewer_of_another_district_cannot_answer(
+    fake: FakeTelegram, make_settings: Callable[..., Settings], start_bot: StartBot
+) -> None:
+    settings = make_settings(reviewer_ids=[])
+    artisan, admin = fake.user(), fake.user(settings.admin_ids[0])
+    async with start_bot(settings) as app:
+        await consent(artisan)
+        await artisan.press("🙋 मदद")
+        await artisan.send("फ़ोटो कैसे भेजें?")
+        await admin.wait(1, since=0)  # no reviewer covers the district: the admins are asked
+        assert "फ़ोटो कैसे भेजें?" in admin.last_text
+        outsider = fake.user(REVIEWER_ID + 7)
+        await outsider.send("/language")  # any inline keyboard to press forged data on
+        forged = admin.last.reply_markup["inline_keyboard"][0][0]["callback_data"]
+        await outsider.press(data=forged, expect=0)
+        assert any("ज़िलों में नहीं" in alert for alert in outsider.alerts)
+        async with services_of(app).sessions() as session:
+            replies = await session.scalars(
+                select(HelpMessage).where(HelpMessage.staff_id.is_not(None))
+            )
+            assert replies.all() == []
