@@ -86,6 +86,9 @@ class Artisan(Base):
     reachable: Mapped[bool] = mapped_column(Boolean, default=True)
     # No FK: artisans and submissions would reference each other; the code keeps it valid.
     active_submission_id: Mapped[int | None] = mapped_column(Integer)
+    # The poster (campaign) that brought them, set once. No FK, as above: campaigns are never
+    # deleted, and adding one to this table would make SQLite rebuild it.
+    campaign_id: Mapped[int | None] = mapped_column(Integer, index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -210,6 +213,19 @@ class Event(Base):
 class Role(enum.StrEnum):
     REVIEWER = "reviewer"
     ADMIN = "admin"
+
+
+class Campaign(Base):
+    """A QR poster for a district (and optionally a camp); its payload opens the bot with it."""
+
+    __tablename__ = "campaigns"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    payload: Mapped[str] = mapped_column(String(64), unique=True)
+    district: Mapped[str] = mapped_column(String(60))
+    name: Mapped[str | None] = mapped_column(String(80))
+    created_by: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Staff(Base):
