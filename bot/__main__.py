@@ -18,7 +18,7 @@ from bot.logs import setup_logging
 
 # Modules exposing `register(subparsers)`: each adds its subcommands with `set_defaults(func=...)`,
 # where func(args) -> int is the exit code.
-COMMAND_MODULES = ("bot.cli_catalogue", "bot.playground")
+COMMAND_MODULES = ("bot.cli_catalogue", "bot.cli_poster", "bot.playground")
 
 
 def load_settings() -> Settings:

@@ -17,6 +17,7 @@ from bot.handlers.base import Outgoing, Turn, deliver, handler, send_text
 from bot.handlers.photos import on_photo_input
 from bot.handlers.summary import submit
 from bot.jobs import RepeatingJob
+from bot.services import campaigns
 from bot.services import registration as reg
 from bot.storage.models import Artisan, State, Submission, utcnow
 
@@ -35,9 +36,28 @@ async def on_start(turn: Turn) -> None:
     """New artisan: consent first. Returning artisan: greeted by name, offered what to do."""
     artisan = turn.artisan
     if artisan is None or not artisan.registered:
+        await _from_poster(turn, artisan)
         steps.consent_prompt(turn)
         return
     await show_menu(turn, artisan)
+
+
+async def _from_poster(turn: Turn, artisan: Artisan | None) -> None:
+    """`/start <payload>` from a poster: record its campaign and pre-select its district.
+
+    An unknown or forged payload is ignored: the start is the normal one.
+    """
+    args = turn.context.args or []
+    campaign = await campaigns.resolve(turn.session, args[0] if args else None)
+    district = turn.services.districts.get(campaign.district) if campaign else None
+    if campaign is None or district is None:
+        return
+    if artisan is None:  # the row that consent would create, created now to hold the campaign
+        artisan = Artisan(telegram_id=turn.user_id, locale=turn.locale)
+        turn.session.add(artisan)
+    campaigns.attach(artisan, campaign)
+    await turn.session.flush()
+    turn.note("campaign-welcome", district=district.name(turn.locale))
 
 
 @handler

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services.districts import District, DistrictIndex
 from bot.services.roles import StaffView
 from bot.storage.models import Artisan, Campaign, State, Submission
 
@@ -31,6 +32,12 @@ def may_create(view: StaffView, district: str) -> bool:
 
 def deep_link(bot_username: str, payload: str) -> str:
     return f"https://t.me/{bot_username}?start={payload}"
+
+
+def file_stem(district_key: str, payload: str) -> str:
+    """The poster's file name without suffix: "poster-sant-kabir-nagar-Ab3_x-9Q"."""
+    slug = "-".join(re.findall(r"[a-z0-9]+", district_key.lower()))
+    return f"poster-{slug}-{payload}"
 
 
 async def create(
@@ -85,6 +92,10 @@ class CampaignStats:
     registrations: int  # artisans who consented
     approvals: int  # their submissions approved or listed
 
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.payload})" if self.name else self.payload
+
 
 async def per_campaign(session: AsyncSession) -> list[CampaignStats]:
     """Registrations and approvals per campaign, newest campaign first."""
@@ -114,3 +125,38 @@ async def per_campaign(session: AsyncSession) -> list[CampaignStats]:
         .order_by(Campaign.id.desc())
     )
     return [CampaignStats(p, d, n, int(r), int(a)) for p, d, n, r, a in rows]
+
+
+@dataclass(frozen=True)
+class DistrictWords:
+    district: District | None
+    rest: str  # the words after the district: the camp's name
+    suggestions: list[District]
+
+
+def split_district(index: DistrictIndex, words: list[str]) -> DistrictWords:
+    """The longest leading words that name a district exactly, and the rest (a camp name).
+
+    "Sant Kabir Nagar Mela 2026" -> Sant Kabir Nagar, "Mela 2026". Only an exact (normalised)
+    name or alias counts; otherwise the first word's close matches are suggested.
+    """
+    words = " ".join(words).split()
+    for end in range(len(words), 0, -1):
+        found = index.match(" ".join(words[:end])).district
+        if found is not None:
+            return DistrictWords(found, " ".join(words[end:]), [])
+    return DistrictWords(None, "", index.match(words[0]).suggestions if words else [])
+
+
+def label(campaign: Campaign) -> str:
+    """How a campaign is named in the export and /stats: "camp name (payload)"."""
+    return CampaignStats(campaign.payload, campaign.district, campaign.name, 0, 0).label
+
+
+async def campaign_labels(session: AsyncSession, ids: list[int | None]) -> dict[int, str]:
+    """Labels of the campaigns with these ids (None ignored), for the catalogue export."""
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    found = await session.scalars(select(Campaign).where(Campaign.id.in_(wanted)))
+    return {c.id: label(c) for c in found}

@@ -8,9 +8,10 @@ split into Devanagari and Latin runs, each drawn with its own Noto font on one b
 
 from __future__ import annotations
 
+import html
 import io
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -59,6 +60,25 @@ class Poster:
     pdf: bytes
 
 
+def compose(
+    t: Callable[..., str], district: str, camp: str | None, bot_name: str, username: str, link: str
+) -> PosterText:
+    """The poster's texts from the locale files; `t(key, **args)` formats in its language."""
+
+    def text(key: str, **args: str) -> str:
+        return html.unescape(t(key, **args))  # the translator escapes for Telegram's HTML
+
+    return PosterText(
+        title=text("poster-title", district=district),
+        headline=text("poster-headline"),
+        camp=camp or None,
+        steps=(text("poster-step-1"), text("poster-step-2"), text("poster-step-3")),
+        bot_name=bot_name,
+        username=username,
+        link=link,
+    )
+
+
 def render(text: PosterText) -> Poster:
     """Draw the page; the PNG and a one-page A4 PDF of it."""
     if not features.check("raqm"):
@@ -66,10 +86,13 @@ def render(text: PosterText) -> Poster:
     page = Image.new("RGB", PAGE, WHITE)
     draw = ImageDraw.Draw(page)
     width = PAGE[0] - 2 * MARGIN
-    draw.rectangle((0, 0, PAGE[0], 330), fill=SAFFRON)
+    # The band grows with a district name long enough to wrap.
+    title_lines = len(_wrap(draw, text.title, 84, True, width))
+    band = 330 + (title_lines - 1) * _step_of(84)
+    draw.rectangle((0, 0, PAGE[0], band), fill=SAFFRON)
     y = _lines(draw, 150, text.title, 84, True, WHITE, width)
     y = _lines(draw, y + 10, text.headline, 50, False, WHITE, width)
-    y = 330 + 95
+    y = max(band, y - _step_of(50) + 60) + 95
     if text.camp:
         y = _lines(draw, y, text.camp, 56, True, INK, width) + 20
     qr = _qr(text.link)
@@ -113,7 +136,7 @@ def _step(draw: ImageDraw.ImageDraw, y: int, number: int, line: str) -> int:
         fill=SAFFRON,
     )
     draw.text(centre, str(number), font=_font("latn", True, 52), fill=WHITE, anchor="mm")
-    x = left + 2 * radius + 36
+    x: float = left + 2 * radius + 36
     for font, run in _runs(line, size, False):
         draw.text((x, y), run, font=font, fill=INK, anchor="ls", language=_lang(font))
         x += draw.textlength(run, font=font, language=_lang(font))
@@ -131,8 +154,13 @@ def _lines(
         for (font, run), length in zip(runs, lengths, strict=True):
             draw.text((x, y), run, font=font, fill=fill, anchor="ls", language=_lang(font))
             x += length
-        y += int(size * 1.45)
+        y += _step_of(size)
     return y
+
+
+def _step_of(size: int) -> int:
+    """From one baseline to the next."""
+    return int(size * 1.45)
 
 
 def _wrap(draw: ImageDraw.ImageDraw, text: str, size: int, bold: bool, width: int) -> list[str]:
@@ -150,9 +178,7 @@ def _width(draw: ImageDraw.ImageDraw, line: str, size: int, bold: bool) -> float
     return sum(draw.textlength(r, font=f, language=_lang(f)) for f, r in _runs(line, size, bold))
 
 
-def _runs(
-    line: str, size: int, bold: bool
-) -> Iterator[tuple[ImageFont.FreeTypeFont, str]]:
+def _runs(line: str, size: int, bold: bool) -> Iterator[tuple[ImageFont.FreeTypeFont, str]]:
     """Split into runs of one script; spaces, digits and punctuation join the run they are in."""
     script, start = "", 0
     for i, ch in enumerate(line):
@@ -174,12 +200,14 @@ def _script(ch: str) -> str:
 
 
 def _lang(font: ImageFont.FreeTypeFont) -> str | None:
-    return "hi" if "Devanagari" in (font.path or "") else None
+    return "hi" if "Devanagari" in str(font.path) else None
 
 
 @cache
 def _font(script: str, bold: bool, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(font_path(script, bold)), size, layout_engine=ImageFont.Layout.RAQM)
+    return ImageFont.truetype(
+        str(font_path(script, bold)), size, layout_engine=ImageFont.Layout.RAQM
+    )
 
 
 @cache
