@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, features
 from sqlalchemy import func, select
 
+from bot.cli_poster import poster_command
+from bot.config import Settings
 from bot.context import BotApp, services_of
 from bot.fake_telegram import FakeTelegram, FakeUser
 from bot.services import campaigns
@@ -21,7 +24,10 @@ from tests.journey import submit_product
 from tests.review_world import SCOPED_ID, add_scoped_reviewer
 
 
-def _fonts_missing() -> bool:
+def _cannot_draw() -> bool:
+    """Pillow's Raqm layout needs the system's libfribidi; the fonts come from fonts-noto-core."""
+    if not features.check("raqm"):
+        return True
     try:
         for script in ("deva", "latn"):
             font_path(script, False)
@@ -32,7 +38,7 @@ def _fonts_missing() -> bool:
 
 
 needs_fonts = pytest.mark.skipif(
-    _fonts_missing(), reason="Noto fonts missing: apt-get install fonts-noto-core (.ci/run does)"
+    _cannot_draw(), reason="posters need: apt-get install libfribidi0 fonts-noto-core"
 )
 
 
@@ -172,3 +178,22 @@ def test_district_then_camp_name_split_at_the_longest_district_name(bot: BotApp)
     assert found.district is not None and found.district.key == "Sant Kabir Nagar"
     assert found.rest == "Mela 2026"
     assert campaigns.split_district(index, ["गोरखपुर"]).rest == ""
+
+
+@needs_fonts
+async def test_operator_makes_a_poster_in_the_terminal_with_the_name_from_getme(
+    fake: FakeTelegram, settings: Settings, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import zxingcpp
+
+    args = argparse.Namespace(
+        words=["Varanasi", "हस्तशिल्प कैंप"], bot_username=None, bot_name=None, lang="hi",
+        out=tmp_path,
+    )  # fmt: skip
+    assert await poster_command(settings, args) == 0
+    out = capsys.readouterr().out
+    payload = out.split("campaign ", 1)[1].split(":", 1)[0]
+    png = tmp_path / f"poster-varanasi-{payload}.png"
+    assert f"wrote {png}" in out and f"wrote {png.with_suffix('.pdf')}" in out
+    decoded = [code.text for code in zxingcpp.read_barcodes(Image.open(png))]
+    assert decoded == [f"https://t.me/{fake.bot_username}?start={payload}"]
