@@ -22,7 +22,6 @@ import enum
 import io
 from dataclasses import dataclass
 
-import imagehash
 from PIL import Image, ImageFilter, ImageStat
 
 SIDE = 512
@@ -107,6 +106,8 @@ def phash(image: Image.Image, measures: Measures) -> str | None:
     """The 64-bit difference hash as 16 hex digits; None for an even picture."""
     if measures.contrast < FLAT:
         return None
+    import imagehash  # brings numpy (0.15 s): loaded with the first photo, not at start
+
     return str(imagehash.dhash(grey(image)))
 
 
