@@ -83,6 +83,21 @@ async def test_artisan_sends_good_photo_gets_no_hint(
     assert "1/5" in artisan.last_text
 
 
+async def test_hint_telegram_refuses_leaves_the_kept_photo_as_it_is(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    fake.fail("sendPhoto", error_code=400, description="Bad Request: refused")
+    artisan = fake.user()
+    await to_photos(artisan)
+    await artisan.send_photo(content=jpeg(blurred(SHARP, 8)))
+    [photo] = await all_kept(db)
+    await fake.wait_for(lambda: bool(fake.calls_of("sendPhoto")))
+    again = await photo_worker(bot).run_once()
+    assert again.picked == 0 and len(fake.calls_of("getFile")) == 1  # kept once, not again
+    assert photo.quality == "blurry" and photo.download_attempts == 0
+    assert len(fake.calls_of("sendPhoto")) == 1  # a lost hint is not worth a second try
+
+
 async def test_artisan_keeps_blurry_photo_with_one_tap(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:
