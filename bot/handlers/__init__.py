@@ -17,6 +17,7 @@ from bot.handlers import (
     catalogue,
     common,
     outreach,
+    photo_hints,
     registration,
     review,
     router,
@@ -35,6 +36,7 @@ FEATURES: list[ModuleType] = [
     broadcast,
     catalogue,
     outreach,
+    photo_hints,
 ]
 
 

@@ -189,6 +189,13 @@ class Photo(Base):
     local_path: Mapped[str | None] = mapped_column(String(300))
     download_attempts: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Set by the photo worker once the file is kept (bot/services/photo_quality.py): the
+    # perceptual hash (16 hex digits), a problem worth a retake hint ("blurry", "dark"), and
+    # another artisan's photo that looks the same (its id; no foreign key: if that photo goes,
+    # the flag simply stops showing).
+    phash: Mapped[str | None] = mapped_column(String(16))
+    quality: Mapped[str | None] = mapped_column(String(10))
+    similar_to: Mapped[int | None] = mapped_column(Integer)
 
     submission: Mapped[Submission] = relationship(back_populates="photos")
 
