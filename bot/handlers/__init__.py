@@ -16,6 +16,7 @@ from bot.handlers import (
     broadcast,
     catalogue,
     common,
+    listing_details,
     registration,
     review,
     router,
@@ -25,7 +26,16 @@ from bot.handlers import (
 # Feature modules expose HANDLERS (PTB handlers) and optionally DIALOGUES (staff dialogue kind ->
 # handler, see `router`), JOBS (periodic work, see `bot.jobs`), and `async def on_startup(app)` /
 # `async def on_shutdown(app)` for long-running workers.
-FEATURES: list[ModuleType] = [common, registration, account, staff, review, broadcast, catalogue]
+FEATURES: list[ModuleType] = [
+    common,
+    registration,
+    account,
+    staff,
+    review,
+    broadcast,
+    catalogue,
+    listing_details,
+]
 
 
 def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
