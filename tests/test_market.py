@@ -257,7 +257,7 @@ async def test_artisan_answers_monthly_stock_check_and_pauses_listing(
 async def test_artisan_silent_twice_is_shown_to_admin_as_stock_unknown(
     fake: FakeTelegram, bot: BotApp, db: Sessions, tmp_path: Path, capsys: Any
 ) -> None:
-    artisan, reference = await listed_artisan(fake, db)
+    _artisan, reference = await listed_artisan(fake, db)
     for _ in range(3):  # the second and third checks each find the previous one unanswered
         await month_passes(db, reference)
         await check_stock(BotContext(bot))
@@ -292,3 +292,19 @@ async def test_artisan_cannot_press_another_artisans_listing_button(
     async with db() as session:
         listing = await session.get(Listing, submission_id(reference))
         assert listing is not None and listing.stock == 12
+
+
+async def test_artisan_starting_a_new_product_types_into_registration_not_the_questions(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user(language_code="hi")
+    reference = await submit_product(artisan)
+    await approve(fake, reference)  # the material question waits
+    await artisan.send("/start")
+    await artisan.press("➕ नया उत्पाद")
+    await artisan.send("मिट्टी का घोड़ा")
+    async with db() as session:
+        listing = await session.get(Listing, submission_id(reference))
+        assert listing is not None and (listing.step, listing.material) == ("material", None)
+    await artisan.press("मिट्टी")  # the question's button still answers it
+    assert "सामान: मिट्टी ✅" in artisan.last_text
