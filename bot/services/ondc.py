@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.services.catalogue import STREAM_BATCH, ExportQuery
@@ -78,36 +78,55 @@ def maker_address(artisan: Artisan, district_name: str | None) -> str:
     return ", ".join(parts)
 
 
-async def _rows(session: AsyncSession, query: ExportQuery) -> AsyncIterator[Row]:
-    """Approved and listed products, one artisan's together, with their kept photos."""
-    stmt = (
-        select(Submission, Artisan, Listing)
-        .join(Artisan, Artisan.id == Submission.artisan_id)
-        .outerjoin(Listing, Listing.submission_id == Submission.id)
-        .where(Submission.state.in_((State.APPROVED, State.LISTED)))
-        .order_by(Submission.artisan_id, Submission.id)
-        .execution_options(yield_per=STREAM_BATCH)
-    )
-    if query.district:
-        stmt = stmt.where(Submission.district == query.district)
-    if query.since:
-        stmt = stmt.where(
-            func.coalesce(Submission.decided_at, Submission.submitted_at) >= query.since
+async def _rows(
+    sessions: async_sessionmaker[AsyncSession], query: ExportQuery
+) -> AsyncIterator[Row]:
+    """Approved and listed products, one artisan's together, with their kept photos.
+
+    Read in batches, each in its own short transaction (keyset on artisan, id): on SQLite every
+    transaction holds the write lock, and the bot must not wait for a long export.
+    """
+    after = (0, 0)
+    while True:
+        stmt = (
+            select(Submission, Artisan, Listing)
+            .join(Artisan, Artisan.id == Submission.artisan_id)
+            .outerjoin(Listing, Listing.submission_id == Submission.id)
+            .where(
+                Submission.state.in_((State.APPROVED, State.LISTED)),
+                or_(
+                    Submission.artisan_id > after[0],
+                    and_(Submission.artisan_id == after[0], Submission.id > after[1]),
+                ),
+            )
+            .order_by(Submission.artisan_id, Submission.id)
+            .limit(STREAM_BATCH)
         )
-    result = await session.stream(stmt)
-    async for chunk in result.partitions():
-        ids = [sub.id for sub, _a, _l in chunk]
-        photos: dict[int, list[str]] = {}
-        found = await session.execute(
-            select(Photo.submission_id, Photo.local_path)
-            .where(Photo.submission_id.in_(ids), Photo.local_path.is_not(None))
-            .order_by(Photo.submission_id, Photo.position)
-        )
-        for submission_id, local_path in found:
-            photos.setdefault(submission_id, []).append(str(local_path))
+        if query.district:
+            stmt = stmt.where(Submission.district == query.district)
+        if query.since:
+            stmt = stmt.where(
+                func.coalesce(Submission.decided_at, Submission.submitted_at) >= query.since
+            )
+        async with sessions() as session:
+            chunk = [(sub, a, li) for sub, a, li in (await session.execute(stmt)).all()]
+            if not chunk:
+                return
+            photos: dict[int, list[str]] = {}
+            found = await session.execute(
+                select(Photo.submission_id, Photo.local_path)
+                .where(
+                    Photo.submission_id.in_([sub.id for sub, _a, _l in chunk]),
+                    Photo.local_path.is_not(None),
+                )
+                .order_by(Photo.submission_id, Photo.position)
+            )
+            for submission_id, local_path in found:
+                photos.setdefault(submission_id, []).append(str(local_path))
         for sub, artisan, listing in chunk:
             yield Row(sub, artisan, listing, photos.get(sub.id, []))
-        session.expunge_all()  # flat memory: nothing read stays in the identity map
+        last = chunk[-1][0]
+        after = (last.artisan_id or 0, last.id)
 
 
 class Builder:
@@ -325,29 +344,28 @@ async def export_ondc(
     current: int | None = None  # the artisan whose provider is open
     try:
         out.json.write(_head())
-        async with sessions() as session:
-            async for row in _rows(session, query):
-                item, missing = build.item(row)
-                listing = row.listing
-                if listing is not None and listing.stock_missed >= STOCK_UNKNOWN_AFTER:
-                    result.stock_unknown.append(row.sub.reference)
-                if missing:
-                    result.left_out.append((row.sub.reference, missing))
-                    out.left_out.writerow([row.sub.reference, "; ".join(missing)])
-                    continue
-                if current != row.artisan.id:
-                    if current is not None:
-                        out.json.write("]}")
-                    head = json.dumps(build.provider(row.artisan), ensure_ascii=False)
-                    out.json.write(("," if current is not None else "") + "\n" + head[:-1])
-                    out.json.write(', "items": [')
-                    current = row.artisan.id
-                    result.providers += 1
-                else:
-                    out.json.write(",")
-                out.json.write("\n" + json.dumps(item, ensure_ascii=False))
-                out.tax.writerow(build.tax_row(row, item))
-                result.items += 1
+        async for row in _rows(sessions, query):
+            item, missing = build.item(row)
+            listing = row.listing
+            if listing is not None and listing.stock_missed >= STOCK_UNKNOWN_AFTER:
+                result.stock_unknown.append(row.sub.reference)
+            if missing:
+                result.left_out.append((row.sub.reference, missing))
+                out.left_out.writerow([row.sub.reference, "; ".join(missing)])
+                continue
+            if current != row.artisan.id:
+                if current is not None:
+                    out.json.write("]}")
+                head = json.dumps(build.provider(row.artisan), ensure_ascii=False)
+                out.json.write(("," if current is not None else "") + "\n" + head[:-1])
+                out.json.write(', "items": [')
+                current = row.artisan.id
+                result.providers += 1
+            else:
+                out.json.write(",")
+            out.json.write("\n" + json.dumps(item, ensure_ascii=False))
+            out.tax.writerow(build.tax_row(row, item))
+            result.items += 1
         if current is not None:
             out.json.write("]}")
         out.json.write("\n]}}}\n")
