@@ -21,7 +21,8 @@ from bot.handlers.catalogue import photo_worker
 from bot.handlers.listing_details import check_stock
 from bot.services.crafts import CraftIndex
 from bot.services.districts import DistrictIndex
-from bot.storage.models import Dialogue, Listing
+from bot.services.ondc import Builder, Row
+from bot.storage.models import Artisan, Dialogue, Listing, State, Submission
 from tests.catalogue_helpers import Sessions, approved_product, submission_id
 from tests.conftest import ADMIN_ID, REVIEWER_ID
 from tests.journey import submit_product
@@ -308,3 +309,23 @@ async def test_artisan_starting_a_new_product_types_into_registration_not_the_qu
         assert listing is not None and (listing.step, listing.material) == ("material", None)
     await artisan.press("मिट्टी")  # the question's button still answers it
     assert "सामान: मिट्टी ✅" in artisan.last_text
+
+
+def test_saree_is_left_out_as_not_home_decor_and_images_stay_relative_without_base_url() -> None:
+
+    crafts = CraftIndex.load(DATA / "crafts.csv")
+    districts = DistrictIndex.load(DATA / "odop_districts.csv")
+    artisan = Artisan(id=7, name="रमेश", phone="+919876543210", district="Varanasi")
+    sub = Submission(
+        id=42, state=State.APPROVED, district="Varanasi", craft="बनारसी रेशम साड़ी",
+        product_name="साड़ी", description="हाथ से बुनी रेशम साड़ी", price=5000,
+    )  # fmt: skip
+    listing = Listing(
+        submission_id=42, material="Silk", colour="Red", stock=2, ship_days=7, paused=False,
+        stock_missed=0,
+    )  # fmt: skip
+    builder = Builder(districts, crafts, None)
+    item, missing = builder.item(Row(sub, artisan, listing, ["photos/42/1.jpg"]))
+    assert missing == ["category_id (not home & décor)"]
+    assert item["descriptor"]["images"] == ["photos/42/1.jpg"]
+    assert item["descriptor"]["code"] == "4:5007"
