@@ -175,6 +175,8 @@ class Builder:
         made_to_order = not stock
         images = [image_url(self.base, p) for p in row.photos]
         description = sub.description or ""
+        # category.ts also lists `colour_name` (a hex code) as mandatory; artisans name a colour,
+        # and the spec's own examples carry only `colour`: we write the name there.
         attributes = [
             ("brand", artisan.name or (craft.label_en if craft else "")),
             ("colour", listing.colour if listing else None),
@@ -307,21 +309,31 @@ class _Out:
 
 
 def _head() -> str:
-    now = utcnow()
-    context = {
-        "domain": DOMAIN,
-        "country": "IND",
-        "city": "*",
-        "action": "on_search",
-        "core_version": CORE_VERSION,
-        "timestamp": _ts(now),
+    """The document up to the open providers list; `export_ondc` writes the rest."""
+    document = {
+        "context": {
+            "domain": DOMAIN,
+            "country": "IND",
+            "city": "*",
+            "action": "on_search",
+            "core_version": CORE_VERSION,
+            "timestamp": _ts(utcnow()),
+        },
+        "message": {
+            "catalog": {
+                "bpp/descriptor": {
+                    "name": "ODOP Uttar Pradesh",
+                    "short_desc": "One District One Product",
+                    "long_desc": "One District One Product, Uttar Pradesh",
+                },
+                "bpp/providers": [],
+            }
+        },
     }
-    return (
-        '{"context": '
-        + json.dumps(context)
-        + ', "message": {"catalog": {"bpp/descriptor": {"name": "ODOP Uttar Pradesh"},'
-        + ' "bpp/providers": ['
-    )
+    return json.dumps(document).removesuffix(_TAIL)
+
+
+_TAIL = "]}}}"
 
 
 async def export_ondc(
@@ -368,7 +380,7 @@ async def export_ondc(
             result.items += 1
         if current is not None:
             out.json.write("]}")
-        out.json.write("\n]}}}\n")
+        out.json.write("\n" + _TAIL + "\n")
     finally:
         out.close()
     result.files = out.files

@@ -2,7 +2,7 @@
 
 ## The artisan: questions after approval
 ls-intro =
-    4 quick questions about <b>{ $product }</b> for selling online.
+    A few quick questions about <b>{ $product }</b> for selling online.
     Answer with the buttons.
 ls-ask-material = What is it made of? Press a button or type, e.g.: clay
 ls-ask-colour = What colour is it? Press a button or type, e.g.: red
