@@ -15,6 +15,7 @@ from bot.i18n import Translator
 from bot.jobs import schedule_jobs
 from bot.menus import publish_commands
 from bot.processor import PerUserUpdateProcessor
+from bot.services.crafts import CraftIndex
 from bot.services.districts import DistrictIndex
 from bot.storage.db import make_engine, make_sessionmaker, migrate
 from bot.transport import AiohttpRequest
@@ -55,6 +56,7 @@ async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         sessions=make_sessionmaker(engine),
         t=Translator(settings.default_locale),
         districts=DistrictIndex.load(settings.districts_csv),
+        crafts=CraftIndex.load(settings.crafts_csv),
     )
     await publish_commands(app)
     schedule_jobs(app)

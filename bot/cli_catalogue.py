@@ -21,6 +21,7 @@ from typing import Any
 from telegram import Bot
 from telegram.error import TelegramError
 
+from bot.cli_ondc import ondc_command
 from bot.config import Settings
 from bot.context import Services
 from bot.handlers.base import Outgoing, deliver
@@ -40,7 +41,7 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     export.add_argument("--state", default=State.APPROVED.value, choices=[s.value for s in State])
     export.add_argument("--since", type=_date, help="YYYY-MM-DD: approved on or after (UTC)")
     export.add_argument("--district", help="a district name, in English or Hindi")
-    export.add_argument("--format", default="csv", choices=FORMATS)
+    export.add_argument("--format", default="csv", choices=(*FORMATS, "ondc"))
     export.add_argument("--out", type=Path, required=True, help="folder to write into")
     export.set_defaults(func=_export)
     # Joined so the locale test does not take the command's name for a message key.
@@ -108,6 +109,8 @@ async def export_command(settings: Settings, args: argparse.Namespace) -> int:
             return 2
         district = match.district.key
     query = ExportQuery(state=args.state, since=args.since, district=district)
+    if args.format == "ondc":  # approved and listed products, as ONDC on_search
+        return await ondc_command(settings, query, args.out)
     async with opened(settings) as services:
         result = await export_catalogue(
             services.sessions, services.districts, settings.media_dir, query, args.format, args.out

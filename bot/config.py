@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     review_lease_minutes: int = Field(default=30, gt=0)
     reminder_after_hours: float = Field(default=24.0, gt=0)
     districts_csv: Path = Path(__file__).resolve().parent.parent / "data" / "odop_districts.csv"
+    crafts_csv: Path = Path(__file__).resolve().parent.parent / "data" / "crafts.csv"
+    # Public URL of MEDIA_DIR for marketplace catalogues; unset: relative photo paths.
+    media_base_url: str | None = None
     log_level: str = "INFO"
 
     @field_validator("telegram_bot_token")
@@ -63,7 +66,9 @@ class Settings(BaseSettings):
     def _strip_slash(cls, value: str) -> str:
         return value.rstrip("/")
 
-    @field_validator("webhook_url", "webhook_secret", "broadcast_inflight", mode="before")
+    @field_validator(
+        "webhook_url", "webhook_secret", "broadcast_inflight", "media_base_url", mode="before"
+    )
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
         return None if value == "" else value

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -10,6 +10,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
 from bot.i18n import Translator
+from bot.services.crafts import CraftIndex
 from bot.services.districts import DistrictIndex
 
 
@@ -22,6 +23,7 @@ class Services:
     sessions: async_sessionmaker[AsyncSession]
     t: Translator
     districts: DistrictIndex
+    crafts: CraftIndex = field(default_factory=CraftIndex.empty)
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

@@ -16,6 +16,7 @@ from bot.handlers import (
     broadcast,
     catalogue,
     common,
+    listing_details,
     outreach,
     photo_hints,
     registration,
@@ -35,6 +36,7 @@ FEATURES: list[ModuleType] = [
     review,
     broadcast,
     catalogue,
+    listing_details,
     outreach,
     photo_hints,
 ]

@@ -305,3 +305,29 @@ class ProcessedUpdate(Base):
 
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class Listing(Base):
+    """Marketplace details of an approved product, asked of the artisan after approval.
+
+    `step` is the question waiting for an answer (None once answered); the stock fields are
+    kept fresh by the monthly check (`bot.handlers.listing_details`).
+    """
+
+    __tablename__ = "listings"
+
+    submission_id: Mapped[int] = mapped_column(
+        ForeignKey("submissions.id", ondelete="CASCADE"), primary_key=True
+    )
+    step: Mapped[str | None] = mapped_column(String(20))
+    material: Mapped[str | None] = mapped_column(String(80))
+    colour: Mapped[str | None] = mapped_column(String(80))
+    stock: Mapped[int | None] = mapped_column(Integer)
+    ship_days: Mapped[int | None] = mapped_column(Integer)
+    size: Mapped[str | None] = mapped_column(String(120))
+    hsn: Mapped[str | None] = mapped_column(String(8))  # a reviewer's correction of the craft's
+    paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    stock_at: Mapped[datetime | None]  # when the artisan last said how many are ready
+    stock_asked_at: Mapped[datetime | None]
+    stock_missed: Mapped[int] = mapped_column(Integer, default=0)  # checks left unanswered
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
