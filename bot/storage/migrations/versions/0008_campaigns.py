@@ -1,7 +1,7 @@
 """campaigns: QR posters, and the campaign that brought each artisan
 
 Revision ID: 0008
-Revises: 0003
+Revises: 0007
 Create Date: 2026-11-30 09:00:00
 
 A poster's deep link carries a campaign's payload; /start with it records the campaign on the
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '0008'
-down_revision: str | None = '0003'
+down_revision: str | None = '0007'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
