@@ -95,8 +95,8 @@ def _settle_gc() -> None:
 async def migrate_only(settings: Settings) -> None:
     from bot.storage.db import make_engine, migrate
 
-    await check_database(settings.database_url)
-    engine = make_engine(settings.database_url)
+    await check_database(settings.database_url, settings.sqlite_driver)
+    engine = make_engine(settings.database_url, sqlite_driver_name=settings.sqlite_driver)
     await migrate(engine)
     await engine.dispose()
 

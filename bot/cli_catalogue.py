@@ -87,8 +87,9 @@ def _stats(args: argparse.Namespace) -> int:
 async def opened(settings: Settings) -> AsyncIterator[Services]:
     """The bot's services without the bot: database, translator, districts."""
     logging.getLogger("alembic").setLevel(logging.WARNING)  # the terminal shows results only
-    await check_database(settings.database_url)  # or one line naming DATABASE_URL
-    engine = make_engine(settings.database_url)
+    # One line naming DATABASE_URL when it cannot be opened.
+    await check_database(settings.database_url, settings.sqlite_driver)
+    engine = make_engine(settings.database_url, sqlite_driver_name=settings.sqlite_driver)
     try:
         await migrate(engine)
         yield Services(

@@ -62,7 +62,7 @@ def database_reason(exc: BaseException) -> str:
     return first[0] if first else type(exc).__name__
 
 
-async def check_database(url: str) -> None:
+async def check_database(url: str, sqlite_driver_name: str = "fast") -> None:
     """One connection and `SELECT 1` on DATABASE_URL, or StartupError."""
     from bot.storage.db import make_engine
 
@@ -72,7 +72,7 @@ async def check_database(url: str) -> None:
         raise StartupError("DATABASE_URL is not a database URL (see .env.example)") from None
     engine = None
     try:
-        engine = make_engine(url)
+        engine = make_engine(url, sqlite_driver_name=sqlite_driver_name)
         async with asyncio.timeout(DATABASE_TIMEOUT), engine.connect() as connection:
             await connection.execute(text("SELECT 1"))
     except (SQLAlchemyError, OSError, TimeoutError) as exc:
@@ -89,4 +89,4 @@ async def check_database(url: str) -> None:
 async def check_machine(settings: Settings) -> None:
     """What the bot needs from this machine before it talks to Telegram."""
     check_media_dir(settings.media_dir)
-    await check_database(settings.database_url)
+    await check_database(settings.database_url, settings.sqlite_driver)
