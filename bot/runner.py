@@ -6,6 +6,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from urllib.parse import urlparse
 
 from telegram import Update
@@ -43,8 +44,9 @@ async def retrying(
                 "TELEGRAM_BOT_TOKEN: copy the token again from @BotFather (and check the URL)"
             ) from None
         except RetryAfter as exc:
-            reason = "asked to wait"
-            wait = max(delay, exc.retry_after if isinstance(exc.retry_after, int | float) else 0)
+            after = exc.retry_after  # seconds, or a timedelta in later PTB releases
+            seconds = after.total_seconds() if isinstance(after, timedelta) else float(after)
+            reason, wait = "asked to wait", max(delay, seconds)
         except BadRequest as exc:  # a request of ours it refuses: retrying will not help
             raise StartupError(f"the Bot API refused to start the bot: {exc.message}", 1) from None
         except NetworkError as exc:  # includes TimedOut
@@ -77,7 +79,13 @@ async def running(
         if settings.webhook_url:
             server = await _start_webhook(app, settings, retry_first)
         else:
-            await app.updater.start_polling(allowed_updates=Update.ALL_TYPES)  # type: ignore[union-attr]
+            updater = app.updater
+            assert updater is not None  # the builder makes one
+
+            async def poll() -> None:
+                await updater.start_polling(allowed_updates=Update.ALL_TYPES)
+
+            await retrying(poll, settings, retry_first)
             log.info("long polling started")
         await app.start()
         yield app

@@ -123,7 +123,14 @@ class WebhookServer:
         handler_args = {"app": app, "secret": secret.encode(), "refusals": self.refusals}
         web = _App([(rf"{route}/?", UpdateHandler, handler_args)])
         # The size check is the handler's (413); tornado's own limit only backs it up.
-        self._http = HTTPServer(web, max_body_size=4 * MAX_BODY, xheaders=True)
+        # Short timeouts: a client trickling a body or idling cannot hold connections for long.
+        self._http = HTTPServer(
+            web,
+            max_body_size=4 * MAX_BODY,
+            xheaders=True,
+            idle_connection_timeout=75,
+            body_timeout=30,
+        )
 
     def start(self, listen: str, port: int) -> None:
         self._http.listen(port, address=listen)
