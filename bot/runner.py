@@ -24,17 +24,21 @@ RETRY_FIRST = 1.0
 RETRY_CAP = 60.0
 
 
-async def retrying(
-    action: Callable[[], Awaitable[object]], settings: Settings, first: float = RETRY_FIRST
-) -> None:
+def backoff(attempt: int) -> float:
+    """Seconds to wait after failed attempt number `attempt` (1, 2, …)."""
+    return min(RETRY_FIRST * 2 ** (attempt - 1), RETRY_CAP)
+
+
+async def retrying(action: Callable[[], Awaitable[object]], settings: Settings) -> None:
     """Run `action` until the Bot API answers it: a line per failed attempt, growing waits.
 
     Telegram out of reach is a passing state for a service (systemd would restart us anyway);
     a rejected token is not, and ends the start with exit code 2.
     """
-    delay, attempt = first, 0
+    attempt = 0
     while True:
         attempt += 1
+        delay = backoff(attempt)
         try:
             await action()
             return
@@ -58,13 +62,10 @@ async def retrying(
             settings.telegram_api_url, attempt, reason, wait,
         )  # fmt: skip
         await asyncio.sleep(wait)
-        delay = min(delay * 2, RETRY_CAP)
 
 
 @asynccontextmanager
-async def running(
-    app: BotApp, settings: Settings, retry_first: float = RETRY_FIRST
-) -> AsyncIterator[BotApp]:
+async def running(app: BotApp, settings: Settings) -> AsyncIterator[BotApp]:
     """Like PTB's run_polling/run_webhook, but awaitable inside an existing event loop.
 
     Raises StartupError (one line for the operator) when the token is rejected.
@@ -72,12 +73,12 @@ async def running(
     server: WebhookServer | None = None
     post_init_ran = False
     try:
-        await retrying(app.initialize, settings, retry_first)
+        await retrying(app.initialize, settings)
         if app.post_init:
             post_init_ran = True
             await app.post_init(app)
         if settings.webhook_url:
-            server = await _start_webhook(app, settings, retry_first)
+            server = await _start_webhook(app, settings)
         else:
             updater = app.updater
             assert updater is not None  # the builder makes one
@@ -85,7 +86,7 @@ async def running(
             async def poll() -> None:
                 await updater.start_polling(allowed_updates=Update.ALL_TYPES)
 
-            await retrying(poll, settings, retry_first)
+            await retrying(poll, settings)
             log.info("long polling started")
         await app.start()
         yield app
@@ -103,7 +104,7 @@ async def running(
             await app.post_shutdown(app)
 
 
-async def _start_webhook(app: BotApp, settings: Settings, retry_first: float) -> WebhookServer:
+async def _start_webhook(app: BotApp, settings: Settings) -> WebhookServer:
     """Listen first (Telegram may deliver at once), then register the URL with the secret."""
     assert settings.webhook_url and settings.webhook_secret  # Settings refuses otherwise
     url, secret = settings.webhook_url, settings.webhook_secret
@@ -120,7 +121,7 @@ async def _start_webhook(app: BotApp, settings: Settings, retry_first: float) ->
         await app.bot.set_webhook(url, secret_token=secret, allowed_updates=Update.ALL_TYPES)
 
     try:
-        await retrying(register, settings, retry_first)
+        await retrying(register, settings)
     except BaseException:
         await server.stop()
         raise

@@ -19,6 +19,7 @@ from telegram.error import InvalidToken
 
 from bot.fake_telegram import FakeTelegram
 from bot.logs import LOG_FORMAT, RedactingFormatter, Redactor
+from bot.runner import RETRY_CAP, backoff
 from tests.conftest import TOKEN, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,6 +104,10 @@ async def test_unreachable_bot_api_is_retried_with_a_line_per_attempt_until_stop
     assert nowhere in attempts[0] and "TELEGRAM_API_URL" in attempts[0]
     assert not any(noise in output for noise in NOISE), output
     assert TOKEN.split(":")[1] not in output
+
+
+def test_waits_between_attempts_double_and_stop_at_the_cap() -> None:
+    assert [backoff(n) for n in range(1, 9)] == [1, 2, 4, 8, 16, 32, RETRY_CAP, RETRY_CAP]
 
 
 def test_unreachable_database_gets_one_line_naming_database_url(tmp_path: Path) -> None:
