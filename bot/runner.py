@@ -97,9 +97,9 @@ async def running(app: BotApp, settings: Settings) -> AsyncIterator[BotApp]:
             await app.updater.stop()
         if app.running:
             await app.stop()
-        # Closes the HTTP client sessions even when initialize() failed half-way.
-        await app.bot.shutdown()
         await app.shutdown()
+        # Closes the HTTP client sessions when initialize() failed half-way (a no-op otherwise).
+        await app.bot.shutdown()
         if app.post_shutdown and post_init_ran:
             await app.post_shutdown(app)
 

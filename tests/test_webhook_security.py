@@ -5,6 +5,7 @@ from __future__ import annotations
 import hmac
 import json
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -21,6 +22,7 @@ from bot import webhook
 from bot.config import Settings
 from bot.context import BotApp
 from bot.fake_telegram import FakeTelegram, FakeUser
+from bot.startup import StartupError
 from tests.conftest import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,6 +126,24 @@ async def test_webhook_secret_is_compared_in_constant_time(
     body = json.dumps(start_update(fake.user(), 1)).encode()
     assert await post(hook, body, secret="a-guess") == 403
     assert compared == [(b"a-guess", SECRET.encode())]
+
+
+async def test_operator_whose_webhook_port_is_taken_gets_one_line(
+    fake: FakeTelegram,
+    make_settings: Callable[..., Settings],
+    start_bot: Callable[[Settings], AbstractAsyncContextManager[BotApp]],
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        url = f"http://127.0.0.1:{port}/odop/hook"
+        settings = make_settings(webhook_url=url, webhook_secret=SECRET, webhook_port=port)
+        with pytest.raises(StartupError) as caught:
+            async with start_bot(settings):
+                pass
+    assert caught.value.code == 2 and f"WEBHOOK_PORT={port}" in caught.value.line
+    assert fake.webhook_url is None  # nothing registered with Telegram
 
 
 @pytest.mark.parametrize(
