@@ -47,7 +47,7 @@ def build_application(settings: Settings) -> BotApp:
 
 async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     settings: Settings = app.bot_data["settings"]
-    engine = make_engine(settings.database_url)
+    engine = make_engine(settings.database_url, sqlite_driver_name=settings.sqlite_driver)
     await migrate(engine)
     settings.media_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     app.bot_data["services"] = Services(
