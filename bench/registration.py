@@ -138,7 +138,7 @@ async def measure(
                 port = free_port()
                 extra |= {
                     "WEBHOOK_URL": f"http://127.0.0.1:{port}/hook",
-                    "WEBHOOK_SECRET": "bench-secret",
+                    "WEBHOOK_SECRET": "bench-secret-" * 3,  # 39 characters: the minimum is 32
                     "WEBHOOK_PORT": str(port),
                 }
             env = bot_env(Path(tmp), database_url.format(tmp=tmp), fake, **extra)

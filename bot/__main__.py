@@ -6,45 +6,77 @@ import argparse
 import asyncio
 import gc
 import importlib
+import logging
 import signal
 import sys
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any
 
 from pydantic import ValidationError
 
 from bot.config import Settings
 from bot.logs import setup_logging
+from bot.startup import StartupError, check_database, check_machine
 
 # Modules exposing `register(subparsers)`: each adds its subcommands with `set_defaults(func=...)`,
 # where func(args) -> int is the exit code.
-COMMAND_MODULES = ("bot.cli_catalogue", "bot.playground")
+COMMAND_MODULES = ("bot.cli_catalogue", "bot.cli_poster", "bot.playground")
+
+log = logging.getLogger("bot")
 
 
-def load_settings() -> Settings:
-    """Settings from the environment and .env, or one clear line and exit code 2."""
+def load_settings(need_token: bool = False) -> Settings:
+    """Settings from the environment and .env, or one clear line and exit code 2.
+
+    Only running the bot needs TELEGRAM_BOT_TOKEN; commands that touch the database alone do not.
+    """
     try:
-        settings = Settings()  # type: ignore[call-arg]
+        settings = Settings()
     except ValidationError as exc:
         first = exc.errors()[0]
         name = str(first["loc"][0]).upper() if first["loc"] else "settings"
         print(f"configuration error: {name}: {first['msg']} (see .env.example)", file=sys.stderr)
         raise SystemExit(2) from None
+    if need_token and not settings.telegram_bot_token:
+        print(
+            "configuration error: TELEGRAM_BOT_TOKEN: required to run the bot "
+            "(the token @BotFather gave you; see .env.example)",
+            file=sys.stderr,
+        )
+        raise SystemExit(2)
     setup_logging(settings)
     return settings
 
 
 async def serve(settings: Settings) -> None:
+    """Run until SIGINT/SIGTERM; a signal while still trying to reach Telegram ends the wait."""
     from bot.app import build_application
     from bot.runner import running
 
+    await check_machine(settings)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    async with running(build_application(settings), settings):
-        _settle_gc()
-        await stop.wait()
+    started = False
+
+    async def run() -> None:
+        nonlocal started
+        async with running(build_application(settings), settings):
+            started = True
+            _settle_gc()
+            await stop.wait()
+
+    bot_task = asyncio.create_task(run())
+    stop_task = asyncio.create_task(stop.wait())
+    await asyncio.wait({bot_task, stop_task}, return_when=asyncio.FIRST_COMPLETED)
+    stop_task.cancel()
+    if not started and not bot_task.done():
+        bot_task.cancel()
+        log.info("stopped before the bot could start")
+    with suppress(asyncio.CancelledError):
+        await bot_task
 
 
 def _settle_gc() -> None:
@@ -63,13 +95,14 @@ def _settle_gc() -> None:
 async def migrate_only(settings: Settings) -> None:
     from bot.storage.db import make_engine, migrate
 
-    engine = make_engine(settings.database_url)
+    await check_database(settings.database_url, settings.sqlite_driver)
+    engine = make_engine(settings.database_url, sqlite_driver_name=settings.sqlite_driver)
     await migrate(engine)
     await engine.dispose()
 
 
 def _run(args: argparse.Namespace) -> int:
-    asyncio.run(serve(load_settings()))
+    asyncio.run(serve(load_settings(need_token=True)))
     return 0
 
 
@@ -91,7 +124,12 @@ def main(argv: list[str] | None = None) -> None:
         register = importlib.import_module(name).register
         register(commands)
     args = parser.parse_args(argv)
-    raise SystemExit(args.func(args))
+    try:
+        code = args.func(args)
+    except StartupError as exc:
+        print(exc.line, file=sys.stderr)
+        code = exc.code
+    raise SystemExit(code)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from bot.i18n import Translator
 from bot.jobs import schedule_jobs
 from bot.menus import publish_commands
 from bot.processor import PerUserUpdateProcessor
+from bot.services.crafts import CraftIndex
 from bot.services.districts import DistrictIndex
 from bot.services.help_desk import load_office_phones
 from bot.services.pincodes import PinIndex
@@ -48,7 +49,7 @@ def build_application(settings: Settings) -> BotApp:
 
 async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     settings: Settings = app.bot_data["settings"]
-    engine = make_engine(settings.database_url)
+    engine = make_engine(settings.database_url, sqlite_driver_name=settings.sqlite_driver)
     await migrate(engine)
     settings.media_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     districts = DistrictIndex.load(settings.districts_csv)
@@ -60,6 +61,7 @@ async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         districts=districts,
         pins=PinIndex.load(settings.pincodes_csv, known=districts.by_key),
         offices=load_office_phones(settings.offices_csv),
+        crafts=CraftIndex.load(settings.crafts_csv),
     )
     await publish_commands(app)
     schedule_jobs(app, [job for feature in FEATURES for job in feature.jobs])

@@ -1,8 +1,10 @@
 """Terminal commands for the catalogue: `export`, `mark-listed FILE`, `stats`.
 
-Each loads the settings like the bot (exit 2 with one line when the token is missing), opens the
-database (upgrading it, as the bot does on start) and prints one line per result. Exit codes:
-0 done, 1 some rows failed or Telegram could not be reached, 2 bad input.
+Each loads the settings like the bot (exit 2 with one line when they are wrong), opens the
+database (upgrading it, as the bot does on start) and prints one line per result. None needs
+TELEGRAM_BOT_TOKEN; with it, `mark-listed` also tells each artisan. Exit codes: 0 done, 1 some
+rows failed or Telegram or the database could not be reached, 2 bad input or a rejected token.
+Output goes through bot.logs's masking streams, so no secret is printed even in an error.
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from telegram import Bot
-from telegram.error import TelegramError
+from telegram.error import InvalidToken, TelegramError
 
+from bot.cli_ondc import ondc_command
 from bot.config import Settings
 from bot.context import Services
 from bot.handlers.base import Outgoing, deliver
@@ -30,6 +33,7 @@ from bot.services import stats as st
 from bot.services.catalogue import FORMATS, ExportQuery, export_catalogue
 from bot.services.districts import DistrictIndex
 from bot.services.listing import ListingRefused, listing_notice, mark_listed, refusal_text
+from bot.startup import StartupError, check_database
 from bot.storage.db import make_engine, make_sessionmaker, migrate
 from bot.storage.models import State
 
@@ -40,7 +44,7 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     export.add_argument("--state", default=State.APPROVED.value, choices=[s.value for s in State])
     export.add_argument("--since", type=_date, help="YYYY-MM-DD: approved on or after (UTC)")
     export.add_argument("--district", help="a district name, in English or Hindi")
-    export.add_argument("--format", default="csv", choices=FORMATS)
+    export.add_argument("--format", default="csv", choices=(*FORMATS, "ondc"))
     export.add_argument("--out", type=Path, required=True, help="folder to write into")
     export.set_defaults(func=_export)
     # Joined so the locale test does not take the command's name for a message key.
@@ -84,7 +88,9 @@ def _stats(args: argparse.Namespace) -> int:
 async def opened(settings: Settings) -> AsyncIterator[Services]:
     """The bot's services without the bot: database, translator, districts."""
     logging.getLogger("alembic").setLevel(logging.WARNING)  # the terminal shows results only
-    engine = make_engine(settings.database_url)
+    # One line naming DATABASE_URL when it cannot be opened.
+    await check_database(settings.database_url, settings.sqlite_driver)
+    engine = make_engine(settings.database_url, sqlite_driver_name=settings.sqlite_driver)
     try:
         await migrate(engine)
         yield Services(
@@ -108,6 +114,8 @@ async def export_command(settings: Settings, args: argparse.Namespace) -> int:
             return 2
         district = match.district.key
     query = ExportQuery(state=args.state, since=args.since, district=district)
+    if args.format == "ondc":  # approved and listed products, as ONDC on_search
+        return await ondc_command(settings, query, args.out)
     async with opened(settings) as services:
         result = await export_catalogue(
             services.sessions, services.districts, settings.media_dir, query, args.format, args.out
@@ -143,15 +151,13 @@ async def mark_listed_command(settings: Settings, path: Path) -> int:
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         print(f"cannot read {path}: {exc}", file=sys.stderr)
         return 2
-    root = settings.telegram_api_url
-    bot = Bot(
-        settings.telegram_bot_token, base_url=f"{root}/bot", base_file_url=f"{root}/file/bot"
-    )
     try:
-        await bot.initialize()
-    except TelegramError as exc:
-        print(f"cannot reach the Bot API ({exc.message}): nothing was changed", file=sys.stderr)
-        return 1
+        bot = await _telegram(settings)
+    except StartupError as exc:
+        print(exc.line, file=sys.stderr)
+        return exc.code
+    if bot is None:
+        print("no TELEGRAM_BOT_TOKEN: the artisans will not be told", file=sys.stderr)
     failed = 0
     try:
         async with opened(settings) as services:
@@ -160,12 +166,35 @@ async def mark_listed_command(settings: Settings, path: Path) -> int:
                 failed += outcome is None
                 print(f"line {number}: {reference}: {outcome or 'refused'}")
     finally:
-        await bot.shutdown()
+        if bot is not None:
+            await bot.shutdown()
     print(f"{len(rows) - failed} of {len(rows)} rows done")
     return 1 if failed else 0
 
 
-async def _list_one(services: Services, bot: Bot, reference: str, url: str) -> str | None:
+async def _telegram(settings: Settings) -> Bot | None:
+    """A Bot to tell artisans with, None without a token, or StartupError if it is unusable."""
+    if not settings.telegram_bot_token:
+        return None
+    root = settings.telegram_api_url
+    bot = Bot(
+        settings.telegram_bot_token, base_url=f"{root}/bot", base_file_url=f"{root}/file/bot"
+    )
+    try:
+        await bot.initialize()
+    except TelegramError as exc:
+        await bot.shutdown()
+        if isinstance(exc, InvalidToken):  # its message holds the token: not repeated
+            raise StartupError(
+                "the Bot API rejected TELEGRAM_BOT_TOKEN: nothing was changed", code=2
+            ) from None
+        raise StartupError(
+            f"cannot reach the Bot API ({exc.message}): nothing was changed", code=1
+        ) from None
+    return bot
+
+
+async def _list_one(services: Services, bot: Bot | None, reference: str, url: str) -> str | None:
     """What happened to one row, or None (after printing why) when it was refused."""
     async with services.sessions() as session:
         try:
@@ -177,6 +206,8 @@ async def _list_one(services: Services, bot: Bot, reference: str, url: str) -> s
     sub, artisan = listing.submission, listing.artisan
     if not listing.changed:
         return "already listed with this URL"
+    if bot is None:
+        return "listed (no token: the artisan was not told)"
     told = False
     if artisan is not None:
         chat, text = listing_notice(services.t, artisan, sub)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 TOKEN_RE = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{10,100}$")
+# Telegram's alphabet for secret_token (1-256 characters); 32 makes guessing hopeless.
+WEBHOOK_SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{32,256}$")
 
 
 def _id_list(value: object) -> list[int]:
@@ -27,7 +29,9 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
-    telegram_bot_token: str = Field(min_length=1, repr=False)
+    # Empty only for the terminal commands that touch the database alone (export, stats, …);
+    # running the bot requires it (bot/__main__.py).
+    telegram_bot_token: str = Field(default="", repr=False)
     telegram_api_url: str = "https://api.telegram.org"
     database_url: str = "sqlite+aiosqlite:///data/odop.db"
     media_dir: Path = Path("data/media")
@@ -35,7 +39,7 @@ class Settings(BaseSettings):
     reviewer_ids: Annotated[list[int], NoDecode] = []
     default_locale: str = "hi"
     webhook_url: str | None = None
-    webhook_secret: str | None = None
+    webhook_secret: str | None = Field(default=None, repr=False, validate_default=True)
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8080
     broadcast_rate: float = Field(default=25.0, gt=0)
@@ -45,13 +49,19 @@ class Settings(BaseSettings):
     districts_csv: Path = Path(__file__).resolve().parent.parent / "data" / "odop_districts.csv"
     pincodes_csv: Path = Path(__file__).resolve().parent.parent / "data" / "up_pincodes.csv"
     offices_csv: Path = Path(__file__).resolve().parent.parent / "data" / "district_offices.csv"
+    crafts_csv: Path = Path(__file__).resolve().parent.parent / "data" / "crafts.csv"
+    # Public URL of MEDIA_DIR for marketplace catalogues; unset: relative photo paths.
+    media_base_url: str | None = None
     log_level: str = "INFO"
+    # "fast": bot/storage/sqlite_driver.py; "stock": SQLAlchemy's own aiosqlite adapter, the way
+    # back should a SQLAlchemy or aiosqlite upgrade break the fast one.
+    sqlite_driver: Literal["fast", "stock"] = "fast"
 
     @field_validator("telegram_bot_token")
     @classmethod
     def _token_shape(cls, value: str) -> str:
         value = value.strip()
-        if not TOKEN_RE.match(value):
+        if value and not TOKEN_RE.match(value):
             raise ValueError("malformed token (expected digits:secret, as given by @BotFather)")
         return value
 
@@ -65,10 +75,23 @@ class Settings(BaseSettings):
     def _strip_slash(cls, value: str) -> str:
         return value.rstrip("/")
 
-    @field_validator("webhook_url", "webhook_secret", "broadcast_inflight", mode="before")
+    @field_validator(
+        "webhook_url", "webhook_secret", "broadcast_inflight", "media_base_url", mode="before"
+    )
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
         return None if value == "" else value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _webhook_secret(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """Webhook mode needs a secret: without it anyone reaching the URL can forge updates."""
+        if info.data.get("webhook_url") and not (value and WEBHOOK_SECRET_RE.match(value)):
+            raise ValueError(
+                "webhook mode (WEBHOOK_URL set) needs WEBHOOK_SECRET of at least 32 characters "
+                "from A-Z a-z 0-9 _ - (e.g. the output of: openssl rand -hex 32)"
+            )
+        return value
 
     @field_validator("default_locale")
     @classmethod

@@ -10,6 +10,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
 from bot.i18n import Translator
+from bot.services.crafts import CraftIndex
 from bot.services.districts import DistrictIndex
 from bot.services.pincodes import PinIndex
 
@@ -25,6 +26,7 @@ class Services:
     districts: DistrictIndex
     pins: PinIndex = field(default_factory=lambda: PinIndex([]))  # PIN code -> districts
     offices: dict[str, str] = field(default_factory=dict)  # district -> office phone
+    crafts: CraftIndex = field(default_factory=CraftIndex.empty)
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

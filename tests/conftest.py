@@ -30,6 +30,8 @@ TOKEN = "123456:TEST-token-for-the-fake-api"
 ADMIN_ID = 900_001
 REVIEWER_ID = 900_002
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
+# "stock" runs the tests on SQLAlchemy's own aiosqlite adapter (SQLITE_DRIVER's way back).
+TEST_SQLITE_DRIVER = os.environ.get("TEST_SQLITE_DRIVER", "fast")
 
 
 def free_port() -> int:
@@ -96,6 +98,7 @@ def make_settings(
             "default_locale": "hi",
             "webhook_url": None,
             "webhook_secret": None,
+            "sqlite_driver": TEST_SQLITE_DRIVER,
         }
         values.update(overrides)
         return Settings(_env_file=None, **values)  # type: ignore[call-arg]

@@ -100,7 +100,7 @@ async def test_webhook_mode_answers_and_rejects_requests_without_the_secret(
 ) -> None:
     port = free_port()
     url = f"http://127.0.0.1:{port}/odop/hook"
-    settings = make_settings(webhook_url=url, webhook_secret="s3cret-Value", webhook_port=port)
+    settings = make_settings(webhook_url=url, webhook_secret="s3cret-V" * 4, webhook_port=port)
     async with start_bot(settings):
         assert fake.webhook_url == url
         artisan = fake.user()

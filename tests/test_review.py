@@ -101,7 +101,7 @@ async def test_reviewer_approves_and_artisan_is_told_in_own_language(
     await reviewer.send(f"/review {reference(sub_id)}", expect=2)
     await reviewer.press("Approve", expect=2)
     assert "approved" in reviewer.last_text
-    assert NOTICES[lang]["approved"] in artisan.last_text
+    assert NOTICES[lang]["approved"] in artisan.texts[-2]  # then the listing questions
     sub = await submission(db, sub_id)
     assert (sub.state, sub.decided_by) == (State.APPROVED, REVIEWER_ID)
     assert [(e.from_state, e.to_state) for e in await events(db, sub_id)] == [

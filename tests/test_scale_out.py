@@ -31,7 +31,7 @@ pytestmark = pytest.mark.skipif(
     not TEST_DATABASE_URL,
     reason="several instances share one PostgreSQL database: set TEST_DATABASE_URL",
 )
-SECRET = "scale-out-secret"
+SECRET = "scale-out-secret-of-32-characters-at-least"
 
 
 class RoundRobin:

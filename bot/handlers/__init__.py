@@ -17,6 +17,9 @@ from bot.handlers import (
     catalogue,
     common,
     help_desk,
+    listing_details,
+    outreach,
+    photo_hints,
     registration,
     review,
     router,
@@ -44,6 +47,14 @@ FEATURES: list[Feature] = [
         on_startup=catalogue.on_startup,
         on_shutdown=catalogue.on_shutdown,
     ),
+    Feature(
+        "listing details",
+        listing_details.HANDLERS,
+        dialogues=listing_details.DIALOGUES,
+        jobs=listing_details.JOBS,
+    ),
+    Feature("outreach", outreach.HANDLERS),
+    Feature("photo hints", photo_hints.HANDLERS),
 ]
 
 

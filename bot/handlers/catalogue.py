@@ -16,6 +16,8 @@ from telegram.ext import Application, BaseHandler, CommandHandler, filters
 
 from bot.context import BotContext, Services, services_of
 from bot.handlers.base import Outgoing, Turn, deliver, handler
+from bot.handlers.ondc_export import on_export_ondc
+from bot.handlers.photo_hints import send_hints
 from bot.services import stats as st
 from bot.services.catalogue import ExportQuery, export_catalogue, zip_parts
 from bot.services.listing import ListingRefused, listing_notice, mark_listed, refusal_text
@@ -32,7 +34,11 @@ async def on_startup(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Start the photo download worker; it first works through any backlog."""
     services = services_of(app)
     worker = PhotoWorker(
-        app.bot, services.sessions, services.settings.media_dir, active=lambda: app.running
+        app.bot,
+        services.sessions,
+        services.settings.media_dir,
+        active=lambda: app.running,
+        hints=partial(send_hints, services, app.bot),  # retake hints, after the worker's commit
     )
     app.bot_data[WORKER] = worker
     worker.start()
@@ -70,6 +76,8 @@ async def on_export(turn: Turn) -> None:
     if not await _is_admin(turn):
         return
     args = list(turn.context.args or [])
+    if args and args[0].lower() == "ondc":  # the ONDC catalogue (bot/handlers/ondc_export.py)
+        return await on_export_ondc(turn, args[1:])
     state = State.APPROVED.value
     if args and args[0].lower() in {s.value for s in State}:
         state = args.pop(0).lower()

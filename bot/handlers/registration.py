@@ -22,7 +22,7 @@ from bot.handlers.catalogue import kick_photo_worker
 from bot.handlers.photos import image_of, schedule_album_answer
 from bot.jobs import RepeatingJob
 from bot.outbox import unit_of_work
-from bot.services import flow
+from bot.services import campaigns, flow
 from bot.services import registration as reg
 from bot.storage.models import Artisan, Submission, utcnow
 
@@ -62,6 +62,7 @@ async def on_start(turn: Turn) -> None:
     """New artisan: consent first. Returning artisan: greeted by name, offered what to do."""
     artisan = turn.artisan
     if artisan is None or not artisan.registered:
+        await _from_poster(turn, artisan)
         steps.consent_prompt(turn)
         return
     await show_menu(turn, artisan)
@@ -115,6 +116,24 @@ async def render(turn: Turn, d: flow.Draft, out: flow.Outcome) -> None:
         ref, again = screen.arg
         key = "submitted-again" if again else "submitted"
         turn.say(key, kb.menu(t, has_unfinished=False), ref=ref)
+
+
+async def _from_poster(turn: Turn, artisan: Artisan | None) -> None:
+    """`/start <payload>` from a poster: record its campaign and pre-select its district.
+
+    An unknown or forged payload is ignored: the start is the normal one.
+    """
+    args = turn.context.args or []
+    campaign = await campaigns.resolve(turn.session, args[0] if args else None)
+    district = turn.services.districts.get(campaign.district) if campaign else None
+    if campaign is None or district is None:
+        return
+    if artisan is None:  # the row that consent would create, created now to hold the campaign
+        artisan = Artisan(telegram_id=turn.user_id, locale=turn.locale)
+        turn.session.add(artisan)
+    campaigns.attach(artisan, campaign)
+    await turn.session.flush()
+    turn.note("campaign-welcome", district=district.name(turn.locale))
 
 
 @handler

@@ -16,6 +16,7 @@ from bot.handlers.summary import fields
 from bot.services import registration as reg
 from bot.services import review
 from bot.services import review_queries as views
+from bot.services.photo_match import similar_elsewhere
 from bot.storage.models import Artisan, State, Submission
 
 T = Callable[..., str]
@@ -130,6 +131,9 @@ async def flags(turn: Turn, sub: Submission) -> list[str]:
     reused = await views.reused_photos(turn.session, sub)
     if reused:
         found.append(turn.t("rv-flag-reused-photo", count=reused))
+    similar = await similar_elsewhere(turn.session, sub)  # the same picture, sent again
+    if similar:
+        found.append(turn.t("rv-flag-similar-photo", refs=", ".join(similar)))
     district = turn.services.districts.get(sub.district)
     if district and sub.craft and sub.craft not in (*district.products_en, *district.products_hi):
         found.append(turn.t("rv-flag-craft-not-odop"))

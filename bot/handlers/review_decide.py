@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import delete
 from telegram import Bot, Message
 
+from bot.handlers import listing_details
 from bot.handlers import review_card as card
 from bot.handlers.base import Turn
 from bot.services import review
@@ -151,6 +152,8 @@ async def decide(
     artisan = await views.artisan_of(turn.session, sub)
     if artisan is not None:
         card.notify_decision(turn, sub, artisan)
+        if to == State.APPROVED:  # the marketplace details, asked now (issue 21)
+            await listing_details.start(turn, sub, artisan)
     turn.answer()
     query = turn.update.callback_query
     if query is not None and query.message is not None:

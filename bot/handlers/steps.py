@@ -45,12 +45,6 @@ def header(t: kb.T, sub: Submission, step: str) -> str:
     return t("step-label", n=number[0], total=number[1]) + "\n" if number else ""
 
 
-def crafts_of(turn: Turn, artisan: Artisan) -> tuple[str, ...]:
-    """The ODOP products of the artisan's district, offered as buttons."""
-    district = turn.services.districts.get(artisan.district)
-    return district.products(turn.locale) if district else ()
-
-
 def profile_name(turn: Turn) -> str | None:
     """The name on the artisan's Telegram profile, if it reads as a name."""
     user = turn.update.effective_user
@@ -76,9 +70,12 @@ async def ask(turn: Turn, artisan: Artisan, sub: Submission) -> None:
         preset = turn.services.districts.get(artisan.district)
         markup = kb.district(turn.t, turn.locale, preset)
     elif step == "craft":
-        products = crafts_of(turn, artisan)
-        markup = kb.crafts(turn.t, products)
-        args["odop"] = products[0] if products else turn.t("value-missing")
+        district = turn.services.districts.get(artisan.district)
+        products = district.products(turn.locale) if district else ()
+        # Short spoken names on the buttons ("लकड़ी की नक्काशी" for काष्ठ शिल्प).
+        labels = [turn.services.crafts.label(p, turn.locale, district) for p in products]
+        markup = kb.crafts(turn.t, labels)
+        args["odop"] = labels[0] if labels else turn.t("value-missing")
     elif step in ("capacity", *reg.OPTIONAL_STEPS):
         markup = kb.skip(turn.t, step)
     elif step == "photos":

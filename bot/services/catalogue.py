@@ -23,6 +23,7 @@ from typing import Any, TextIO
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.services.campaigns import campaign_labels
 from bot.services.districts import DistrictIndex
 from bot.services.registration import MAX_PHOTOS
 from bot.storage.models import Artisan, Photo, State, Submission
@@ -33,7 +34,7 @@ PART_LIMIT = 48 * 1000 * 1000  # a zip part stays under Telegram's 50 MB upload 
 FIELDS = (
     "reference", "state", "artisan_name", "mobile", "district", "district_hi", "odop_product",
     "odop_product_hi", "craft", "product_name", "description", "price", "capacity", "gstin",
-    "udyam", "pehchan", "approved_at", "reviewer_id", "listing_url",
+    "udyam", "pehchan", "approved_at", "reviewer_id", "listing_url", "campaign",
 )  # fmt: skip
 PHOTO_COLUMNS = tuple(f"photo_{n}" for n in range(1, MAX_PHOTOS + 1))
 COLUMNS = FIELDS + PHOTO_COLUMNS  # the tabular layout (CSV, XLSX); JSON has a "photos" list
@@ -82,8 +83,11 @@ async def stream_records(
         )
         for submission_id, local_path in rows:
             photos.setdefault(submission_id, []).append(local_path)
+        camps = await campaign_labels(session, [artisan.campaign_id for _, artisan in chunk])
         for sub, artisan in chunk:
-            yield _fields(sub, artisan, districts), photos.get(sub.id, [])
+            fields = _fields(sub, artisan, districts)
+            fields["campaign"] = camps.get(artisan.campaign_id or 0)
+            yield fields, photos.get(sub.id, [])
 
 
 def _fields(sub: Submission, artisan: Artisan, districts: DistrictIndex) -> dict[str, Any]:

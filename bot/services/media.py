@@ -5,6 +5,10 @@ without a local file and fetches them, so the artisan never waits for a download
 download counts an attempt and is retried later (exponential backoff, see `due`); a file that is
 not an image or too big gets a sentinel in `download_attempts` and is never tried again. The
 file id is never touched, so nothing is lost whatever happens here.
+
+A kept file is also judged (bot/services/photo_quality.py): its perceptual hash, a match with
+another artisan's photo, and a problem worth a retake hint are written with the file name in
+the same transaction; the hints go out after the round, through the `hints` callback.
 """
 
 from __future__ import annotations
@@ -13,9 +17,9 @@ import asyncio
 import logging
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -24,6 +28,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot
 from telegram.error import BadRequest, TelegramError
 
+from bot.services import photo_quality as pq
+from bot.services.photo_match import find_similar
 from bot.storage.models import Photo, utcnow
 
 log = logging.getLogger(__name__)
@@ -38,6 +44,7 @@ BATCH = 20
 POLL_SECONDS = 3.0
 EXTENSIONS = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
 _SAFE_ID = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
+Hints = Callable[[list[int]], Awaitable[None]]
 
 
 def sniff(data: bytes) -> str | None:
@@ -98,6 +105,22 @@ class Outcome:
     failed: int = 0
     rejected: int = 0
     picked: int = 0
+    hints: list[int] = field(default_factory=list)  # photo ids with a problem worth a retake
+
+
+def judge(data: bytes | None) -> pq.Verdict:
+    """The photo's verdict; never raises, so one odd file cannot stall the worker."""
+    try:
+        return pq.judge(data) if data is not None else pq.Verdict(None, None, None)
+    except Exception:
+        log.exception("judging a photo failed")
+        return pq.Verdict(None, None, None)
+
+
+def read_kept(path: Path) -> bytes | None:
+    with suppress(OSError):
+        return path.read_bytes()
+    return None
 
 
 class PhotoWorker:
@@ -109,11 +132,13 @@ class PhotoWorker:
         sessions: async_sessionmaker[AsyncSession],
         media_dir: Path,
         active: Callable[[], bool] = lambda: True,
+        hints: Hints | None = None,
     ) -> None:
         self.bot = bot
         self.sessions = sessions
         self.media_dir = media_dir
         self.active = active  # False while the bot is not running: failures then don't count
+        self.hints = hints  # sends retake hints for these photo ids (after the commit)
         self.started = utcnow()
         self._lock = asyncio.Lock()
         self._wake = asyncio.Event()
@@ -150,7 +175,20 @@ class PhotoWorker:
             self._wake.clear()
 
     async def run_once(self, now: datetime | None = None) -> Outcome:
-        """Fetch the oldest due photos; stop the round at the first failure of Telegram."""
+        """Fetch the oldest due photos; stop the round at the first failure of Telegram.
+
+        Retake hints go out after the round, outside the lock: a slow Telegram delays them,
+        not the next round's downloads.
+        """
+        outcome = await self._round(now)
+        if outcome.hints and self.hints is not None:
+            try:
+                await self.hints(outcome.hints)
+            except Exception:
+                log.exception("retake hints failed")
+        return outcome
+
+    async def _round(self, now: datetime | None) -> Outcome:
         async with self._lock:
             outcome = Outcome()
             async with self.sessions() as session:
@@ -176,7 +214,8 @@ class PhotoWorker:
             return True
         known = await asyncio.to_thread(find_stored, self.media_dir, unique_id)
         if known is not None:
-            await self._stored(photo, known, outcome)
+            data = await asyncio.to_thread(read_kept, self.media_dir / known)
+            await self._stored(photo, known, outcome, await asyncio.to_thread(judge, data))
             return True
         try:
             file = await self.bot.get_file(photo.file_id)
@@ -200,13 +239,24 @@ class PhotoWorker:
             await self._give_up(photo, NOT_AN_IMAGE if kind is None else TOO_BIG, reason, outcome)
             return True
         name = await asyncio.to_thread(store, self.media_dir, unique_id, kind, data)
-        await self._stored(photo, name, outcome)
+        await self._stored(photo, name, outcome, await asyncio.to_thread(judge, data))
         return True
 
-    async def _stored(self, photo: Photo, name: str, outcome: Outcome) -> None:
+    async def _stored(
+        self, photo: Photo, name: str, outcome: Outcome, verdict: pq.Verdict
+    ) -> None:
         mime = EXTENSIONS[name.rsplit(".", 1)[1]]
-        if await self._update(photo, local_path=name, mime_type=mime):
+        problem = verdict.problem.value if verdict.problem else None
+        values = {
+            "local_path": name,
+            "mime_type": mime,
+            "phash": verdict.phash,
+            "quality": problem,
+        }
+        if await self._update(photo, match=verdict.phash, **values):
             outcome.stored += 1
+            if problem is not None:
+                outcome.hints.append(photo.id)
             return
         # The row went meanwhile (photos replaced, or the artisan deleted their data): keep no
         # file that no row refers to.
@@ -229,9 +279,12 @@ class PhotoWorker:
             "photo %s of submission %s rejected: %s", photo.id, photo.submission_id, reason
         )
 
-    async def _update(self, photo: Photo, **values: object) -> bool:
-        """Change the row if it is still there and still without a file."""
+    async def _update(self, photo: Photo, match: str | None = None, **values: object) -> bool:
+        """Change the row if it is still there and still without a file; with `match` (a
+        perceptual hash), also record another artisan's photo that looks the same."""
         async with self.sessions() as session, session.begin():
+            if match is not None:
+                values["similar_to"] = await find_similar(session, photo, match)
             result = await session.execute(
                 update(Photo)
                 .where(Photo.id == photo.id, Photo.local_path.is_(None))

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import media
+from bot.services.campaigns import CampaignStats, per_campaign
 from bot.services.districts import DistrictIndex
 from bot.services.listing import STATE_LABELS
 from bot.services.registration import OPTIONAL_STEPS, ORDER
@@ -61,6 +62,7 @@ class Stats:
     reviewers: list[ReviewerStats] = field(default_factory=list)
     dropoff: dict[str, int] = field(default_factory=dict)  # draft step -> drafts stopped there
     photos: tuple[int, int, int] = (0, 0, 0)  # kept, waiting, given up
+    campaigns: list[CampaignStats] = field(default_factory=list)  # posters, newest first
 
 
 async def collect(session: AsyncSession) -> Stats:
@@ -96,6 +98,7 @@ async def collect(session: AsyncSession) -> Stats:
     order = [*ORDER, *OPTIONAL_STEPS]
     stats.dropoff = {s: found[s] for s in sorted(found, key=lambda s: _rank(order, s))}
     stats.photos = await _photos(session)
+    stats.campaigns = await per_campaign(session)
     return stats
 
 
@@ -159,6 +162,7 @@ def render(stats: Stats, t: Translate, districts: DistrictIndex, locale: str) ->
         name = district.name(locale) if district else key
         lines.append(t("stats-district-line", district=name, submitted=sent, approved=shown))
     lines += [] if stats.by_district else [nothing]
+    lines += _campaign_lines(stats.campaigns, t, districts, locale)
     lines += ["", t("stats-reviewers-title")]
     for r in stats.reviewers:
         median = r.median_hours
@@ -181,6 +185,25 @@ def render(stats: Stats, t: Translate, districts: DistrictIndex, locale: str) ->
     kept, waiting, failed = stats.photos
     lines += ["", t("stats-photos", kept=kept, waiting=waiting, failed=failed)]
     return "\n".join(lines)
+
+
+def _campaign_lines(
+    found: list[CampaignStats], t: Translate, districts: DistrictIndex, locale: str
+) -> list[str]:
+    """Registrations and approvals per poster; nothing at all before the first poster."""
+    lines = ["", t("stats-campaigns-title")] if found else []
+    for c in found:
+        district = districts.get(c.district)
+        lines.append(
+            t(
+                "stats-campaign-line",
+                campaign=c.label,
+                district=district.name(locale) if district else c.district,
+                registered=c.registrations,
+                approved=c.approvals,
+            )
+        )
+    return lines
 
 
 def plain(text: str) -> str:

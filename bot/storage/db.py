@@ -56,11 +56,19 @@ def _begin_immediate(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
+SQLITE_DRIVERS = ("fast", "stock")
+
+
+def make_engine(url: str, *, sqlite_driver_name: str = "fast", **kwargs: Any) -> AsyncEngine:
+    """An engine for DATABASE_URL; on SQLite with aiosqlite, `sqlite_driver_name` (the
+    SQLITE_DRIVER setting) picks bot/storage/sqlite_driver.py ("fast") or SQLAlchemy's own
+    adapter ("stock"), the way back should an upgrade of either library break the fast one."""
+    if sqlite_driver_name not in SQLITE_DRIVERS:
+        raise ValueError(f"unknown SQLite driver {sqlite_driver_name!r}")
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         _prepare_sqlite_file(parsed.database)
-        if parsed.get_driver_name() == "aiosqlite":
+        if parsed.get_driver_name() == "aiosqlite" and sqlite_driver_name == "fast":
             kwargs.setdefault("module", sqlite_driver.dbapi())
         engine = create_async_engine(url, hide_parameters=True, **kwargs)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)

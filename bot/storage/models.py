@@ -87,6 +87,9 @@ class Artisan(Base):
     reachable: Mapped[bool] = mapped_column(Boolean, default=True)
     # No FK: artisans and submissions would reference each other; the code keeps it valid.
     active_submission_id: Mapped[int | None] = mapped_column(Integer)
+    # The poster (campaign) that brought them, set once. No FK, as above: campaigns are never
+    # deleted, and adding one to this table would make SQLite rebuild it.
+    campaign_id: Mapped[int | None] = mapped_column(Integer, index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -190,6 +193,13 @@ class Photo(Base):
     local_path: Mapped[str | None] = mapped_column(String(300))
     download_attempts: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Set by the photo worker once the file is kept (bot/services/photo_quality.py): the
+    # perceptual hash (16 hex digits), a problem worth a retake hint ("blurry", "dark"), and
+    # another artisan's photo that looks the same (its id; no foreign key: if that photo goes,
+    # the flag simply stops showing).
+    phash: Mapped[str | None] = mapped_column(String(16))
+    quality: Mapped[str | None] = mapped_column(String(10))
+    similar_to: Mapped[int | None] = mapped_column(Integer)
 
     submission: Mapped[Submission] = relationship(back_populates="photos")
 
@@ -230,6 +240,19 @@ class Event(Base):
 class Role(enum.StrEnum):
     REVIEWER = "reviewer"
     ADMIN = "admin"
+
+
+class Campaign(Base):
+    """A QR poster for a district (and optionally a camp); its payload opens the bot with it."""
+
+    __tablename__ = "campaigns"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    payload: Mapped[str] = mapped_column(String(64), unique=True)
+    district: Mapped[str] = mapped_column(String(60))
+    name: Mapped[str | None] = mapped_column(String(80))
+    created_by: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Staff(Base):
@@ -302,3 +325,29 @@ class ProcessedUpdate(Base):
 
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class Listing(Base):
+    """Marketplace details of an approved product, asked of the artisan after approval.
+
+    `step` is the question waiting for an answer (None once answered); the stock fields are
+    kept fresh by the monthly check (`bot.handlers.listing_details`).
+    """
+
+    __tablename__ = "listings"
+
+    submission_id: Mapped[int] = mapped_column(
+        ForeignKey("submissions.id", ondelete="CASCADE"), primary_key=True
+    )
+    step: Mapped[str | None] = mapped_column(String(20))
+    material: Mapped[str | None] = mapped_column(String(80))
+    colour: Mapped[str | None] = mapped_column(String(80))
+    stock: Mapped[int | None] = mapped_column(Integer)
+    ship_days: Mapped[int | None] = mapped_column(Integer)
+    size: Mapped[str | None] = mapped_column(String(120))
+    hsn: Mapped[str | None] = mapped_column(String(8))  # a reviewer's correction of the craft's
+    paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    stock_at: Mapped[datetime | None]  # when the artisan last said how many are ready
+    stock_asked_at: Mapped[datetime | None]
+    stock_missed: Mapped[int] = mapped_column(Integer, default=0)  # checks left unanswered
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -19,7 +19,9 @@ wait, and on the worker thread otherwise:
 - Anything else outside a transaction goes to the worker thread.
 
 It relies on `aiosqlite.Connection._execute` (queue a function on the connection's thread),
-which has kept its signature since aiosqlite 0.17; pyproject.toml bounds the version. The
+which has kept its signature since aiosqlite 0.17, and on private parts of SQLAlchemy's
+adapter; pyproject.toml pins both libraries and lists what to check before raising them.
+SQLITE_DRIVER=stock (db.make_engine) uses SQLAlchemy's own adapter instead: the way back. The
 sqlite3 connection is opened with check_same_thread=False: both threads use it, one at a time.
 """
 

@@ -1,0 +1,277 @@
+"""After approval: material, colour, how many are ready, days to send, size — and every month,
+"how many are ready now?". Buttons `ls:<verb>:<submission id>[:<arg>]`; typed answers reach
+`on_typed` through the catch-all router (a dialogue row of kind `ls:ask` on the artisan).
+
+Staff: `/hsn ODOP-000123 6913` corrects a product's HSN; `/stock` lists products whose stock
+is unknown (the monthly check left unanswered twice).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import timedelta
+from functools import partial
+
+from sqlalchemy import delete
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
+
+from bot.context import BotContext, Services
+from bot.handlers import keyboards as kb
+from bot.handlers import registration
+from bot.handlers.base import Outgoing, Turn, deliver, handler, send_text
+from bot.jobs import RepeatingJob
+from bot.services import listing_details as svc
+from bot.services.crafts import Craft
+from bot.services.listing import parse_reference
+from bot.services.registration import EDITABLE_STATES
+from bot.services.validation import Invalid
+from bot.storage.models import Artisan, Dialogue, Listing, Submission, format_reference, utcnow
+
+log = logging.getLogger(__name__)
+PRIVATE = filters.ChatType.PRIVATE
+DIALOGUE = "ls:ask"
+T = Callable[..., str]
+# Button verb -> the question it answers.
+VERB_STEPS = {"m": "material", "c": "colour", "q": "stock", "d": "ship", "z": "size"}
+VERB_STEPS |= {"k": svc.RESTOCK, "p": svc.RESTOCK}
+HSN_DIGITS = (4, 6, 8)
+
+
+def _t(services: Services, artisan: Artisan) -> tuple[T, str]:
+    locale = services.t.resolve_locale(artisan.locale)
+    return partial(services.t, locale), locale
+
+
+def craft_of(services: Services, sub: Submission) -> Craft | None:
+    district = services.districts.get(sub.district)
+    return services.crafts.get(sub.craft, district)
+
+
+def question(
+    t: T, locale: str, listing: Listing, sub: Submission, craft: Craft | None
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The waiting question's text and buttons, in the artisan's language."""
+    step, sid, product = listing.step, sub.id, sub.product_name or ""
+    b = kb.button
+    if step in ("material", "colour"):
+        options: tuple[str, ...] = ()
+        if craft is not None:
+            options = craft.materials(locale) if step == "material" else craft.colours(locale)
+        verb = "m" if step == "material" else "c"
+        buttons = [b(name, f"ls:{verb}:{sid}:{i}") for i, name in enumerate(options[:6])]
+        return t(f"ls-ask-{step}", product=product), kb.inline(*kb.rows(buttons))
+    if step in ("stock", svc.RESTOCK):
+        verb = "q" if step == "stock" else "k"
+        buttons = [b(str(n), f"ls:{verb}:{sid}:{n}") for n in svc.STOCK_BUTTONS]
+        extra = [b(t("ls-btn-pause"), f"ls:p:{sid}")] if step == svc.RESTOCK else []
+        key = "ls-ask-stock" if step == "stock" else "ls-ask-restock"
+        return t(key, product=product, ref=sub.reference), kb.inline(*kb.rows(buttons, 3), extra)
+    if step == "ship":
+        buttons = [b(t("ls-days", days=n), f"ls:d:{sid}:{n}") for n in svc.SHIP_BUTTONS]
+        return t("ls-ask-ship"), kb.inline(*kb.rows(buttons, 4))
+    return t("ls-ask-size"), kb.inline([b(t("btn-skip"), f"ls:z:{sid}")])
+
+
+async def _keep_dialogue(session: AsyncSession, user_id: int) -> None:
+    """Route the artisan's typed messages here (a staff member's own dialogue stays)."""
+    if await session.get(Dialogue, user_id) is None:
+        session.add(Dialogue(user_id=user_id, kind=DIALOGUE, payload={}))
+
+
+async def _drop_dialogue(session: AsyncSession, user_id: int) -> None:
+    await session.execute(
+        delete(Dialogue).where(Dialogue.user_id == user_id, Dialogue.kind == DIALOGUE)
+    )
+
+
+async def ask_open(turn: Turn, artisan: Artisan, intro: str | None = None) -> None:
+    """Send the artisan's waiting question, if any; otherwise stop routing typed text here."""
+    session, services = turn.session, turn.services
+    found = await svc.open_listing(session, artisan.id)
+    if found is None:
+        await _drop_dialogue(session, artisan.telegram_id)
+        return
+    listing, sub = found
+    await _keep_dialogue(session, artisan.telegram_id)
+    t, locale = _t(services, artisan)
+    text, markup = question(t, locale, listing, sub, craft_of(services, sub))
+    turn.send_text(f"{intro}\n\n{text}" if intro else text, markup, chat_id=artisan.telegram_id)
+
+
+async def start(turn: Turn, sub: Submission, artisan: Artisan) -> None:
+    """Just approved: open the product's questions; asked now unless another product's are."""
+    waiting = await svc.open_listing(turn.session, artisan.id)
+    await svc.start(turn.session, sub, craft_of(turn.services, sub))
+    if waiting is None:
+        t, _locale = _t(turn.services, artisan)
+        await ask_open(turn, artisan, t("ls-intro", product=sub.product_name or ""))
+
+
+def _echo(turn: Turn, step: str, shown: str) -> None:
+    turn.note(f"ls-echo-{'stock' if step == svc.RESTOCK else step}", value=shown)
+
+
+async def _answered(
+    turn: Turn, artisan: Artisan, listing: Listing, sub: Submission, step: str, shown: str | None
+) -> None:
+    """Echo the answer, then the next question (or the thanks)."""
+    if shown is not None:
+        _echo(turn, step, shown)
+    if step == svc.RESTOCK:
+        listing.step = None
+    else:
+        listing.step = svc.next_step(craft_of(turn.services, sub), step)
+        if listing.step is None:
+            turn.say("ls-done", product=sub.product_name or "")
+    await ask_open(turn, artisan)
+
+
+@handler
+async def on_button(turn: Turn) -> None:
+    """Every `ls:` button; re-checked against the product's owner and waiting question."""
+    query = turn.update.callback_query
+    parts = (query.data or "").split(":") if query else []
+    verb = parts[1] if len(parts) > 1 else ""
+    sid = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 0
+    arg = parts[3] if len(parts) > 3 else ""
+    found = await svc.owned(turn.session, turn.artisan, sid)
+    if found is None or turn.artisan is None or (verb not in VERB_STEPS and verb != "r"):
+        turn.answer("button-stale", alert=True)
+        return
+    artisan, (listing, sub) = turn.artisan, found
+    if verb == "r":  # resume a paused listing: ask how many are ready
+        turn.answer()
+        listing.step = svc.RESTOCK
+        await ask_open(turn, artisan)
+        return
+    step = VERB_STEPS[verb]
+    if listing.step != step:
+        turn.answer("button-stale")
+        await ask_open(turn, artisan)
+        return
+    if verb == "p":
+        turn.answer()
+        listing.paused, listing.step, listing.stock_missed = True, None, 0
+        listing.stock_at = utcnow()
+        resume = kb.inline([kb.button(turn.t("ls-btn-resume"), f"ls:r:{sid}")])
+        turn.say("ls-paused", resume, product=sub.product_name or "")
+        await ask_open(turn, artisan)
+        return
+    value, shown = _button_value(turn, verb, arg, craft_of(turn.services, sub))
+    if value is None and verb != "z":
+        turn.answer("button-stale")
+        await ask_open(turn, artisan)
+        return
+    turn.answer()
+    svc.apply(listing, step, value, utcnow())
+    await _answered(turn, artisan, listing, sub, step, shown)
+
+
+def _button_value(
+    turn: Turn, verb: str, arg: str, craft: Craft | None
+) -> tuple[str | int | None, str | None]:
+    """(stored value, what the artisan is shown) for a pressed option; (None, None) if bad."""
+    index = int(arg) if arg.isdigit() else -1
+    if verb in ("m", "c") and craft is not None:
+        stored = craft.materials_en if verb == "m" else craft.colours_en
+        shown = craft.materials(turn.locale) if verb == "m" else craft.colours(turn.locale)
+        if 0 <= index < min(len(stored), len(shown)):
+            return stored[index], shown[index]
+    if verb in ("q", "k") and index in svc.STOCK_BUTTONS:
+        return index, str(index)
+    if verb == "d" and index in svc.SHIP_BUTTONS:
+        return index, str(index)
+    return None, None
+
+
+async def on_typed(turn: Turn, dialogue: Dialogue) -> None:
+    """A typed answer to the waiting question; registration in progress takes precedence."""
+    artisan, draft, message = turn.artisan, turn.draft, turn.update.message
+    registering = draft is not None and draft.state in EDITABLE_STATES and draft.step
+    found = await svc.open_listing(turn.session, artisan.id) if artisan else None
+    if artisan is None or found is None or registering:
+        if found is None:
+            await turn.session.delete(dialogue)
+        await registration.on_input(turn)
+        return
+    listing, sub = found
+    step = listing.step or ""
+    text = message.text if message is not None else None
+    try:
+        if not text:
+            raise Invalid("ls-err-type")
+        value = svc.parse(step, text)
+    except Invalid as bad:
+        turn.say(bad.key)
+        await ask_open(turn, artisan)
+        return
+    svc.apply(listing, step, value, utcnow())
+    await _answered(turn, artisan, listing, sub, step, str(value))
+
+
+@handler
+async def on_hsn(turn: Turn) -> None:
+    """Reviewer: `/hsn ODOP-000123 6913` — the product's HSN, instead of the craft's."""
+    view = await turn.staff()
+    if not view.is_reviewer:
+        turn.say("rv-not-staff")
+        return
+    args = turn.context.args or []
+    sid = parse_reference(args[0]) if args else None
+    code = args[1] if len(args) == 2 else ""
+    if sid is None or not code.isascii() or not code.isdigit() or len(code) not in HSN_DIGITS:
+        turn.say("ls-hsn-usage")
+        return
+    sub = await turn.session.get(Submission, sid)
+    if sub is None or not view.can_review(sub.district):
+        turn.say("rv-not-found", ref=format_reference(sid))
+        return
+    listing = await turn.session.get(Listing, sid)
+    if listing is None:
+        listing = Listing(submission_id=sid, paused=False, stock_missed=0)
+        turn.session.add(listing)
+    listing.hsn = code
+    turn.say("ls-hsn-set", ref=sub.reference, hsn=code)
+
+
+@handler
+async def on_stock(turn: Turn) -> None:
+    """Admin: products whose stock is unknown (the monthly check unanswered twice)."""
+    if not (await turn.staff()).is_admin:
+        turn.say("cat-admin-only")
+        return
+    subs = await svc.stock_unknown(turn.session)
+    if not subs:
+        turn.say("ls-stock-none")
+        return
+    lines = [turn.t("ls-stock-title", count=len(subs))]
+    lines += [f"{s.reference} · {s.product_name or ''} · {s.district or ''}" for s in subs]
+    turn.send_text("\n".join(lines)[:4000])
+
+
+async def check_stock(context: BotContext) -> None:
+    """Monthly, per product: "how many are ready now?" (a missed check is counted)."""
+    services = context.services
+    now = utcnow()
+    outbox: list[Outgoing] = []
+    async with services.sessions() as session, session.begin():
+        for due in await svc.due_for_check(session, now):
+            svc.record_check(due.listing, now)
+            await _keep_dialogue(session, due.artisan.telegram_id)
+            t, locale = _t(services, due.artisan)
+            text, markup = question(t, locale, due.listing, due.sub, craft_of(services, due.sub))
+            chat = due.artisan.telegram_id
+            outbox.append(Outgoing(chat, partial(send_text, chat, text, markup)))
+    await deliver(context.bot, outbox, services)
+
+
+JOBS = [RepeatingJob(check_stock, timedelta(hours=6), first=timedelta(minutes=2))]
+DIALOGUES = {DIALOGUE: on_typed}
+HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
+    CommandHandler("hsn", on_hsn, filters=PRIVATE),
+    CommandHandler("stock", on_stock, filters=PRIVATE),
+    CallbackQueryHandler(on_button, pattern=r"^ls:"),
+]

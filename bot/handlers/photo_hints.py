@@ -1,0 +1,93 @@
+"""Retake hints: a very blurry or very dark photo comes back at once with a friendly hint.
+
+The photo worker (bot/services/media.py) judges each kept photo and, after its commit, calls
+`send_hints`. The artisan sees the photo again with the hint and two buttons: take a new one
+(the photo is removed, the photo step asks again) or keep it as it is.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from telegram import Bot, InlineKeyboardMarkup, Message, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler
+
+from bot.context import BotContext, Services
+from bot.handlers import keyboards as kb
+from bot.handlers.base import Outgoing, Turn, deliver, handler
+from bot.handlers.keyboards import T
+from bot.handlers.steps import ask
+from bot.services import photo_hints as ph
+
+HINT_KEYS = {"blurry": "photoq-hint-blurry", "dark": "photoq-hint-dark"}
+
+
+def hint_keyboard(t: T, photo_id: int) -> InlineKeyboardMarkup:
+    return kb.inline(
+        [kb.button(t("photoq-btn-retake"), f"pq:new:{photo_id}")],
+        [kb.button(t("photoq-btn-keep"), f"pq:keep:{photo_id}")],
+    )
+
+
+async def send_hints(services: Services, bot: Bot, photo_ids: list[int]) -> None:
+    """After the worker's commit: each photo back to its artisan, with the hint and buttons."""
+    async with services.sessions() as session:
+        hints = await ph.hints_due(session, photo_ids)
+    outbox = []
+    for hint in hints:
+        locale = services.t.resolve_locale(hint.locale)
+        t = partial(services.t, locale)
+        caption = t(HINT_KEYS[hint.problem]) + "\n" + t("photoq-hint-choose")
+        markup = hint_keyboard(t, hint.photo_id)
+        outbox.append(
+            Outgoing(hint.chat_id, partial(_photo, hint.chat_id, hint.file_id, caption, markup))
+        )
+    await deliver(bot, outbox, services)
+
+
+async def _photo(
+    chat: int, file_id: str, caption: str, markup: InlineKeyboardMarkup, bot: Bot
+) -> Message:
+    return await bot.send_photo(chat, file_id, caption=caption, reply_markup=markup)
+
+
+@handler
+async def on_button(turn: Turn) -> None:
+    """`pq:new:<photo>` (remove it, ask for a new one) or `pq:keep:<photo>`; re-checked here."""
+    query = turn.update.callback_query
+    verb, _, arg = (query.data or "").removeprefix("pq:").partition(":") if query else ("", "", "")
+    artisan = turn.artisan
+    found = None
+    if verb in ("new", "keep") and arg.isdigit() and len(arg) < 12 and artisan is not None:
+        found = await ph.own_photo(turn.session, artisan, int(arg))
+    if artisan is None or found is None:
+        turn.answer("photoq-gone", alert=True)
+        return
+    photo, sub = found
+    if verb == "keep":
+        turn.answer()
+        _close(turn, "photoq-kept")
+        return
+    if sub.step != "photos":  # moved on: photos are changed from the summary
+        turn.answer("photoq-retake-later", alert=True)
+        return
+    await ph.remove_photo(turn.session, photo)
+    turn.answer()
+    _close(turn, "photoq-removed")
+    await ask(turn, artisan, sub)
+
+
+def _close(turn: Turn, key: str) -> None:
+    """Replace the hint under the photo with the outcome, without the buttons."""
+    query = turn.update.callback_query
+    if query is None:
+        return
+    text = turn.t(key)
+    turn.later(
+        lambda _bot: query.edit_message_caption(caption=text, reply_markup=None), turn.chat_id
+    )
+
+
+HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
+    CallbackQueryHandler(on_button, pattern=r"^pq:"),
+]

@@ -1,0 +1,128 @@
+"""Per-craft marketplace data from `data/crafts.csv`: short labels, HSN, GST, common answers.
+
+One row per ODOP product of `odop_districts.csv` (see data/README.md). A product is looked up by
+its English name or any of its Hindi names; when a district is known its own product list picks
+the row, since several English products share one Hindi name ("वस्त्र उत्पाद").
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from bot.services.districts import District, normalize
+
+HOME_DOMAIN = "RET16"
+
+
+@dataclass(frozen=True)
+class Craft:
+    product_en: str
+    products_hi: tuple[str, ...]
+    label_hi: str
+    label_en: str
+    hsn: str | None
+    gst_rate: Decimal | None
+    materials_hi: tuple[str, ...]
+    materials_en: tuple[str, ...]
+    colours_hi: tuple[str, ...]
+    colours_en: tuple[str, ...]
+    ondc_domain: str | None
+    ondc_category: str | None
+    source: str
+    confidence: str
+    uncertain: tuple[str, ...]
+
+    def label(self, locale: str) -> str:
+        return self.label_hi if locale == "hi" else self.label_en
+
+    def materials(self, locale: str) -> tuple[str, ...]:
+        return self.materials_hi if locale == "hi" else self.materials_en
+
+    def colours(self, locale: str) -> tuple[str, ...]:
+        return self.colours_hi if locale == "hi" else self.colours_en
+
+    @property
+    def is_home_decor(self) -> bool:
+        return self.ondc_domain == HOME_DOMAIN and bool(self.ondc_category)
+
+
+class CraftIndex:
+    """Lookup of the craft rows by any of the product's names."""
+
+    def __init__(self, crafts: list[Craft]) -> None:
+        self.crafts = crafts
+        self.by_en = {c.product_en: c for c in crafts}
+        self._names: dict[str, Craft] = {}
+        for craft in crafts:
+            for name in (craft.product_en, *craft.products_hi):
+                self._names.setdefault(normalize(name), craft)
+
+    @classmethod
+    def load(cls, path: Path) -> CraftIndex:
+        with path.open(encoding="utf-8") as f:
+            return cls([_row(row) for row in csv.DictReader(f)])
+
+    @classmethod
+    def empty(cls) -> CraftIndex:
+        return cls([])
+
+    def get(self, product: str | None, district: District | None = None) -> Craft | None:
+        """The row of a product name as stored on a submission (English or Hindi)."""
+        if not product:
+            return None
+        if district is not None:
+            key = normalize(product)
+            for names in (district.products_en, district.products_hi):
+                for i, name in enumerate(names):
+                    if normalize(name) == key and i < len(district.products_en):
+                        found = self.by_en.get(district.products_en[i])
+                        if found is not None:
+                            return found
+        return self._names.get(normalize(product))
+
+    def label(self, product: str, locale: str, district: District | None = None) -> str:
+        """A short spoken name for a button; the product itself when there is no row."""
+        craft = self.get(product, district)
+        return craft.label(locale) if craft else product
+
+    def hsn(self, product: str | None, district: District | None = None) -> str | None:
+        craft = self.get(product, district)
+        return craft.hsn if craft else None
+
+    def gst(self, product: str | None, district: District | None = None) -> Decimal | None:
+        craft = self.get(product, district)
+        return craft.gst_rate if craft else None
+
+
+def _split(cell: str | None) -> tuple[str, ...]:
+    return tuple(p.strip() for p in (cell or "").split("|") if p.strip())
+
+
+def _rate(cell: str | None) -> Decimal | None:
+    try:
+        return Decimal(cell.strip()) if cell and cell.strip() else None
+    except InvalidOperation:
+        return None
+
+
+def _row(row: dict[str, str]) -> Craft:
+    return Craft(
+        product_en=row["product_en"].strip(),
+        products_hi=_split(row["product_hi"]),
+        label_hi=row["label_hi"].strip(),
+        label_en=row["label_en"].strip(),
+        hsn=(row.get("hsn") or "").strip() or None,
+        gst_rate=_rate(row.get("gst_rate")),
+        materials_hi=_split(row.get("materials_hi")),
+        materials_en=_split(row.get("materials_en")),
+        colours_hi=_split(row.get("colours_hi")),
+        colours_en=_split(row.get("colours_en")),
+        ondc_domain=(row.get("ondc_domain") or "").strip() or None,
+        ondc_category=(row.get("ondc_category") or "").strip() or None,
+        source=(row.get("source") or "").strip(),
+        confidence=(row.get("confidence") or "").strip(),
+        uncertain=tuple(p for p in (row.get("uncertain") or "").split(";") if p),
+    )

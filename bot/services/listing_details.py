@@ -1,0 +1,187 @@
+"""Listing details asked after approval, and the monthly stock check: rules without Telegram.
+
+A `Listing` row per approved product holds the answers and `step`, the question waiting for an
+answer. An artisan answers one product's questions at a time, the oldest open one first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services.amounts import Unclear, read_amount
+from bot.services.crafts import Craft
+from bot.services.validation import Invalid, ascii_digits, clean_text
+from bot.storage.models import Artisan, Listing, State, Submission
+
+STEPS = ("material", "colour", "stock", "ship", "size")
+RESTOCK = "restock"  # the monthly check's question
+OPTIONAL = frozenset({"size"})
+STOCK_BUTTONS = (0, 1, 2, 5, 10, 20)
+SHIP_BUTTONS = (2, 5, 7, 15)
+STOCK_MAX = 100_000
+SHIP_MAX = 120
+WORDS_MIN, WORDS_MAX = 2, 80
+CHECK_EVERY = timedelta(days=30)
+LISTED_STATES = (State.APPROVED, State.LISTED)
+
+
+def steps_for(craft: Craft | None) -> tuple[str, ...]:
+    """Material and colour are not asked for a craft that has none (food, oils)."""
+    if craft is not None and not craft.materials_en:
+        return tuple(s for s in STEPS if s not in ("material", "colour"))
+    return STEPS
+
+
+def next_step(craft: Craft | None, after: str | None) -> str | None:
+    steps = steps_for(craft)
+    if after is None or after not in steps:
+        return steps[0]
+    index = steps.index(after) + 1
+    return steps[index] if index < len(steps) else None
+
+
+def parse_count(text: str, high: int) -> int:
+    """A whole number 0..high, written as people write it ("20", "२०", "दो सौ")."""
+    if ascii_digits(clean_text(text)) == "0":
+        return 0  # none ready now
+    try:
+        return read_amount(text, high)
+    except (Invalid, Unclear):
+        raise Invalid("ls-err-number") from None
+
+
+def parse_words(text: str) -> str:
+    value = clean_text(text)
+    letters = sum(1 for ch in value if ch.isalnum())
+    if letters < WORDS_MIN or len(value) > WORDS_MAX or value.startswith("/"):
+        raise Invalid("ls-err-text")
+    return value
+
+
+def parse(step: str, text: str) -> str | int:
+    if step in ("stock", RESTOCK):
+        return parse_count(text, STOCK_MAX)
+    if step == "ship":
+        days = parse_count(text, SHIP_MAX)
+        if days == 0:
+            raise Invalid("ls-err-number")
+        return days
+    return parse_words(text)
+
+
+def apply(listing: Listing, step: str, value: str | int | None, now: datetime) -> None:
+    """Store one answer (None: an optional question skipped)."""
+    if step == "material":
+        listing.material = str(value)
+    elif step == "colour":
+        listing.colour = str(value)
+    elif step in ("stock", RESTOCK):
+        listing.stock = int(value or 0)
+        listing.stock_at = now
+        listing.stock_missed = 0
+        listing.paused = False
+    elif step == "ship":
+        listing.ship_days = int(value or 0)
+    elif step == "size":
+        listing.size = None if value is None else str(value)
+
+
+async def start(session: AsyncSession, sub: Submission, craft: Craft | None) -> Listing:
+    """The product's listing row, its first question waiting (kept answers stay)."""
+    listing = await session.get(Listing, sub.id)
+    if listing is None:
+        listing = Listing(submission_id=sub.id, paused=False, stock_missed=0)
+        session.add(listing)
+    listing.step = next_step(craft, None)
+    await session.flush()
+    return listing
+
+
+async def open_listing(
+    session: AsyncSession, artisan_id: int
+) -> tuple[Listing, Submission] | None:
+    """The artisan's oldest product with a question waiting."""
+    row = (
+        await session.execute(
+            select(Listing, Submission)
+            .join(Submission, Submission.id == Listing.submission_id)
+            .where(
+                Submission.artisan_id == artisan_id,
+                Submission.state.in_(LISTED_STATES),
+                Listing.step.is_not(None),
+            )
+            .order_by(Listing.submission_id)
+            .limit(1)
+        )
+    ).first()
+    return (row[0], row[1]) if row else None
+
+
+async def owned(
+    session: AsyncSession, artisan: Artisan | None, submission_id: int
+) -> tuple[Listing, Submission] | None:
+    """The listing of one of this artisan's approved or listed products, else None."""
+    if artisan is None:
+        return None
+    sub = await session.get(Submission, submission_id)
+    listing = await session.get(Listing, submission_id)
+    if sub is None or listing is None or sub.artisan_id != artisan.id:
+        return None
+    if sub.state not in LISTED_STATES:
+        return None
+    return listing, sub
+
+
+@dataclass(frozen=True)
+class Due:
+    listing: Listing
+    sub: Submission
+    artisan: Artisan
+
+
+async def due_for_check(session: AsyncSession, now: datetime, limit: int = 100) -> list[Due]:
+    """Answered products not asked about (nor updated) for a month; oldest first."""
+    cutoff = now - CHECK_EVERY
+    rows = await session.execute(
+        select(Listing, Submission, Artisan)
+        .join(Submission, Submission.id == Listing.submission_id)
+        .join(Artisan, Artisan.id == Submission.artisan_id)
+        .where(
+            Submission.state.in_(LISTED_STATES),
+            or_(Listing.step.is_(None), Listing.step == RESTOCK),
+            Listing.paused.is_(False),
+            Artisan.reachable.is_(True),
+            or_(Listing.stock_asked_at.is_(None), Listing.stock_asked_at < cutoff),
+            or_(Listing.stock_at.is_(None), Listing.stock_at < cutoff),
+        )
+        .order_by(Listing.submission_id)
+        .limit(limit)
+    )
+    return [Due(listing, sub, artisan) for listing, sub, artisan in rows]
+
+
+def record_check(listing: Listing, now: datetime) -> None:
+    """The check is being sent: the previous one, if unanswered, counts as missed."""
+    previous = listing.stock_asked_at
+    if previous is not None and (listing.stock_at is None or listing.stock_at < previous):
+        listing.stock_missed += 1
+    listing.stock_asked_at = now
+    listing.step = RESTOCK
+
+
+async def stock_unknown(session: AsyncSession, after: int = 2) -> list[Submission]:
+    """Listed products whose artisan left the stock check unanswered `after` times."""
+    rows = await session.scalars(
+        select(Submission)
+        .join(Listing, Listing.submission_id == Submission.id)
+        .where(
+            and_(Listing.stock_missed >= after, Submission.state.in_(LISTED_STATES)),
+        )
+        .order_by(Submission.id)
+        .limit(200)
+    )
+    return list(rows)

@@ -1,0 +1,64 @@
+"""The same picture from two artisans: found by perceptual hash, shown to the reviewer.
+
+`Photo.reused_elsewhere` catches the very same Telegram file. A photo saved from someone's
+chat and sent again (re-encoded, resized) gets a new `file_unique_id`; its hash stays within
+a few bits (see bot/services/photo_quality.py), and the worker records the match in
+`Photo.similar_to` when it keeps the file.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from bot.services import photo_quality as pq
+from bot.storage.models import Photo, Submission, format_reference
+
+
+async def find_similar(session: AsyncSession, photo: Photo, phash: str) -> int | None:
+    """The oldest photo of another artisan that looks the same as this one, if any."""
+    owner = (
+        select(Submission.artisan_id).where(Submission.id == photo.submission_id).scalar_subquery()
+    )
+    # Pre-select in the database by an equal 8-bit piece (a match within SIMILAR_BITS always
+    # shares one), then count the differing bits here.
+    same_piece = [
+        func.substr(Photo.phash, i * pq.BAND_HEX + 1, pq.BAND_HEX) == piece
+        for i, piece in enumerate(pq.bands(phash))
+    ]
+    rows = await session.execute(
+        select(Photo.id, Photo.phash)
+        .join(Submission, Submission.id == Photo.submission_id)
+        .where(
+            Photo.phash.is_not(None),
+            Photo.id != photo.id,
+            Photo.file_unique_id != photo.file_unique_id,  # the same file: reused_elsewhere
+            Submission.artisan_id != owner,
+            or_(*same_piece),
+        )
+        .order_by(Photo.id)
+    )
+    for other_id, other_hash in rows:
+        if other_hash is not None and pq.similar(phash, other_hash):
+            return int(other_id)
+    return None
+
+
+async def similar_elsewhere(session: AsyncSession, sub: Submission) -> list[str]:
+    """References of other artisans' submissions with a photo that looks like one of these.
+
+    Both ways: this photo was matched to theirs, or theirs (sent later) to this one.
+    """
+    mine, theirs = aliased(Photo), aliased(Photo)
+    linked = or_(mine.similar_to == theirs.id, theirs.similar_to == mine.id)
+    ids = await session.scalars(
+        select(Submission.id)
+        .distinct()
+        .select_from(mine)
+        .join(theirs, and_(linked, theirs.file_unique_id != mine.file_unique_id))
+        .join(Submission, Submission.id == theirs.submission_id)
+        .where(mine.submission_id == sub.id, Submission.artisan_id != sub.artisan_id)
+        .order_by(Submission.id)
+    )
+    return [format_reference(i) for i in ids]

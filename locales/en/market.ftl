@@ -1,0 +1,42 @@
+# Marketplace details after approval, the monthly stock check, the ONDC export (issue 21).
+
+## The artisan: questions after approval
+ls-intro =
+    A few quick questions about <b>{ $product }</b> for selling online.
+    Answer with the buttons.
+ls-ask-material = What is it made of? Press a button or type, e.g.: clay
+ls-ask-colour = What colour is it? Press a button or type, e.g.: red
+ls-ask-stock = How many are ready now? Press a button or type a number, e.g.: 12
+ls-ask-ship = After an order comes in, how many days to send it?
+ls-days = { $days } days
+ls-ask-size =
+    Type the size or weight, e.g.: 30 cm tall, 2 kg
+    If you don't know, press "Skip".
+ls-echo-material = Material: { $value } ✅
+ls-echo-colour = Colour: { $value } ✅
+ls-echo-stock = Ready: { $value } ✅
+ls-echo-ship = Sent within: { $value } days ✅
+ls-echo-size = Size/weight: { $value } ✅
+ls-done =
+    Thank you! All the details of <b>{ $product }</b> are in ✅
+    Every month I will ask how many are ready.
+ls-err-number = Type the number in digits, e.g.: 12 — or press a button.
+ls-err-text = Please type it a little more clearly, e.g.: clay — or press a button.
+ls-err-type = Press a button or type your answer.
+
+## The artisan: the monthly stock check
+ls-ask-restock = <b>{ $product }</b> ({ $ref }): how many are ready now?
+ls-btn-pause = ⏸ Pause
+ls-btn-resume = ▶️ Start again
+ls-paused =
+    OK, online sales of <b>{ $product }</b> are paused ⏸
+    To sell again, press the button below.
+
+## Staff
+ls-hsn-usage = Usage: /hsn ODOP-000123 6913 (HSN code: 4, 6 or 8 digits)
+ls-hsn-set = { $ref } now has HSN code { $hsn } ✅ (used in the ONDC catalogue)
+ls-stock-none = Every product's stock is known — no artisan has left the monthly check unanswered twice.
+ls-stock-title = Stock unknown ({ $count }): the artisan did not answer the monthly check twice
+ls-ondc-done = ONDC catalogue: { $items } products written, { $left } left out (reasons below).
+ls-ondc-stock-unknown = Stock unknown: { $refs }
+ls-ondc-no-media-url = Note: MEDIA_BASE_URL is not set, so photo links are not full addresses.

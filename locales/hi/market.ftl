@@ -1,0 +1,43 @@
+# Marketplace details after approval, the monthly stock check, the ONDC export (issue 21).
+# Artisan texts (ls-ask-*, ls-echo-*, ls-err-*) follow shared/HINDI.md: one question, an example.
+
+## The artisan: questions after approval
+ls-intro =
+    ऑनलाइन बिक्री के लिए <b>{ $product }</b> के बारे में कुछ छोटे सवाल।
+    बटन दबाकर जवाब दें।
+ls-ask-material = यह किस चीज़ से बना है? बटन दबाएँ या लिखें, जैसे: मिट्टी
+ls-ask-colour = इसका रंग क्या है? बटन दबाएँ या लिखें, जैसे: लाल
+ls-ask-stock = अभी कितने नग तैयार हैं? बटन दबाएँ या गिनती लिखें, जैसे: 12
+ls-ask-ship = ऑर्डर आने के बाद भेजने में कितने दिन लगेंगे?
+ls-days = { $days } दिन
+ls-ask-size =
+    नाप या वज़न लिखें, जैसे: 30 सेमी ऊँचा, 2 किलो
+    पता न हो तो "छोड़ें" दबाएँ।
+ls-echo-material = सामान: { $value } ✅
+ls-echo-colour = रंग: { $value } ✅
+ls-echo-stock = तैयार: { $value } नग ✅
+ls-echo-ship = भेजने में: { $value } दिन ✅
+ls-echo-size = नाप/वज़न: { $value } ✅
+ls-done =
+    धन्यवाद! <b>{ $product }</b> की पूरी जानकारी मिल गई ✅
+    हर महीने मैं पूछूँगा कि कितने नग तैयार हैं।
+ls-err-number = गिनती अंकों में लिखें, जैसे: 12 — या बटन दबाएँ।
+ls-err-text = थोड़ा साफ़ लिखें, जैसे: मिट्टी — या बटन दबाएँ।
+ls-err-type = बटन दबाएँ या जवाब लिखकर भेजें।
+
+## The artisan: the monthly stock check
+ls-ask-restock = <b>{ $product }</b> ({ $ref }): अभी कितने तैयार हैं?
+ls-btn-pause = ⏸ बंद करें
+ls-btn-resume = ▶️ फिर शुरू करें
+ls-paused =
+    ठीक है, <b>{ $product }</b> की ऑनलाइन बिक्री अभी बंद कर दी ⏸
+    फिर से बेचना हो तो नीचे बटन दबाएँ।
+
+## Staff
+ls-hsn-usage = उपयोग: /hsn ODOP-000123 6913 (HSN कोड: 4, 6 या 8 अंक)
+ls-hsn-set = { $ref } का HSN कोड अब { $hsn } है ✅ (ONDC कैटलॉग में यही जाएगा)
+ls-stock-none = सभी उत्पादों का स्टॉक पता है — किसी कारीगर ने दो बार जवाब न दिया हो, ऐसा कोई नहीं।
+ls-stock-title = स्टॉक पता नहीं ({ $count }): कारीगर ने महीने के सवाल का दो बार जवाब नहीं दिया
+ls-ondc-done = ONDC कैटलॉग: { $items } उत्पाद लिखे, { $left } छूटे (नीचे कारण)।
+ls-ondc-stock-unknown = स्टॉक पता नहीं: { $refs }
+ls-ondc-no-media-url = ध्यान दें: MEDIA_BASE_URL सेट नहीं है, इसलिए फोटो के लिंक पूरे पते नहीं हैं।

@@ -1,0 +1,331 @@
+"""Marketplace-ready listings (issue 21): craft data, questions after approval, ONDC catalogue,
+the monthly stock check."""
+
+from __future__ import annotations
+
+import csv
+import json
+from argparse import Namespace
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.cli_catalogue import export_command
+from bot.config import Settings
+from bot.context import BotApp, BotContext, services_of
+from bot.fake_telegram import FakeTelegram, FakeUser
+from bot.handlers.catalogue import photo_worker
+from bot.handlers.listing_details import check_stock
+from bot.services.crafts import CraftIndex
+from bot.services.districts import DistrictIndex
+from bot.services.ondc import Builder, Row
+from bot.storage.models import Artisan, Dialogue, Listing, State, Submission
+from tests.catalogue_helpers import Sessions, approved_product, submission_id
+from tests.conftest import ADMIN_ID, REVIEWER_ID
+from tests.journey import submit_product
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+MEDIA_URL = "https://media.example.org/odop"
+
+
+@pytest.fixture
+def settings(make_settings: Callable[..., Settings]) -> Settings:
+    return make_settings(media_base_url=MEDIA_URL)
+
+
+def test_every_odop_product_has_a_craft_row_with_short_labels_and_hsn() -> None:
+    crafts = CraftIndex.load(DATA / "crafts.csv")
+    districts = DistrictIndex.load(DATA / "odop_districts.csv")
+    for district in districts.districts:
+        for en, hi in zip(district.products_en, district.products_hi, strict=True):
+            craft = crafts.get(hi, district)
+            assert craft is not None and craft.product_en == en, (district.key, en)
+            assert crafts.get(en) is not None
+    for craft in crafts.crafts:
+        assert len(craft.label_hi) <= 20 and len(craft.label_en) <= 20, craft.product_en
+        assert craft.hsn and len(craft.hsn) == 4 and craft.hsn.isdigit(), craft.product_en
+        assert craft.gst_rate is not None and craft.source and craft.confidence
+        assert len(craft.materials_hi) == len(craft.materials_en)
+        assert len(craft.colours_hi) == len(craft.colours_en)
+    terracotta = crafts.get("टेराकोटा", districts.get("Gorakhpur"))
+    assert terracotta is not None and terracotta.hsn == "6913" and terracotta.is_home_decor
+    assert crafts.label("काष्ठ शिल्प", "hi") == "लकड़ी की नक्काशी"
+
+
+async def approve(fake: FakeTelegram, reference: str) -> None:
+    reviewer = fake.user(REVIEWER_ID, language_code="en")
+    await reviewer.send(f"/review {reference}", expect=2)
+    await reviewer.press("Approve", expect=2)
+
+
+async def answer_questions(artisan: FakeUser) -> None:
+    """Material by button, colour typed, stock typed in Devanagari digits, days by button."""
+    await artisan.press("मिट्टी")
+    assert "सामान: मिट्टी ✅" in artisan.last_text and "रंग" in artisan.last_text
+    await artisan.send("लाल-भूरा")
+    assert "कितने नग तैयार" in artisan.last_text
+    await artisan.send("१२")
+    assert "तैयार: 12 नग ✅" in artisan.last_text
+    await artisan.press("5 दिन")
+    await artisan.send("30 सेमी ऊँचा")
+    assert "पूरी जानकारी मिल गई" in artisan.last_text
+
+
+async def ondc(bot: BotApp, out: Path) -> tuple[int, dict[str, Any]]:
+    args = Namespace(state="approved", since=None, district=None, format="ondc", out=out)
+    code = await export_command(services_of(bot).settings, args)
+    document = json.loads((out / "catalogue_ondc.json").read_text(encoding="utf-8"))
+    return code, document
+
+
+def only_item(document: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    (provider,) = document["message"]["catalog"]["bpp/providers"]
+    (item,) = provider["items"]
+    return provider, item
+
+
+def attributes(item: dict[str, Any]) -> dict[str, str]:
+    tags = {tag["code"]: tag["list"] for tag in item["tags"]}
+    return {entry["code"]: entry["value"] for entry in tags["attribute"]}
+
+
+async def test_artisan_answers_listing_questions_and_ondc_item_has_every_field(
+    fake: FakeTelegram, bot: BotApp, db: Sessions, tmp_path: Path
+) -> None:
+    artisan = fake.user(language_code="hi")
+    reference = await submit_product(artisan)
+    await approve(fake, reference)
+    assert "किस चीज़ से बना है" in artisan.last_text
+    assert artisan.buttons == ["मिट्टी", "टेराकोटा"]
+    await answer_questions(artisan)
+    await photo_worker(bot).run_once()
+
+    code, document = await ondc(bot, tmp_path / "ondc")
+
+    assert code == 0
+    assert document["context"]["domain"] == "ONDC:RET16"
+    assert document["context"]["action"] == "on_search"
+    provider, item = only_item(document)
+    assert provider["descriptor"]["name"] == "सुनीता देवी"
+    assert provider["locations"][0]["address"]["city"] == "Gorakhpur"
+    assert provider["fulfillments"][0]["contact"]["phone"].isdigit()
+    assert item["id"] == reference
+    descriptor = item["descriptor"]
+    assert descriptor["name"] == "टेराकोटा हाथी" and descriptor["code"] == "4:6913"
+    assert descriptor["short_desc"] and descriptor["long_desc"].startswith("हाथ से बना")
+    assert descriptor["images"] and descriptor["images"][0].startswith(MEDIA_URL + "/")
+    assert item["price"] == {"currency": "INR", "value": "1200.00", "maximum_value": "1200.00"}
+    assert item["quantity"]["available"]["count"] == "12"
+    assert item["quantity"]["maximum"]["count"] == "12"
+    assert item["category_id"] == "Home Decor"
+    assert item["@ondc/org/time_to_ship"] == "P5D"
+    assert item["@ondc/org/returnable"] is False
+    assert item["@ondc/org/cancellable"] is True
+    statutory = item["@ondc/org/statutory_reqs_packaged_commodities"]
+    assert statutory["manufacturer_or_packer_name"] == "सुनीता देवी"
+    assert "Gorakhpur" in statutory["manufacturer_or_packer_address"]
+    tags = {tag["code"]: tag["list"] for tag in item["tags"]}
+    assert tags["origin"] == [{"code": "country", "value": "IND"}]
+    assert attributes(item) == {
+        "brand": "सुनीता देवी",
+        "colour": "लाल-भूरा",
+        "material": "Clay",
+        "size": "30 सेमी ऊँचा",
+    }
+    with (tmp_path / "ondc" / "catalogue_ondc_tax.csv").open(encoding="utf-8") as f:
+        assert list(csv.DictReader(f)) == [
+            {"reference": reference, "hsn": "6913", "gst_rate": "5", "uncertain": "gst"}
+        ]
+
+
+async def test_english_artisan_is_asked_in_english_after_approval(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    artisan = fake.user(language_code="en")
+    reference = await submit_product(artisan, lang="en", craft="Terracotta")
+    await approve(fake, reference)
+    assert "What is it made of?" in artisan.last_text
+    assert artisan.buttons == ["Clay", "Terracotta"]
+
+
+async def test_artisan_typing_nonsense_for_stock_is_asked_again_in_own_language(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user(language_code="hi")
+    reference = await submit_product(artisan)
+    await approve(fake, reference)
+    await artisan.press("मिट्टी")
+    await artisan.press("काला")
+    await artisan.send("बहुत सारे", expect=2)
+    assert "गिनती अंकों में लिखें" in artisan.texts[-2]
+    assert "कितने नग तैयार" in artisan.last_text
+    async with db() as session:
+        listing = await session.get(Listing, submission_id(reference))
+        assert listing is not None and (listing.step, listing.stock) == ("stock", None)
+
+
+async def test_listing_questions_survive_a_restart(
+    fake: FakeTelegram,
+    settings: Settings,
+    start_bot: Callable[[Settings], Any],
+) -> None:
+    artisan = fake.user(language_code="hi")
+    async with start_bot(settings):
+        reference = await submit_product(artisan)
+        await approve(fake, reference)
+        await artisan.press("मिट्टी")
+    async with start_bot(settings):
+        await artisan.send("लाल")
+        assert "रंग: लाल ✅" in artisan.last_text and "कितने नग तैयार" in artisan.last_text
+
+
+async def test_admin_export_leaves_out_product_without_details_and_exits_1(
+    fake: FakeTelegram, bot: BotApp, db: Sessions, tmp_path: Path, capsys: Any
+) -> None:
+    _artisan, reference = await approved_product(fake, db)  # approved without the questions
+    await photo_worker(bot).run_once()
+
+    code, document = await ondc(bot, tmp_path / "ondc")
+
+    assert code == 1
+    assert document["message"]["catalog"]["bpp/providers"] == []
+    printed = capsys.readouterr().out
+    assert f"left out {reference}: missing time_to_ship, colour, material" in printed
+    with (tmp_path / "ondc" / "catalogue_ondc_left_out.csv").open(encoding="utf-8") as f:
+        assert [row["reference"] for row in csv.DictReader(f)] == [reference]
+
+
+async def test_admin_gets_ondc_catalogue_in_chat(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    await approved_product(fake, db)
+    admin = fake.user(ADMIN_ID, language_code="en")
+    calls = await admin.send("/export ondc", expect=4)
+    documents = [c for c in calls if c.method == "sendDocument"]
+    assert len(documents) == 2  # the catalogue and the left-out sheet
+    assert "0 products written, 1 left out" in admin.last_text
+
+
+async def month_passes(db: Sessions, reference: str) -> None:
+    """The listing's stock dates move a month back, keeping their order."""
+    month = timedelta(days=31)
+    async with db() as session:
+        listing = await session.get(Listing, submission_id(reference))
+        assert listing is not None
+        if listing.stock_at is not None:
+            listing.stock_at -= month
+        if listing.stock_asked_at is not None:
+            listing.stock_asked_at -= month
+        await session.commit()
+
+
+async def listed_artisan(fake: FakeTelegram, db: Sessions) -> tuple[FakeUser, str]:
+    artisan = fake.user(language_code="hi")
+    reference = await submit_product(artisan)
+    await approve(fake, reference)
+    await answer_questions(artisan)
+    return artisan, reference
+
+
+async def test_artisan_answers_monthly_stock_check_and_pauses_listing(
+    fake: FakeTelegram, bot: BotApp, db: Sessions, tmp_path: Path
+) -> None:
+    artisan, reference = await listed_artisan(fake, db)
+    await photo_worker(bot).run_once()
+    await month_passes(db, reference)
+    await check_stock(BotContext(bot))
+    assert "अभी कितने तैयार हैं?" in artisan.last_text
+    assert "⏸ बंद करें" in artisan.buttons
+    await artisan.press("20")
+    _code, document = await ondc(bot, tmp_path / "one")
+    assert only_item(document)[1]["quantity"]["available"]["count"] == "20"
+
+    await month_passes(db, reference)
+    await check_stock(BotContext(bot))
+    await artisan.press("⏸ बंद करें")
+    assert "बिक्री अभी बंद" in artisan.last_text
+    _code, document = await ondc(bot, tmp_path / "two")
+    item = only_item(document)[1]
+    assert item["time"]["label"] == "disable"
+    assert item["quantity"]["available"]["count"] == "0"
+    async with db() as session:
+        assert await session.get(Dialogue, artisan.id) is None  # typed text is free again
+
+
+async def test_artisan_silent_twice_is_shown_to_admin_as_stock_unknown(
+    fake: FakeTelegram, bot: BotApp, db: Sessions, tmp_path: Path, capsys: Any
+) -> None:
+    _artisan, reference = await listed_artisan(fake, db)
+    for _ in range(3):  # the second and third checks each find the previous one unanswered
+        await month_passes(db, reference)
+        await check_stock(BotContext(bot))
+    admin = fake.user(ADMIN_ID, language_code="en")
+    await admin.send("/stock")
+    assert "Stock unknown (1)" in admin.last_text and reference in admin.last_text
+    await ondc(bot, tmp_path / "ondc")
+    assert f"stock unknown (no answer twice): {reference}" in capsys.readouterr().out
+
+
+async def test_reviewer_sets_hsn_and_export_uses_it(
+    fake: FakeTelegram, bot: BotApp, db: Sessions, tmp_path: Path
+) -> None:
+    _artisan, reference = await listed_artisan(fake, db)
+    await photo_worker(bot).run_once()
+    reviewer = fake.user(REVIEWER_ID, language_code="en")
+    await reviewer.send(f"/hsn {reference} 691390")
+    assert "HSN code 691390" in reviewer.last_text
+    await reviewer.send(f"/hsn {reference} 69x")
+    assert "Usage: /hsn" in reviewer.last_text
+    _code, document = await ondc(bot, tmp_path / "ondc")
+    assert only_item(document)[1]["descriptor"]["code"] == "4:691390"
+
+
+async def test_artisan_cannot_press_another_artisans_listing_button(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    _owner, reference = await listed_artisan(fake, db)
+    other = fake.user(language_code="hi")
+    await other.send("/start")
+    await other.press(data=f"ls:q:{submission_id(reference)}:5", expect=0)
+    async with db() as session:
+        listing = await session.get(Listing, submission_id(reference))
+        assert listing is not None and listing.stock == 12
+
+
+async def test_artisan_starting_a_new_product_types_into_registration_not_the_questions(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user(language_code="hi")
+    reference = await submit_product(artisan)
+    await approve(fake, reference)  # the material question waits
+    await artisan.send("/start")
+    await artisan.press("➕ नया उत्पाद")
+    await artisan.send("मिट्टी का घोड़ा")
+    async with db() as session:
+        listing = await session.get(Listing, submission_id(reference))
+        assert listing is not None and (listing.step, listing.material) == ("material", None)
+    await artisan.press("मिट्टी")  # the question's button still answers it
+    assert "सामान: मिट्टी ✅" in artisan.last_text
+
+
+def test_saree_is_left_out_as_not_home_decor_and_images_stay_relative_without_base_url() -> None:
+
+    crafts = CraftIndex.load(DATA / "crafts.csv")
+    districts = DistrictIndex.load(DATA / "odop_districts.csv")
+    artisan = Artisan(id=7, name="रमेश", phone="+919876543210", district="Varanasi")
+    sub = Submission(
+        id=42, state=State.APPROVED, district="Varanasi", craft="बनारसी रेशम साड़ी",
+        product_name="साड़ी", description="हाथ से बुनी रेशम साड़ी", price=5000,
+    )  # fmt: skip
+    listing = Listing(
+        submission_id=42, material="Silk", colour="Red", stock=2, ship_days=7, paused=False,
+        stock_missed=0,
+    )  # fmt: skip
+    builder = Builder(districts, crafts, None)
+    item, missing = builder.item(Row(sub, artisan, listing, ["photos/42/1.jpg"]))
+    assert missing == ["category_id (not home & décor)"]
+    assert item["descriptor"]["images"] == ["photos/42/1.jpg"]
+    assert item["descriptor"]["code"] == "4:5007"
