@@ -23,10 +23,10 @@ from sqlalchemy import insert, select
 from bench.common import DOC, ROOT, bot_env, cpu_seconds, fake_server, process, write_section
 from bot.config import Settings
 from bot.services.broadcast import Audience, CraftCatalogue, queue_broadcast
-from bot.services.broadcast_sender import lane_width
 from bot.services.districts import DistrictIndex
 from bot.storage.db import make_engine, make_sessionmaker, migrate
 from bot.storage.models import Artisan, Broadcast, utcnow
+from bot.workers.broadcast_lane import lane_width
 
 ADMIN_ID = 900_001
 FIRST_ID = 1_000_000

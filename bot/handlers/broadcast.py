@@ -31,8 +31,8 @@ from bot.services.broadcast import (
     delivery_counts,
     recent,
 )
-from bot.services.broadcast_sender import BroadcastLane
 from bot.storage.models import Broadcast
+from bot.workers.broadcast_lane import BroadcastLane
 
 PRIVATE = filters.ChatType.PRIVATE
 IST = timezone(timedelta(hours=5, minutes=30))

@@ -26,9 +26,9 @@ from bot.services.broadcast import (
     queue_broadcast,
     send_notice,
 )
-from bot.services.broadcast_sender import BroadcastLane
 from bot.services.districts import District, DistrictIndex
 from bot.storage.models import Dialogue, State
+from bot.workers.broadcast_lane import BroadcastLane
 
 KIND = "bc:compose"
 LANE_KEY = "broadcast_lane"

@@ -21,8 +21,8 @@ from bot.handlers.photo_hints import send_hints
 from bot.services import stats as st
 from bot.services.catalogue import ExportQuery, export_catalogue, zip_parts
 from bot.services.listing import ListingRefused, listing_notice, mark_listed, refusal_text
-from bot.services.media import PhotoWorker
 from bot.storage.models import State
+from bot.workers.photos import PhotoWorker
 
 log = logging.getLogger(__name__)
 PRIVATE = filters.ChatType.PRIVATE

@@ -1,7 +1,7 @@
 """Broadcasts: who receives a notice, queueing it durably, listing and cancelling.
 
 A broadcast and one delivery row per recipient are written in one transaction before anything is
-sent; the lane in `bot.services.broadcast_sender` sends them. Plain functions over a session:
+sent; the lane in `bot.workers.broadcast_lane` sends them. Plain functions over a session:
 callers commit.
 """
 

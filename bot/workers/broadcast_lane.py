@@ -14,15 +14,11 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-import math
 import os
 import secrets
 import socket
-from datetime import timedelta
 
-from aiolimiter import AsyncLimiter
 from sqlalchemy import exists, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
@@ -33,29 +29,14 @@ from bot.context import Services
 from bot.services.broadcast import ACTIVE, SENDING
 from bot.storage.models import Broadcast, utcnow
 from bot.transport import AiohttpRequest
+from bot.workers.broadcast_run import BroadcastRun
+from bot.workers.pacing import LEASE, Pacer, lane_width, sleep_unless
 
 log = logging.getLogger(__name__)
 
-LEASE = timedelta(seconds=30)
 IDLE_POLL = 2.0  # how often an idle lane looks for work queued by another instance
-PER_CHAT = 1.0  # seconds between two messages to one chat
 DRAIN = 10.0  # at shutdown: how long in-flight sends may take to finish and be recorded
 HOST = socket.gethostname()[:40]
-
-
-def lane_width(rate: float, inflight: int | None = None) -> int:
-    """Sends in flight: enough to keep `rate` up at ~250 ms Telegram latency, never thousands.
-
-    `inflight` (BROADCAST_INFLIGHT) overrides it: 1 makes a crash resend at most one notice
-    in total, at the price of a rate bounded by one Telegram round trip plus one commit.
-    """
-    if inflight:
-        return inflight
-    return max(2, min(16, math.ceil(rate / 4)))
-
-
-def seconds_of(value: int | timedelta) -> float:
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
 def new_owner() -> str:
@@ -77,62 +58,6 @@ def owner_is_dead(owner: str) -> bool:
     except OSError:
         return False
     return False
-
-
-async def sleep_unless(event: asyncio.Event, seconds: float) -> bool:
-    """Sleep up to `seconds`; True if `event` was set (meanwhile or before)."""
-    if seconds > 0 and not event.is_set():
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(event.wait(), seconds)
-    return event.is_set()
-
-
-class Pacer:
-    """BROADCAST_RATE overall, at most one message a second per chat, and Telegram's 429 pauses.
-
-    The limiter is a leaky bucket that drains at `rate` per second and holds two sends
-    (`AsyncLimiter(2, 2/rate)`). With room for one, every late wake-up of the event loop was
-    lost for good (the bucket cannot drain below empty) and the lane ran at 0.93 of the rate;
-    room for two lets it catch up, at the price of at most one send over `rate` in any
-    1-second window (a bucket of `rate` with a 1-second period, aiolimiter's usual shape,
-    would allow twice the rate).
-    """
-
-    def __init__(self, rate: float) -> None:
-        self.limiter = AsyncLimiter(2, 2 / rate)
-        self.resume_at = 0.0
-        self._last: dict[int, float] = {}
-
-    @property
-    def paused(self) -> bool:
-        return asyncio.get_running_loop().time() < self.resume_at
-
-    def pause(self, seconds: float) -> None:
-        """Telegram said 429: the whole lane waits (the bot's replies to artisans do not)."""
-        now = asyncio.get_running_loop().time()
-        self.resume_at = max(self.resume_at, now + seconds)
-        log.warning("broadcast lane paused for %.1fs (429 from Telegram)", seconds)
-
-    async def slot(self, chat_id: int, halt: asyncio.Event) -> bool:
-        """Wait for this send's turn; False if `halt` was set meanwhile."""
-        loop = asyncio.get_running_loop()
-        while not halt.is_set():
-            last = self._last.get(chat_id)
-            start = max(self.resume_at, last + PER_CHAT if last is not None else 0.0)
-            if start > loop.time():
-                await sleep_unless(halt, start - loop.time())
-                continue
-            await self.limiter.acquire()
-            now = loop.time()
-            if now >= self.resume_at:  # else a 429 arrived while we queued: wait it out
-                self._mark(chat_id, now)
-                return True
-        return False
-
-    def _mark(self, chat_id: int, now: float) -> None:
-        self._last[chat_id] = now
-        if len(self._last) > 4096:
-            self._last = {c: t for c, t in self._last.items() if now - t < PER_CHAT}
 
 
 async def claim_next(services: Services, owner: str) -> int | None:
@@ -248,8 +173,6 @@ class BroadcastLane:
         await self.bot.shutdown()
 
     async def _run(self) -> None:
-        from bot.services.broadcast_run import BroadcastRun
-
         try:
             await self.bot.initialize()  # also lets `stop` close its connection pool
         except TelegramError as exc:

@@ -11,7 +11,7 @@ import logging
 import math
 from collections import Counter
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import func, select, update
 from telegram import Bot, Message
@@ -19,11 +19,8 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, RetryAfter, TelegramError
 
 from bot.services.broadcast import CANCELLED, FAILED, PENDING, SENT, SKIPPED, UI_LOCALE
-from bot.services.broadcast_sender import seconds_of
 from bot.storage.models import Broadcast, Delivery, utcnow
-
-if TYPE_CHECKING:
-    from bot.services.broadcast_sender import BroadcastLane
+from bot.workers.pacing import Lane, seconds_of
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +37,7 @@ def progress_bar(done: int, total: int) -> str:
 class Progress:
     """Owns the progress message of one broadcast (its id is kept in the broadcast row)."""
 
-    def __init__(self, lane: BroadcastLane, broadcast: Broadcast) -> None:
+    def __init__(self, lane: Lane, broadcast: Broadcast) -> None:
         self.lane = lane
         self.id = broadcast.id
         self.chat_id = broadcast.progress_chat_id or broadcast.created_by

@@ -32,9 +32,9 @@ from bot.services.broadcast import (
     pending_page,
     send_notice,
 )
-from bot.services.broadcast_progress import Progress
-from bot.services.broadcast_sender import LEASE, BroadcastLane, seconds_of, sleep_unless
 from bot.storage.models import Artisan, Broadcast, Delivery, utcnow
+from bot.workers.broadcast_progress import Progress
+from bot.workers.pacing import LEASE, Lane, seconds_of, sleep_unless
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ class Outcome:
 class BroadcastRun:
     """One lease-holding pass over a broadcast, until nothing is pending or it is halted."""
 
-    def __init__(self, lane: BroadcastLane, broadcast_id: int) -> None:
+    def __init__(self, lane: Lane, broadcast_id: int) -> None:
         self.lane = lane
         self.id = broadcast_id
         self.sessions = lane.services.sessions
