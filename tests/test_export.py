@@ -47,9 +47,12 @@ def read_csv(path: Path, encoding: str = "utf-8") -> list[dict[str, str]]:
 
 
 def as_cells(record: dict[str, Any]) -> dict[str, str]:
-    """A JSON record in the CSV's shape: photos in columns, None as an empty cell."""
+    """A JSON record in the CSV's shape: photos in columns, None as an empty cell, and the
+    phone +919876512345 grouped and behind the formula guard as '+91 98765 12345."""
     photos = record.pop("photos")
     cells = {k: "" if v is None else str(v) for k, v in record.items()}
+    phone = cells["mobile"]
+    cells["mobile"] = f"'{phone[:3]} {phone[3:8]} {phone[8:]}"
     cells.update({f"photo_{n}": "" for n in range(1, 6)})
     cells.update({f"photo_{n}": path for n, path in enumerate(photos, 1)})
     return cells
