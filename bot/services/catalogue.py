@@ -19,8 +19,8 @@ import asyncio
 import csv
 import json
 import os
-import shutil
 import re
+import shutil
 import zipfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -123,9 +123,7 @@ async def _page(
     stmt = (
         select(Submission, Artisan)
         .join(Artisan, Artisan.id == Submission.artisan_id)
-        .where(
-            Submission.state == query.state, Submission.id > after, Submission.id <= upto
-        )
+        .where(Submission.state == query.state, Submission.id > after, Submission.id <= upto)
         .order_by(Submission.id)
         .limit(STREAM_BATCH)
     )
@@ -144,7 +142,10 @@ async def _page(
     )
     for submission_id, local_path in rows:
         photos.setdefault(submission_id, []).append(local_path)
-    return [(sub.id, _fields(sub, artisan, districts), photos.get(sub.id, [])) for sub, artisan in chunk]
+    return [
+        (sub.id, _fields(sub, artisan, districts), photos.get(sub.id, []))
+        for sub, artisan in chunk
+    ]
 
 
 def _submitted(sub: Submission) -> dict[str, Any]:
@@ -164,7 +165,7 @@ def _fields(sub: Submission, artisan: Artisan, districts: DistrictIndex) -> dict
     submitted = _submitted(sub)
 
     def answer(name: str, current: Any) -> Any:
-        return submitted[name] if name in submitted else current
+        return submitted.get(name, current)
 
     district_key = answer("district", sub.district) or artisan.district
     district = districts.get(district_key)
