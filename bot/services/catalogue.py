@@ -305,8 +305,10 @@ class JsonWriter(_Writer):
 class XlsxWriter(_Writer):
     def __init__(self, out_dir: Path) -> None:
         from openpyxl import Workbook  # imported here: only this format needs it
+        from openpyxl.cell import WriteOnlyCell
 
         super().__init__(out_dir)
+        self._text_cell = WriteOnlyCell
         self._book = Workbook(write_only=True)
         self._sheet = self._book.create_sheet("catalogue")
         self._sheet.append([self._cell(name) for name in COLUMNS])
@@ -319,9 +321,7 @@ class XlsxWriter(_Writer):
         """
         if not isinstance(value, str):
             return value
-        from openpyxl.cell import WriteOnlyCell
-
-        cell = WriteOnlyCell(self._sheet, value=value)
+        cell = self._text_cell(self._sheet, value=value)
         cell.data_type = "s"
         if value.startswith(FORMULA_STARTS):
             cell.quotePrefix = True
