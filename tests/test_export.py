@@ -22,7 +22,8 @@ from bot.config import Settings
 from bot.context import BotApp, services_of
 from bot.fake_telegram import FakeTelegram, FakeUser
 from bot.handlers.catalogue import photo_worker
-from bot.services.catalogue import COLUMNS, ExportQuery, ExportResult, export_catalogue, zip_parts
+from bot.services.catalogue import ExportQuery, ExportResult, export_catalogue
+from bot.services.catalogue_files import COLUMNS, zip_parts
 from bot.storage.models import Artisan, State, Submission
 from tests.catalogue_helpers import (
     Sessions,

@@ -20,7 +20,8 @@ from bot.context import BotContext, Services, services_of
 from bot.handlers.base import Outgoing, Turn, deliver, handler
 from bot.jobs import RepeatingJob
 from bot.services import stats as st
-from bot.services.catalogue import ExportQuery, export_catalogue, zip_parts
+from bot.services.catalogue import ExportQuery, export_catalogue
+from bot.services.catalogue_files import zip_parts
 from bot.services.listing import ListingRefused, listing_notice, mark_listed, refusal_text
 from bot.services.media import PhotoWorker
 from bot.services.media_sweep import sweep_orphans
