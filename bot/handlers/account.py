@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from sqlalchemy import select
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler, filters
@@ -12,7 +10,7 @@ from bot.context import BotContext
 from bot.handlers import keyboards as kb
 from bot.handlers import steps
 from bot.handlers.base import Turn, handler
-from bot.services import registration as reg
+from bot.services import privacy
 from bot.storage.models import Artisan, State, Submission
 
 PRIVATE = filters.ChatType.PRIVATE
@@ -93,9 +91,11 @@ async def delete(turn: Turn, artisan: Artisan, arg: str) -> None:
     if arg != "yes":
         turn.say("delete-kept")
         return
-    paths = await reg.purge_artisan(turn.session, artisan, turn.services.settings.media_dir)
+    services = turn.services
+    paths = await privacy.purge_artisan(turn.session, artisan, services.settings.media_dir)
     turn.artisan = None
-    turn.later(lambda _bot: asyncio.to_thread(reg.remove_files, paths))
+    # Before "done" is sent: the files and the WAL's old frames are gone when the artisan reads it.
+    turn.later(lambda _bot: privacy.erase_leftovers(services, paths))
     turn.say("delete-done")
 
 

@@ -1,4 +1,5 @@
-"""Catalogue for admins: /export, /listed, /stats; and the background photo downloads."""
+"""Catalogue for admins: /export, /listed, /stats; the background photo downloads and the
+periodic removal of photo files no row refers to."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import asyncio
 import logging
 import shutil
 import tempfile
+from datetime import timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -18,9 +20,12 @@ from bot.context import BotContext, Services, services_of
 from bot.handlers.base import Outgoing, Turn, deliver, handler
 from bot.handlers.ondc_export import on_export_ondc
 from bot.handlers.photo_hints import send_hints
+from bot.jobs import RepeatingJob
 from bot.services import stats as st
-from bot.services.catalogue import ExportQuery, export_catalogue, zip_parts
+from bot.services.catalogue import ExportQuery, export_catalogue
+from bot.services.catalogue_files import zip_parts
 from bot.services.listing import ListingRefused, listing_notice, mark_listed, refusal_text
+from bot.services.media_sweep import sweep_orphans
 from bot.storage.models import State
 from bot.workers.photos import PhotoWorker
 
@@ -199,6 +204,14 @@ async def _send_chart(
     png = await asyncio.to_thread(st.chart_png, data, labels)
     return await bot.send_photo(chat, png, caption=caption, filename="stats.png")
 
+
+async def sweep_orphan_media(context: BotContext) -> None:
+    """Remove kept photo files no photo row refers to (replaced photos, deleted rows)."""
+    services = context.services
+    await sweep_orphans(services.sessions, services.settings.media_dir)
+
+
+JOBS = [RepeatingJob(sweep_orphan_media, timedelta(minutes=30), first=timedelta(minutes=2))]
 
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler("export", on_export, filters=PRIVATE),

@@ -22,7 +22,7 @@ from bot.handlers.catalogue import kick_photo_worker
 from bot.handlers.photos import image_of, schedule_album_answer
 from bot.jobs import RepeatingJob
 from bot.outbox import unit_of_work
-from bot.services import campaigns, flow
+from bot.services import campaigns, flow, privacy
 from bot.services import registration as reg
 from bot.storage.models import Artisan, Submission, utcnow
 
@@ -86,7 +86,7 @@ async def render(turn: Turn, d: flow.Draft, out: flow.Outcome) -> None:
         turn.later(lambda _bot: kick_photo_worker(app))  # keep it on the server at once
     if out.remove_files:
         paths = out.remove_files
-        turn.later(lambda _bot: asyncio.to_thread(reg.remove_files, paths))
+        turn.later(lambda _bot: asyncio.to_thread(privacy.remove_files, paths))
     screen = out.screen
     if screen is None:
         return

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.storage.models import Artisan, Dialogue, Photo, State, Submission, utcnow
+from bot.storage.models import Artisan, Photo, State, Submission, utcnow
 
 MAX_PHOTOS = 5
 MIN_PHOTO_SIDE = 320
@@ -158,30 +158,6 @@ def snapshot(submission: Submission, artisan: Artisan, photo_ids: list[str]) -> 
     previous = (submission.last_snapshot or {}).get("fields")
     changed = [k for k in fields if previous is not None and previous.get(k) != fields[k]]
     return {"fields": fields, "previous": previous, "changed": changed}
-
-
-async def purge_artisan(session: AsyncSession, artisan: Artisan, media_dir: Path) -> list[Path]:
-    """Delete every row about the artisan (photos, events, deliveries cascade).
-
-    Returns the media files to remove once the transaction has committed.
-    """
-    stored = (
-        await session.scalars(
-            select(Photo.local_path)
-            .join(Submission, Submission.id == Photo.submission_id)
-            .where(Submission.artisan_id == artisan.id, Photo.local_path.is_not(None))
-        )
-    ).all()
-    await session.execute(delete(Dialogue).where(Dialogue.user_id == artisan.telegram_id))
-    await session.execute(delete(Submission).where(Submission.artisan_id == artisan.id))
-    await session.delete(artisan)
-    await session.flush()
-    return await _unshared(session, list(stored), media_dir)
-
-
-def remove_files(paths: list[Path]) -> None:
-    for path in paths:
-        path.unlink(missing_ok=True)
 
 
 def touch(submission: Submission) -> None:

@@ -21,6 +21,8 @@ from sqlalchemy.ext.asyncio import (
 from bot.storage import sqlite_driver
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# Execution option for a connection that only reads: on SQLite it begins with a plain BEGIN.
+READ_ONLY = "odop_read_only"
 
 
 def _prepare_sqlite_file(database: str | None) -> None:
@@ -42,6 +44,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # Deleted rows are overwritten with zeros, so a purged artisan's data does not linger in
+    # free pages of the file (the WAL's old frames go at the purge's TRUNCATE checkpoint).
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 
@@ -51,8 +56,13 @@ def _begin_immediate(connection: Connection) -> None:
     Every update writes (at least its processed-update row). A transaction that starts as a
     reader and upgrades later fails at once with "database is locked" when another writer
     committed meanwhile; waiting for the lock up front (busy_timeout) serialises writers
-    instead. Transactions stay short because replies are sent after the commit.
+    instead. Transactions stay short because replies are sent after the commit. A connection
+    marked READ_ONLY (the catalogue export) begins as a reader: in WAL mode it sees one snapshot
+    and never holds up a writer.
     """
+    if connection.get_execution_options().get(READ_ONLY):
+        connection.exec_driver_sql("BEGIN")
+        return
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
