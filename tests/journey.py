@@ -5,8 +5,8 @@ from __future__ import annotations
 from bot.fake_telegram import FakeUser
 
 BUTTONS = {
-    "hi": {"agree": "सहमत हूँ", "skip": "छोड़ें", "done": "हो गया", "submit": "जमा करें"},
-    "en": {"agree": "I agree", "skip": "Skip", "done": "Done", "submit": "Submit"},
+    "hi": {"agree": "हाँ, शुरू करें", "skip": "छोड़ें", "done": "हो गया", "submit": "जमा करें"},
+    "en": {"agree": "Yes, let's start", "skip": "Skip", "done": "Done", "submit": "submit"},
 }
 
 
@@ -15,7 +15,10 @@ def phone_of(artisan: FakeUser) -> str:
 
 
 async def consent(artisan: FakeUser, lang: str = "hi") -> None:
+    """Everyone starts in Hindi; an English speaker taps "English" on the first screen."""
     await artisan.send("/start")
+    if lang == "en":
+        await artisan.press("English")
     await artisan.press(BUTTONS[lang]["agree"])
 
 
@@ -45,3 +48,10 @@ async def submit_product(artisan: FakeUser, lang: str = "hi", craft: str = "ट�
     text = artisan.last_text
     start = text.index("ODOP-")
     return text[start : start + 11]
+
+
+async def choose_language(user: FakeUser, lang: str = "en") -> None:
+    """Pick the language with /language: nobody's language is guessed from Telegram's
+    `language_code`, staff included (they keep what they chose)."""
+    await user.send("/language")
+    await user.press({"en": "English", "hi": "हिन्दी"}[lang])

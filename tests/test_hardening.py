@@ -71,7 +71,8 @@ async def test_product_name_with_markup_is_shown_as_text_on_the_summary_photo(
     await to_photos(artisan, "en", craft="Terracotta")
     await artisan.send_photo()
     await artisan.press("Done", expect=2)
-    await artisan.press("Product")
+    await artisan.press("Change something")
+    await artisan.press("Product name")
     await artisan.send("<b>Tom & Jerry", expect=2)
     photo = [m for m in artisan.messages if m.kind == "photo"][-1]
     assert photo.plain == "<b>Tom & Jerry"

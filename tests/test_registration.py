@@ -50,11 +50,11 @@ async def test_artisan_registers_in_hindi_with_album_voice_and_fuzzy_district(
 ) -> None:
     artisan = fake.user(language_code="hi")
     await consent(artisan)
-    assert "चरण 2/8" in artisan.last_text
+    assert "चरण 1/9" in artisan.last_text
     await artisan.send("  सुनीता  देवी\u200b ")
-    assert "चरण 3/8" in artisan.last_text
+    assert "चरण 2/9" in artisan.last_text
     await artisan.send("९८७६५ ४३२१०")
-    assert "चरण 4/8" in artisan.last_text
+    assert "चरण 3/9" in artisan.last_text
     await artisan.send("varansi")
     assert "वाराणसी" in artisan.buttons
     await artisan.press("वाराणसी")
@@ -62,15 +62,18 @@ async def test_artisan_registers_in_hindi_with_album_voice_and_fuzzy_district(
     await artisan.press("लकड़ी के खिलौने")
     await artisan.send("लाख के खिलौने")
     await artisan.send_voice(duration=12)
-    assert "चरण 6/8" in artisan.last_text and "दाम" in artisan.last_text
+    assert "चरण 7/9" in artisan.last_text and "दाम" in artisan.last_text
     await artisan.send("₹ १,२००")
+    assert "दाम: ₹1,200 ✅" in artisan.last_text and "चरण 8/9" in artisan.last_text
     await artisan.send("50 नग")
-    assert "फोटो" in artisan.last_text
+    assert "महीने में: 50 नग ✅" in artisan.last_text
+    assert "फ़ोटो" in artisan.last_text and "चरण 9/9" in artisan.last_text
     replies = await artisan.send_album(3)
     assert len([r for r in replies if r.method == "sendMessage"]) == 1
     assert "3/5" in artisan.last_text
     await artisan.press("हो गया")
     assert "सुनीता देवी" in artisan.last_text and "₹1,200" in artisan.last_text
+    assert "चरण" not in artisan.last_text
     await artisan.press("जमा करें")
     assert "ODOP-" in artisan.last_text
 
@@ -103,8 +106,8 @@ async def test_artisan_registers_in_english(fake: FakeTelegram, bot: BotApp, db:
 async def test_every_prompt_shows_its_step(fake: FakeTelegram, bot: BotApp) -> None:
     artisan = fake.user()
     await to_photos(artisan)
-    steps = [m.group(0) for t in artisan.texts if (m := re.search(r"चरण \d/8", t))]
-    assert steps[:3] == ["चरण 2/8", "चरण 3/8", "चरण 4/8"] and steps[-1] == "चरण 7/8"
+    steps = [m.group(0) for t in artisan.texts if (m := re.search(r"चरण \d+/\d+", t))]
+    assert steps == [f"चरण {n}/9" for n in range(1, 10)]  # each prompt once, 1 to N
 
 
 async def test_declining_consent_stores_nothing(
@@ -121,9 +124,9 @@ async def test_bad_name_is_explained_and_asked_again(fake: FakeTelegram, bot: Bo
     artisan = fake.user()
     await consent(artisan)
     await artisan.send("R2D2")
-    assert "अंक" in artisan.texts[-2] and "चरण 2/8" in artisan.last_text
+    assert "अंक" in artisan.texts[-2] and "चरण 1/9" in artisan.last_text
     await artisan.send_sticker()
-    assert "नाम" in artisan.texts[-2] and "चरण 2/8" in artisan.last_text
+    assert "नाम" in artisan.texts[-2] and "चरण 1/9" in artisan.last_text
 
 
 async def test_someone_elses_contact_is_refused(
@@ -133,7 +136,7 @@ async def test_someone_elses_contact_is_refused(
     await consent(artisan)
     await artisan.send("सुनीता देवी")
     await artisan.share_contact("+919999999999", own=False)
-    assert "किसी और का नंबर" in artisan.texts[-2] and "चरण 3/8" in artisan.last_text
+    assert "किसी और का नंबर" in artisan.texts[-2] and "चरण 2/9" in artisan.last_text
     row = await artisan_row(db, artisan.id)
     assert row is not None and row.phone is None and row.name == "सुनीता देवी"
 
@@ -144,9 +147,9 @@ async def test_invalid_phone_numbers_are_refused(fake: FakeTelegram, bot: BotApp
     await artisan.send("सुनीता देवी")
     for wrong in ("12345", "5876543210", "+1 202 555 0123"):
         await artisan.send(wrong)
-        assert "सही मोबाइल नंबर नहीं" in artisan.texts[-2]
+        assert "पूरा नहीं लगा" in artisan.texts[-2] and "चरण 2/9" in artisan.last_text
     await artisan.send("+91 98765-43210")
-    assert "चरण 4/8" in artisan.last_text
+    assert "चरण 3/9" in artisan.last_text
 
 
 async def test_district_by_division_buttons_and_unknown_name(
@@ -156,7 +159,9 @@ async def test_district_by_division_buttons_and_unknown_name(
     await to_district(artisan)
     await artisan.send("zzzz qqq")
     assert "नहीं मिला" in artisan.texts[-2]
-    await artisan.press("और मंडल")
+    await artisan.press("सूची से चुनें")
+    divisions = artisan.buttons[:-1]  # all on one page, by their Hindi names; then "back"
+    assert len(divisions) == 18 and divisions == sorted(divisions)
     await artisan.press("लखनऊ")
     await artisan.press("लखनऊ")
     assert "चिकनकारी" in artisan.last_text
@@ -168,7 +173,7 @@ async def test_hindi_spelling_variants_and_old_names_match_exactly(
     artisan = fake.user()
     await to_district(artisan)
     await artisan.send("allahabad")
-    assert "प्रयागराज" in artisan.last_text and "चरण 5/8" in artisan.last_text
+    assert "प्रयागराज" in artisan.last_text and "चरण 4/9" in artisan.last_text
     row = await artisan_row(db, artisan.id)
     assert row is not None and row.district == "Prayagraj"
 
@@ -183,15 +188,16 @@ async def test_price_bad_inputs_keep_the_step(
     await artisan.send("टेराकोटा हाथी")
     await artisan.send("हाथ से बना मिट्टी का हाथी।")
     for wrong, reason in (
-        ("0", "1 से"),
-        ("50,00,000", "1 से"),
+        ("0", "1 से कम"),
+        ("-5", "घटाने का निशान"),
+        ("50,00,000", "बहुत बड़ी"),
         ("सस्ता", "समझ नहीं"),
-        ("1 या 2", "समझ"),
     ):
         await artisan.send(wrong)
         assert reason in artisan.texts[-2] and "दाम" in artisan.last_text
+        assert "चरण 7/9" in artisan.last_text
     await artisan.send("1200 रुपये")
-    assert "महीने" in artisan.last_text
+    assert "दाम: ₹1,200 ✅" in artisan.last_text and "महीने" in artisan.last_text
     [sub] = await submissions_of(db, artisan.id)
     assert sub.price == 1200 and sub.product_name == "टेराकोटा हाथी"
 
@@ -204,7 +210,7 @@ async def test_photo_step_refuses_video_sticker_small_and_sixth_photo(
     await artisan.send_video()
     assert "वीडियो" in artisan.texts[-2]
     await artisan.send_sticker()
-    assert "फोटो नहीं" in artisan.texts[-2]
+    assert "फ़ोटो नहीं" in artisan.texts[-2]
     await artisan.send_photo(width=200, height=150)
     assert "बहुत छोटी" in artisan.texts[-2]
     await artisan.send_document(mime_type="image/png", file_name="pot.png")
@@ -212,7 +218,7 @@ async def test_photo_step_refuses_video_sticker_small_and_sixth_photo(
     await artisan.send_album(4)
     assert "5/5" in artisan.last_text
     await artisan.send_photo()
-    assert "और नहीं" in artisan.texts[-2]
+    assert "5 फ़ोटो पूरी हो गईं" in artisan.texts[-2]
     [sub] = await submissions_of(db, artisan.id)
     assert len(await photos_of(db, sub.id)) == 5
 
@@ -240,13 +246,17 @@ async def test_edits_from_the_summary_return_to_the_summary(
     await to_photos(artisan)
     await artisan.send_photo()
     await artisan.press("हो गया")
+    await artisan.press("कुछ बदलना है")
     await artisan.press("दाम")
     assert "दाम" in artisan.last_text
     await artisan.send("950")
-    assert "₹950" in artisan.last_text and "जमा करें" in " ".join(artisan.buttons)
+    assert "₹950" in artisan.last_text and "जमा करें" in artisan.buttons[0]
+    await artisan.press("कुछ बदलना है")
+    await artisan.press("GST, उद्यम")
     await artisan.press("GSTIN")
     await artisan.send("09ABCDE1234F1Z5")
     assert "09ABCDE1234F1Z5" in artisan.last_text
+    await artisan.press("कुछ बदलना है")
     await artisan.press("नाम")
     await artisan.send("सुनीता कुमारी")
     assert "सुनीता कुमारी" in artisan.last_text
@@ -261,7 +271,7 @@ async def test_back_button_returns_one_step_keeping_answers(
     await to_district(artisan)
     await artisan.send("Gorakhpur")
     await artisan.press("पीछे")
-    assert "चरण 4/8" in artisan.last_text
+    assert "चरण 3/9" in artisan.last_text and "✅ गोरखपुर" in artisan.buttons
     row = await artisan_row(db, artisan.id)
     assert row is not None and row.district == "Gorakhpur"
 
@@ -273,10 +283,10 @@ async def test_second_product_skips_what_the_artisan_already_told(
     await submit_product(artisan)
     await artisan.send("/start")
     assert "सुनीता देवी" in artisan.last_text
-    await artisan.press("नया उत्पाद")
-    assert "चरण 5/8" in artisan.last_text
+    await artisan.press("नया सामान")
+    assert "चरण 1/6" in artisan.last_text
     await artisan.press("रेडीमेड वस्त्र")
-    assert "चरण 6/8" in artisan.last_text
+    assert "चरण 2/6" in artisan.last_text
     subs = await submissions_of(db, artisan.id)
     assert [s.state for s in subs] == [State.PENDING, State.DRAFT]
     assert subs[1].craft == "रेडीमेड वस्त्र" and subs[1].district == "Gorakhpur"
@@ -293,7 +303,7 @@ async def test_cancel_keeps_answers_and_start_offers_to_continue(
     assert "आगे बढ़ें" in " ".join(artisan.buttons)
     await artisan.send("/start")
     await artisan.press("आगे बढ़ें")
-    assert "चरण 4/8" in artisan.last_text
+    assert "चरण 3/9" in artisan.last_text
 
 
 async def test_restart_resumes_at_the_same_step(
@@ -307,14 +317,14 @@ async def test_restart_resumes_at_the_same_step(
         await artisan.send("Gorakhpur")
     async with start_bot(settings):
         await artisan.press("टेराकोटा")
-        assert "चरण 6/8" in artisan.last_text
+        assert "चरण 5/9" in artisan.last_text
 
 
 async def test_status_and_mydata_show_what_is_stored(fake: FakeTelegram, bot: BotApp) -> None:
     artisan = fake.user()
     ref = await submit_product(artisan)
     await artisan.send("/status")
-    assert ref in artisan.last_text and "जाँच में" in artisan.last_text
+    assert ref in artisan.last_text and "देखा जा रहा है" in artisan.last_text
     await artisan.send("/mydata")
     assert any(phone_of(artisan) in text for text in artisan.texts[-2:])
 
@@ -339,7 +349,7 @@ async def test_deletemydata_purges_rows_and_files(
             assert await session.scalar(select(func.count()).select_from(model)) == 0
     assert not stray.exists()
     await artisan.send("/start")
-    assert "सहमत" in " ".join(artisan.buttons)
+    assert "✅ हाँ, शुरू करें" in artisan.buttons
 
 
 async def test_idle_draft_gets_one_reminder(fake: FakeTelegram, bot: BotApp, db: Sessions) -> None:

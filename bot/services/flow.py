@@ -516,12 +516,14 @@ async def submit(d: Draft) -> Outcome:
     sub.version += 1
     resubmitted = sub.state == State.CHANGES_REQUESTED
     transition(d.session, sub, State.PENDING, actor_id=d.user_id, role=ARTISAN)
-    # A product already approved under the old name or mobile goes back to a reviewer.
-    for listed in await reg.changed_listings(d.session, artisan):
-        ids = list((listed.last_snapshot or {}).get("fields", {}).get("photos", []))
-        listed.last_snapshot = reg.snapshot(listed, artisan, ids)
-        listed.version += 1
-        transition(d.session, listed, State.PENDING, actor_id=d.user_id, role=ARTISAN)
+    # The maker's name or mobile changed: the other products' snapshots (what the reviewer
+    # decides on and the export writes) follow, and an approved one is looked at again.
+    for other in await reg.maker_changed(d.session, artisan):
+        ids = list((other.last_snapshot or {}).get("fields", {}).get("photos", []))
+        other.last_snapshot = reg.snapshot(other, artisan, ids)
+        if other.state in (State.APPROVED, State.LISTED):
+            other.version += 1
+            transition(d.session, other, State.PENDING, actor_id=d.user_id, role=ARTISAN)
     sub.step = None
     sub.editing = False
     artisan.active_submission_id = None

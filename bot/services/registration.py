@@ -211,12 +211,12 @@ async def open_drafts(session: AsyncSession, artisan_id: int) -> int:
     return int(count or 0)
 
 
-async def changed_listings(session: AsyncSession, artisan: Artisan) -> list[Submission]:
-    """Approved or listed products whose approved maker's name or mobile differs from now."""
+async def maker_changed(session: AsyncSession, artisan: Artisan) -> list[Submission]:
+    """Submitted products whose snapshot names another maker's name or mobile than now."""
     rows = await session.scalars(
         select(Submission).where(
             Submission.artisan_id == artisan.id,
-            Submission.state.in_((State.APPROVED, State.LISTED)),
+            Submission.state.in_((State.PENDING, State.IN_REVIEW, State.APPROVED, State.LISTED)),
         )
     )
     changed = []
