@@ -26,9 +26,8 @@ from telegram.error import InvalidToken, TelegramError
 from bot.cli_ondc import ondc_command
 from bot.config import Settings
 from bot.context import Services
-from bot.handlers.base import Outgoing, deliver
-from bot.handlers.catalogue import send_html
 from bot.i18n import SUPPORTED, Translator
+from bot.outbox import Outbox, send_text
 from bot.services import stats as st
 from bot.services.catalogue import FORMATS, ExportQuery, export_catalogue
 from bot.services.districts import DistrictIndex
@@ -214,10 +213,12 @@ async def _list_one(services: Services, bot: Bot | None, reference: str, url: st
 
         async def send(bot: Bot) -> None:
             nonlocal told
-            await send_html(bot, chat, text)
+            await send_text(chat, text, None, bot)
             told = True
 
-        await deliver(bot, [Outgoing(chat, send)], services)
+        outbox = Outbox()
+        outbox.later(send, chat)
+        await outbox.send(bot, services)
     return "listed" if told else "listed (the artisan could not be told)"
 
 

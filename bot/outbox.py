@@ -14,12 +14,13 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot, InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove
-from telegram.constants import MessageLimit
+from telegram.constants import MessageLimit, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
 from bot.storage.models import Artisan
@@ -42,8 +43,35 @@ class Outgoing:
     call: Call
 
 
+UPLOAD_TIMEOUT = 120.0  # seconds for a document of up to 50 MB
+
+
 async def send_text(chat_id: int, text: str, markup: Markup, bot: Bot) -> Message:
-    return await bot.send_message(chat_id, text, reply_markup=markup)
+    # Explicit parse mode: a plain Bot (the terminal commands, the lane) has no Defaults.
+    return await bot.send_message(chat_id, text, reply_markup=markup, parse_mode=ParseMode.HTML)
+
+
+async def send_document(
+    chat_id: int, data: bytes | Path, filename: str, caption: str | None, bot: Bot
+) -> Message:
+    if isinstance(data, Path):
+        data = await asyncio.to_thread(data.read_bytes)
+    return await bot.send_document(
+        chat_id,
+        data,
+        filename=filename,
+        caption=caption,
+        write_timeout=UPLOAD_TIMEOUT,
+        read_timeout=UPLOAD_TIMEOUT,
+    )
+
+
+async def send_photo(
+    chat_id: int, file_id: str, caption: str | None, markup: Markup, bot: Bot
+) -> Message:
+    return await bot.send_photo(
+        chat_id, file_id, caption=caption, reply_markup=markup, parse_mode=ParseMode.HTML
+    )
 
 
 def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
@@ -84,6 +112,17 @@ class Outbox:
         for i, part in enumerate(parts):
             last = i == len(parts) - 1
             self.later(partial(send_text, chat_id, part, markup if last else None), chat_id)
+
+    def document(
+        self, chat_id: int, data: bytes | Path, filename: str, caption: str | None = None
+    ) -> None:
+        """A file (read when it is sent, if given as a path)."""
+        self.later(partial(send_document, chat_id, data, filename, caption), chat_id)
+
+    def photo(
+        self, chat_id: int, file_id: str, caption: str | None = None, markup: Markup = None
+    ) -> None:
+        self.later(partial(send_photo, chat_id, file_id, caption, markup), chat_id)
 
     async def send(self, bot: Bot, services: Services) -> None:
         items, self.items = self.items, []

@@ -21,7 +21,7 @@ from bot.fake_telegram import FakeTelegram, FakeUser
 from bot.storage.models import Artisan, Photo, State, Submission, utcnow
 from tests.catalogue_helpers import Sessions
 from tests.conftest import ADMIN_ID, REVIEWER_ID
-from tests.journey import BUTTONS, phone_of
+from tests.journey import BUTTONS, english, phone_of
 
 PRODUCTS = 1000
 PHOTO_BYTES = 48 * 1024
@@ -134,7 +134,7 @@ async def test_artisan_registers_without_waiting_while_admin_exports_1000_produc
 ) -> None:
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # this test's export folder only
     await seed_approved(db, settings.media_dir)
-    admin = fake.user(ADMIN_ID, language_code="en")
+    admin = await english(fake.user(ADMIN_ID))
     exporting = asyncio.create_task(admin.send("/export", expect=4, timeout=180, settle=1.0))
     folders = os.path.join(tempfile.gettempdir(), "odop-export-*", "catalogue", "photos")
     await until(lambda: copied(folders) > 0)

@@ -15,7 +15,7 @@ from bot.services.listing import clean_url, parse_reference
 from bot.storage.models import Event, State
 from tests.catalogue_helpers import Sessions, approved_product, load, submission_id
 from tests.conftest import ADMIN_ID, REVIEWER_ID
-from tests.journey import submit_product
+from tests.journey import english, submit_product
 
 URL = "https://www.flipkart.com/terracotta-elephant/p/itm123?pid=ODOP&x=1"
 
@@ -51,7 +51,7 @@ async def test_artisan_is_told_in_hindi_when_that_is_their_language(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:
     artisan, ref = await approved_product(fake, db, "hi")
-    admin = fake.user(ADMIN_ID, language_code="en")
+    admin = await english(fake.user(ADMIN_ID))
     seen = artisan.mark()
     await admin.send(f"/listed {ref} {URL}")
     await artisan.wait(since=seen)
@@ -63,7 +63,7 @@ async def test_admin_giving_a_bad_url_is_told_and_nothing_changes(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:
     _, ref = await approved_product(fake, db)
-    admin = fake.user(ADMIN_ID, language_code="en")
+    admin = await english(fake.user(ADMIN_ID))
     await admin.send(f"/listed {ref} ftp://example.com/item")
     assert "https://" in admin.last_text
     assert (await load(db, ref)).state == State.APPROVED
@@ -73,14 +73,14 @@ async def test_admin_cannot_list_a_product_still_waiting_for_review(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:
     ref = await submit_product(fake.user())
-    admin = fake.user(ADMIN_ID, language_code="en")
+    admin = await english(fake.user(ADMIN_ID))
     await admin.send(f"/listed {ref} {URL}")
     assert "waiting for review" in admin.last_text and "Only approved" in admin.last_text
     assert (await load(db, ref)).state == State.PENDING
 
 
 async def test_admin_is_told_usage_and_unknown_references(fake: FakeTelegram, bot: BotApp) -> None:
-    admin = fake.user(ADMIN_ID, language_code="en")
+    admin = await english(fake.user(ADMIN_ID))
     await admin.send("/listed")
     assert "Usage: /listed" in admin.last_text
     await admin.send(f"/listed ODOP-999999 {URL}")

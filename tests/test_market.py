@@ -25,7 +25,7 @@ from bot.services.ondc import Builder, Row
 from bot.storage.models import Artisan, Dialogue, Listing, State, Submission
 from tests.catalogue_helpers import Sessions, approved_product, submission_id
 from tests.conftest import ADMIN_ID, REVIEWER_ID
-from tests.journey import submit_product
+from tests.journey import english, submit_product
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 MEDIA_URL = "https://media.example.org/odop"
@@ -56,7 +56,7 @@ def test_every_odop_product_has_a_craft_row_with_short_labels_and_hsn() -> None:
 
 
 async def approve(fake: FakeTelegram, reference: str) -> None:
-    reviewer = fake.user(REVIEWER_ID, language_code="en")
+    reviewer = await english(fake.user(REVIEWER_ID))
     await reviewer.send(f"/review {reference}", expect=2)
     await reviewer.press("Approve", expect=2)
 
@@ -202,7 +202,7 @@ async def test_admin_gets_ondc_catalogue_in_chat(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:
     await approved_product(fake, db)
-    admin = fake.user(ADMIN_ID, language_code="en")
+    admin = await english(fake.user(ADMIN_ID))
     calls = await admin.send("/export ondc", expect=4)
     documents = [c for c in calls if c.method == "sendDocument"]
     assert len(documents) == 2  # the catalogue and the left-out sheet
@@ -262,7 +262,7 @@ async def test_artisan_silent_twice_is_shown_to_admin_as_stock_unknown(
     for _ in range(3):  # the second and third checks each find the previous one unanswered
         await month_passes(db, reference)
         await check_stock(BotContext(bot))
-    admin = fake.user(ADMIN_ID, language_code="en")
+    admin = await english(fake.user(ADMIN_ID))
     await admin.send("/stock")
     assert "Stock unknown (1)" in admin.last_text and reference in admin.last_text
     await ondc(bot, tmp_path / "ondc")
@@ -274,7 +274,7 @@ async def test_reviewer_sets_hsn_and_export_uses_it(
 ) -> None:
     _artisan, reference = await listed_artisan(fake, db)
     await photo_worker(bot).run_once()
-    reviewer = fake.user(REVIEWER_ID, language_code="en")
+    reviewer = await english(fake.user(REVIEWER_ID))
     await reviewer.send(f"/hsn {reference} 691390")
     assert "HSN code 691390" in reviewer.last_text
     await reviewer.send(f"/hsn {reference} 69x")
@@ -302,7 +302,7 @@ async def test_artisan_starting_a_new_product_types_into_registration_not_the_qu
     reference = await submit_product(artisan)
     await approve(fake, reference)  # the material question waits
     await artisan.send("/start")
-    await artisan.press("➕ नया उत्पाद")
+    await artisan.press("➕ नया सामान")
     await artisan.send("मिट्टी का घोड़ा")
     async with db() as session:
         listing = await session.get(Listing, submission_id(reference))

@@ -20,7 +20,7 @@ from bot.services.poster import PosterError, font_path
 from bot.storage.models import Artisan, Campaign, Submission
 from tests.catalogue_helpers import Sessions, approve
 from tests.conftest import ADMIN_ID
-from tests.journey import submit_product
+from tests.journey import english, submit_product
 from tests.review_world import SCOPED_ID, add_scoped_reviewer
 
 
@@ -73,7 +73,7 @@ async def test_admin_poster_png_decodes_back_to_the_deep_link(
 ) -> None:
     import zxingcpp
 
-    admin = fake.user(ADMIN_ID, language_code="en")
+    admin = await english(fake.user(ADMIN_ID))
     await admin.send("/poster Sant Kabir Nagar ODOP मेला नवंबर", expect=3, timeout=30)
     async with db() as session:
         campaign = (await session.scalars(select(Campaign))).one()
@@ -96,12 +96,15 @@ async def test_artisan_from_poster_gets_its_district_and_campaign_recorded(
     payload = await new_campaign(db)
     artisan = fake.user(language_code="hi")
     await artisan.send(f"/start {payload}")
-    assert "गोरखपुर जिला उद्योग केंद्र" in artisan.last_text
-    assert "✅ सहमत हूँ" in artisan.buttons  # the consent question, as on a normal start
+    assert "गोरखपुर" in artisan.last_text and "उद्योग केंद्र" in artisan.last_text
+    assert "✅ हाँ, शुरू करें" in artisan.buttons  # the consent question, as on a normal start
     row = await artisan_row(db, artisan)
     assert row is not None and row.consent_at is None
     assert row.district == "Gorakhpur"
-    await artisan.press("सहमत हूँ")
+    await artisan.press("हाँ, शुरू करें")
+    await artisan.send("सुनीता देवी")
+    await artisan.share_contact("+919876512345")
+    assert "✅ गोरखपुर" in artisan.buttons  # the district step: the poster's one tap
     async with db() as session:
         campaign = await campaigns.resolve(session, payload)
         draft = await session.scalar(select(Submission).where(Submission.artisan_id == row.id))
@@ -126,10 +129,10 @@ async def test_reviewer_cannot_make_a_poster_for_another_district(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:
     await add_scoped_reviewer(db, SCOPED_ID, ["Varanasi"])
-    reviewer = fake.user(SCOPED_ID, language_code="en")
+    reviewer = await english(fake.user(SCOPED_ID))
     await reviewer.send("/poster Gorakhpur Mela")
     assert "not one of your districts" in reviewer.last_text
-    artisan = fake.user(language_code="en")
+    artisan = await english(fake.user())
     await artisan.send("/poster Gorakhpur")
     assert "by admins, and by reviewers" in artisan.last_text
     assert await campaign_count(db) == 0
@@ -140,7 +143,7 @@ async def test_reviewer_cannot_make_a_poster_for_another_district(
 async def test_admin_naming_an_unknown_district_gets_suggestions(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:
-    admin = fake.user(ADMIN_ID, language_code="en")
+    admin = await english(fake.user(ADMIN_ID))
     await admin.send("/poster Gorakpur", expect=2)
     assert "Did you mean: Gorakhpur" in admin.last_text
     assert await campaign_count(db) == 0
@@ -155,7 +158,7 @@ async def test_poster_artisan_counts_in_stats_and_export_per_campaign(
     reference = await submit_product(artisan)
     await approve(db, reference)
     await fake.user(language_code="hi").send("/start")  # not from a poster: not counted
-    admin = fake.user(ADMIN_ID, language_code="en")
+    admin = await english(fake.user(ADMIN_ID))
     await admin.send("/stats", expect=2)
     stats = "\n".join(call.params.get("text", "") for call in admin.actions)
     assert f"ODOP मेला ({payload}) — Gorakhpur: 1 / 1" in stats

@@ -13,7 +13,7 @@ from bot.handlers.catalogue import photo_worker
 from bot.storage.models import Photo
 from tests.catalogue_helpers import Sessions
 from tests.conftest import REVIEWER_ID
-from tests.journey import BUTTONS, to_photos
+from tests.journey import BUTTONS, english, to_photos
 from tests.photo_samples import blurred, darkened, jpeg, product_photo, resized
 
 BLURRY_HINT = "फोटो धुंधली लग रही है"
@@ -165,7 +165,7 @@ async def test_reviewer_sees_resent_copy_of_another_artisans_photo_flagged(
     assert len({p.file_unique_id for p in rows}) == 3
     assert not any(p.reused_elsewhere for p in rows)  # a new file: only the hash tells
 
-    reviewer = fake.user(REVIEWER_ID, language_code="en")
+    reviewer = await english(fake.user(REVIEWER_ID))
     await reviewer.send(f"/review {copy}", expect=2)
     assert f"looks like one in another artisan's application {original}" in reviewer.last_text
     await reviewer.send(f"/review {original}", expect=2)

@@ -52,7 +52,12 @@ async def test_artisan_deleting_their_data_leaves_no_file_even_of_replaced_photo
     await photo_worker(bot).run_once()
     await artisan.press("हो गया")
     replaced = kept_files(settings)
-    await artisan.press("नई फोटो")  # the summary's "replace the photos": rows go, files stay
+    # The summary's "replace all photos" (the lead's flow now also removes their files; the
+    # sweep is what catches a crash between the commit and that removal).
+    await artisan.press("कुछ बदलना है")
+    await artisan.press("फ़ोटो")
+    await artisan.press("सब फ़ोटो बदलें")
+    await artisan.press("हाँ, बदलें")
     await artisan.send_photo()
     await artisan.press("हो गया")
     await artisan.press("जमा करें")

@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from telegram import Bot, Message, Update
-from telegram.constants import ParseMode
 from telegram.ext import Application, BaseHandler, CommandHandler, filters
 
 from bot.context import BotContext, Services, services_of
-from bot.handlers.base import Outgoing, Turn, deliver, handler
+from bot.handlers.base import Turn, handler
 from bot.handlers.ondc_export import on_export_ondc
 from bot.handlers.photo_hints import send_hints
 from bot.jobs import RepeatingJob
+from bot.outbox import Outbox
 from bot.services import stats as st
 from bot.services.catalogue import ExportQuery, export_catalogue
 from bot.services.catalogue_files import zip_parts
@@ -32,7 +32,6 @@ from bot.workers.photos import PhotoWorker
 log = logging.getLogger(__name__)
 PRIVATE = filters.ChatType.PRIVATE
 WORKER = "photo_worker"
-UPLOAD_TIMEOUT = 120.0
 
 
 async def on_startup(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
@@ -114,49 +113,27 @@ async def _export_and_send(
         result = await export_catalogue(
             services.sessions, services.districts, settings.media_dir, query, "csv", folder
         )
+        outbox = Outbox()
         if not result.rows:
-            return await deliver(bot, [_text(chat, t("export-empty"))], services)
+            outbox.text(chat, t("export-empty"))
+            return await outbox.send(bot, services)
         parts = await asyncio.to_thread(zip_parts, folder, tmp)
-        outbox = [_document(chat, folder / "catalogue_excel.csv", "catalogue.csv", None)]
-        outbox += [
-            _document(chat, part, part.name, t("export-part", n=n, total=len(parts)))
-            for n, part in enumerate(parts, 1)
-        ]
+        outbox.document(chat, folder / "catalogue_excel.csv", "catalogue.csv")
+        for n, part in enumerate(parts, 1):
+            outbox.document(chat, part, part.name, t("export-part", n=n, total=len(parts)))
         done = t("export-done", rows=result.rows, photos=result.photos, parts=len(parts))
         if result.missing_photos:
             done += "\n" + t("export-missing", count=result.missing_photos)
-        outbox.append(_text(chat, done))
-        await deliver(bot, outbox, services)
+        outbox.text(chat, done)
+        await outbox.send(bot, services)
     except Exception:
         log.exception("export in chat failed")
-        await deliver(bot, [_text(chat, t("export-failed"))], services)
+        failed = Outbox()
+        failed.text(chat, t("export-failed"))
+        await failed.send(bot, services)
     finally:
         await asyncio.to_thread(shutil.rmtree, tmp, ignore_errors=True)
     return None
-
-
-def _text(chat: int, text: str) -> Outgoing:
-    return Outgoing(chat, lambda bot: send_html(bot, chat, text))
-
-
-def _document(chat: int, path: Path, name: str, caption: str | None) -> Outgoing:
-    async def send(bot: Bot) -> Message:
-        data = await asyncio.to_thread(path.read_bytes)
-        return await bot.send_document(
-            chat,
-            data,
-            filename=name,
-            caption=caption,
-            write_timeout=UPLOAD_TIMEOUT,
-            read_timeout=UPLOAD_TIMEOUT,
-        )
-
-    return Outgoing(chat, send)
-
-
-async def send_html(bot: Bot, chat: int, text: str) -> Message:
-    """Explicit parse mode: also used with a plain Bot (the CLI) that has no Defaults."""
-    return await bot.send_message(chat, text, parse_mode=ParseMode.HTML)
 
 
 @handler
@@ -179,7 +156,7 @@ async def on_listed(turn: Turn) -> None:
         return
     if listing.artisan is not None:
         chat, text = listing_notice(turn.services.t, listing.artisan, sub)
-        turn.later(lambda bot: send_html(bot, chat, text), chat)
+        turn.send_text(text, chat_id=chat)
     turn.say("listed-done", ref=sub.reference)
 
 

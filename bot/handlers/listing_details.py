@@ -21,8 +21,9 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filt
 from bot.context import BotContext, Services
 from bot.handlers import keyboards as kb
 from bot.handlers import registration
-from bot.handlers.base import Outgoing, Turn, deliver, handler, send_text
+from bot.handlers.base import Turn, handler
 from bot.jobs import RepeatingJob
+from bot.outbox import unit_of_work
 from bot.services import listing_details as svc
 from bot.services.crafts import Craft
 from bot.services.listing import parse_reference
@@ -256,16 +257,13 @@ async def check_stock(context: BotContext) -> None:
     """Monthly, per product: "how many are ready now?" (a missed check is counted)."""
     services = context.services
     now = utcnow()
-    outbox: list[Outgoing] = []
-    async with services.sessions() as session, session.begin():
-        for due in await svc.due_for_check(session, now):
+    async with unit_of_work(context.bot, services) as work:
+        for due in await svc.due_for_check(work.session, now):
             svc.record_check(due.listing, now)
-            await _keep_dialogue(session, due.artisan.telegram_id)
+            await _keep_dialogue(work.session, due.artisan.telegram_id)
             t, locale = _t(services, due.artisan)
             text, markup = question(t, locale, due.listing, due.sub, craft_of(services, due.sub))
-            chat = due.artisan.telegram_id
-            outbox.append(Outgoing(chat, partial(send_text, chat, text, markup)))
-    await deliver(context.bot, outbox, services)
+            work.outbox.text(due.artisan.telegram_id, text, markup)
 
 
 JOBS = [RepeatingJob(check_stock, timedelta(hours=6), first=timedelta(minutes=2))]

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
 import shutil
 import tempfile
 from functools import partial
 from pathlib import Path
 
-from telegram import Bot, Message
+from telegram import Bot
 
 from bot.context import Services
-from bot.handlers.base import Outgoing, Turn, deliver
+from bot.handlers.base import Turn
+from bot.outbox import Outbox
 from bot.services.catalogue import ExportQuery
 from bot.services.ondc import CATALOGUE, LEFT_OUT, export_ondc
 
 log = logging.getLogger(__name__)
-UPLOAD_TIMEOUT = 120.0
 
 
 async def on_export_ondc(turn: Turn, args: list[str]) -> None:
@@ -50,9 +51,10 @@ async def _export_and_send(
             query,
             tmp,
         )
-        outbox = [_document(chat, tmp / CATALOGUE)]
+        outbox = Outbox()
+        outbox.document(chat, tmp / CATALOGUE, CATALOGUE)
         if result.left_out:
-            outbox.append(_document(chat, tmp / LEFT_OUT))
+            outbox.document(chat, tmp / LEFT_OUT, LEFT_OUT)
         lines = [t("ls-ondc-done", items=result.items, left=len(result.left_out))]
         lines += [f"{ref}: {', '.join(missing)}" for ref, missing in result.left_out[:20]]
         if result.stock_unknown:
@@ -60,28 +62,12 @@ async def _export_and_send(
         if result.warnings:
             lines.append(t("ls-ondc-no-media-url"))
         text = "\n".join(lines)[:4000]
-        outbox.append(Outgoing(chat, partial(_text, chat, text)))
-        await deliver(bot, outbox, services)
+        outbox.text(chat, html.escape(text, quote=False))
+        await outbox.send(bot, services)
     except Exception:
         log.exception("ONDC export in chat failed")
-        await deliver(bot, [Outgoing(chat, partial(_text, chat, t("export-failed")))], services)
+        failed = Outbox()
+        failed.text(chat, t("export-failed"))
+        await failed.send(bot, services)
     finally:
         await asyncio.to_thread(shutil.rmtree, tmp, ignore_errors=True)
-
-
-async def _text(chat: int, text: str, bot: Bot) -> Message:
-    return await bot.send_message(chat, text, parse_mode=None)
-
-
-def _document(chat: int, path: Path) -> Outgoing:
-    async def send(bot: Bot) -> Message:
-        data = await asyncio.to_thread(path.read_bytes)
-        return await bot.send_document(
-            chat,
-            data,
-            filename=path.name,
-            write_timeout=UPLOAD_TIMEOUT,
-            read_timeout=UPLOAD_TIMEOUT,
-        )
-
-    return Outgoing(chat, send)

@@ -14,14 +14,14 @@ from telegram import Bot, Update
 from telegram.ext import BaseHandler, CommandHandler, filters
 
 from bot.context import BotContext, Services
-from bot.handlers.base import Outgoing, Turn, deliver, handler, send_text
+from bot.handlers.base import Turn, handler
+from bot.outbox import Outbox
 from bot.services import campaigns
 from bot.services import poster as pst
 
 log = logging.getLogger(__name__)
 PRIVATE = filters.ChatType.PRIVATE
 POSTER_LOCALE = "hi"  # printed for artisans: always Hindi, whoever asks
-UPLOAD_TIMEOUT = 60.0
 
 
 @handler
@@ -80,24 +80,14 @@ async def _draw_and_send(
         drawn = await asyncio.to_thread(pst.render, text)
     except pst.PosterError as exc:
         log.error("poster not drawn: %s", exc)
-        await deliver(bot, [Outgoing(chat, partial(send_text, chat, failed, None))], services)
-        return
-
-    async def upload(data: bytes, filename: str, note: str | None, bot: Bot) -> object:
-        return await bot.send_document(
-            chat,
-            data,
-            filename=filename,
-            caption=note,
-            write_timeout=UPLOAD_TIMEOUT,
-            read_timeout=UPLOAD_TIMEOUT,
-        )
-
-    outbox = [
-        Outgoing(chat, partial(upload, drawn.png, f"{name}.png", None)),
-        Outgoing(chat, partial(upload, drawn.pdf, f"{name}.pdf", caption)),
-    ]
-    await deliver(bot, outbox, services)
+        drawn = None
+    outbox = Outbox()
+    if drawn is None:
+        outbox.text(chat, failed)
+    else:
+        outbox.document(chat, drawn.png, f"{name}.png")
+        outbox.document(chat, drawn.pdf, f"{name}.pdf", caption)
+    await outbox.send(bot, services)
 
 
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [

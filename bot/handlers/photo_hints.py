@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from functools import partial
 
-from telegram import Bot, InlineKeyboardMarkup, Message, Update
+from telegram import Bot, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext, Services
 from bot.handlers import keyboards as kb
-from bot.handlers.base import Outgoing, Turn, deliver, handler
+from bot.handlers.base import Turn, handler
 from bot.handlers.keyboards import T
 from bot.handlers.steps import ask
+from bot.outbox import Outbox
 from bot.services import photo_hints as ph
 
 HINT_KEYS = {"blurry": "photoq-hint-blurry", "dark": "photoq-hint-dark"}
@@ -33,22 +34,13 @@ async def send_hints(services: Services, bot: Bot, photo_ids: list[int]) -> None
     """After the worker's commit: each photo back to its artisan, with the hint and buttons."""
     async with services.sessions() as session:
         hints = await ph.hints_due(session, photo_ids)
-    outbox = []
+    outbox = Outbox()
     for hint in hints:
         locale = services.t.resolve_locale(hint.locale)
         t = partial(services.t, locale)
         caption = t(HINT_KEYS[hint.problem]) + "\n" + t("photoq-hint-choose")
-        markup = hint_keyboard(t, hint.photo_id)
-        outbox.append(
-            Outgoing(hint.chat_id, partial(_photo, hint.chat_id, hint.file_id, caption, markup))
-        )
-    await deliver(bot, outbox, services)
-
-
-async def _photo(
-    chat: int, file_id: str, caption: str, markup: InlineKeyboardMarkup, bot: Bot
-) -> Message:
-    return await bot.send_photo(chat, file_id, caption=caption, reply_markup=markup)
+        outbox.photo(hint.chat_id, hint.file_id, caption, hint_keyboard(t, hint.photo_id))
+    await outbox.send(bot, services)
 
 
 @handler

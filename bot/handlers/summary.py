@@ -58,5 +58,5 @@ async def show_summary(turn: Turn, artisan: Artisan, sub: Submission) -> None:
         # The artisan's own words, sent with parse_mode=HTML: "<b>" in a name must stay text.
         first, caption = photos[0], html.escape(sub.product_name or "", quote=False)
         chat = turn.chat_id
-        turn.later(lambda bot: bot.send_photo(chat, first, caption=caption), chat)
+        turn.outbox.photo(chat, first, caption)
     turn.send_text(describe(turn, artisan, sub, len(photos)), kb.summary(turn.t))
