@@ -368,9 +368,11 @@ async def problems_now(sessions: Sessions, artisans: list[Person]) -> list[str]:
 
 
 async def test_bot_killed_at_random_moments_loses_and_duplicates_nothing(
-    fake: FakeTelegram, tmp_path: Path
+    fake: FakeTelegram, tmp_path: Path, database_url: str
 ) -> None:
+    # The database of the leg: SQLite, or PostgreSQL when TEST_DATABASE_URL is set.
     env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_URL=fake.url)
+    env["DATABASE_URL"] = database_url
     env["REVIEWER_IDS"] = str(REVIEWER)
     bot, rng = Bot(fake, env, tmp_path), random.Random(2026)
     engine = make_engine(env["DATABASE_URL"])
