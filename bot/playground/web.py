@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,8 @@ PLAYGROUND = web.AppKey("playground", Playground)
 PING_SECONDS = 15.0
 MAX_UPLOAD = 25 * 1024 * 1024
 _LOCAL_HOSTS = ("127.0.0.1", "localhost")
+# Sec-Fetch-Site of our own page, or of an address the user typed.
+_OWN_SITE = re.compile("same-origin|none")
 
 Action = Callable[[Persona, FakeUser, dict[str, Any]], Awaitable[None]]
 
@@ -77,7 +80,8 @@ def _same_origin(request: web.Request) -> bool:
     origin = request.headers.get("Origin")
     if origin is not None:
         return origin == f"{request.scheme}://{request.host}"
-    return request.headers.get("Sec-Fetch-Site", "same-origin") in ("same-origin", "none")
+    site = request.headers.get("Sec-Fetch-Site")
+    return site is None or _OWN_SITE.fullmatch(site) is not None
 
 
 @web.middleware
