@@ -224,3 +224,27 @@ async def test_forged_numbers_in_buttons_and_commands_are_refused_without_error(
     sub = await submission(db, sub_id)
     assert sub.state == State.IN_REVIEW and sub.decided_at is None
     assert not [c for c in fake.calls if (c.status or 200) >= 400]
+
+
+async def test_admin_cannot_reopen_own_rejected_submission(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    own = await own_submission(fake, db, ADMIN_ID)
+    async with db() as session, session.begin():
+        await session.execute(
+            update(Submission).where(Submission.id == own).values(state=State.REJECTED)
+        )
+    admin = fake.user(ADMIN_ID, language_code="hi")
+    await admin.send(f"/reopen {reference(own)}")
+    assert "आपका अपना आवेदन" in admin.last_text
+    assert (await submission(db, own)).state == State.REJECTED
+
+
+async def test_adding_a_settings_admin_in_chat_writes_no_row(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    admin = fake.user(ADMIN_ID, language_code="en")
+    await admin.send(f"/addadmin {ADMIN_ID}")
+    assert "already an admin through the ADMIN_IDS setting" in admin.last_text
+    async with db() as session:
+        assert await session.get(Staff, (ADMIN_ID, "admin")) is None

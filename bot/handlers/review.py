@@ -152,6 +152,9 @@ async def on_reopen(turn: Turn) -> None:
     if sub is None:
         turn.say("rv-not-found", ref=format_reference(submission_id))
         return
+    if outcome.refusal == review.Refusal.OWN:
+        turn.say("rv-own-submission", ref=sub.reference)
+        return
     if not outcome.ok:
         turn.say("rv-reopen-refused", ref=sub.reference, state=card.state_name(turn.t, sub.state))
         return

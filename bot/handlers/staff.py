@@ -127,6 +127,10 @@ async def on_addadmin(turn: Turn) -> None:
     if command is None:
         return
     target, _rest = command
+    if target in turn.services.settings.admin_ids:
+        # No row for them: it would keep them admin after the operator removes the setting.
+        turn.say("staff-admin-already-from-settings", None, **await _who(turn, target))
+        return
     change = await svc.grant(turn.session, target, Role.ADMIN, [], by=turn.user_id)
     await _after_change(turn, change, "staff-you-are-admin")
     turn.say("staff-admin-added", None, **await _who(turn, target))

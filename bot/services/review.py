@@ -255,7 +255,12 @@ async def held(session: AsyncSession, view: StaffView, submission_id: int) -> Ou
 
 
 async def reopen(session: AsyncSession, view: StaffView, submission_id: int) -> Outcome:
-    """An admin sends a rejected submission back to the queue."""
+    """An admin sends a rejected submission back to the queue (never their own)."""
+    sub = await session.get(Submission, submission_id)
+    if sub is None:
+        return Outcome(None, Refusal.NOT_FOUND)
+    if await is_own(session, view, sub):
+        return Outcome(sub, Refusal.OWN)
     now = utcnow()
     rejected = Submission.state == State.REJECTED
     if not await _lock_if(session, submission_id, rejected, updated_at=now):

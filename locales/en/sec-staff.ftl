@@ -17,3 +17,4 @@ staff-action-regranted = changed
 staff-action-removed = removed
 staff-change-previous = (before: { $districts })
 staff-change-released = · { $count } back to the queue
+staff-admin-already-from-settings = <code>{ $id }</code> { $name } is already an admin through the ADMIN_IDS setting.

@@ -17,3 +17,4 @@ staff-action-regranted = बदला
 staff-action-removed = हटाया
 staff-change-previous = (पहले: { $districts })
 staff-change-released = · { $count } कतार में लौटे
+staff-admin-already-from-settings = <code>{ $id }</code> { $name } पहले से ADMIN_IDS सेटिंग से एडमिन हैं।
