@@ -50,6 +50,7 @@ Sessions = async_sessionmaker[AsyncSession]
 Update = dict[str, Any]
 Build = Callable[[], Update]
 KILLS = 20
+ROOT = Path(__file__).resolve().parent.parent
 LATE_ANSWER = 2.0  # seconds a person waits for a late answer before sending again
 # People act at human pace: well under the flood guard's limit (updates per window), which
 # drops a faster sender's updates after one warning -- and a dropped update gets no answer.
@@ -373,6 +374,9 @@ async def test_bot_killed_at_random_moments_loses_and_duplicates_nothing(
     # The database of the leg: SQLite, or PostgreSQL when TEST_DATABASE_URL is set.
     env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_URL=fake.url)
     env["DATABASE_URL"] = database_url
+    # The code under test, also from a git worktree (a relative PYTHONPATH would be read from
+    # the bot's own working directory, and the editable install points at the main checkout).
+    env["PYTHONPATH"] = str(ROOT)
     env["REVIEWER_IDS"] = str(REVIEWER)
     bot, rng = Bot(fake, env, tmp_path), random.Random(2026)
     engine = make_engine(env["DATABASE_URL"])
