@@ -21,7 +21,7 @@ ARTISAN_COMMANDS = (
 REVIEWER_COMMANDS = ("queue", "review", "history")
 ADMIN_COMMANDS = (
     "broadcast", "broadcasts", "cancelbroadcast", "stats", "export", "listed",
-    "reopen", "addreviewer", "removereviewer", "addadmin", "staff",
+    "reopen", "addreviewer", "removereviewer", "addadmin", "removeadmin", "staff",
 )  # fmt: skip
 
 

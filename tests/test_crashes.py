@@ -15,6 +15,8 @@ import functools
 import random
 import signal
 import sys
+import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +34,7 @@ from bot.fake_telegram import (
     plain_text,
 )
 from bot.fake_telegram.models import keyboard_rows
+from bot.flood import FloodGuard
 from bot.i18n import Translator
 from bot.services.registration import ORDER, first_missing
 from bot.storage.db import make_engine, make_sessionmaker
@@ -47,7 +50,12 @@ Sessions = async_sessionmaker[AsyncSession]
 Update = dict[str, Any]
 Build = Callable[[], Update]
 KILLS = 20
+ROOT = Path(__file__).resolve().parent.parent
 LATE_ANSWER = 2.0  # seconds a person waits for a late answer before sending again
+# People act at human pace: well under the flood guard's limit (updates per window), which
+# drops a faster sender's updates after one warning -- and a dropped update gets no answer.
+GUARD = FloodGuard()
+PACE = (GUARD.limit * 2 // 3, GUARD.window)
 ARTISANS = 6
 REVIEWER = 900_002
 ANSWERS = {
@@ -107,13 +115,29 @@ class Person:
         self.photos: list[StoredFile] = []
         # Sent when the bot died, with its step and the chat's length then: sent again later.
         self.unanswered: tuple[Build, str | None, int] | None = None
+        self.sent: deque[float] = deque()  # when this person sent, within the pace window
 
-    async def act(self, build: Build, step: str | None = None) -> None:
+    async def pace(self) -> None:
+        """Wait while this person has already sent PACE[0] updates in the last PACE[1] s."""
+        count, window = PACE
+        while len(self.sent) >= count:
+            wait = self.sent[0] + window - time.monotonic()
+            if wait <= 0:
+                self.sent.popleft()
+            else:
+                await asyncio.sleep(wait)
+        self.sent.append(time.monotonic())
+
+    async def act(
+        self, build: Build, step: str | None = None, until: Callable[[], bool] | None = None
+    ) -> None:
         """Send, then wait for a reply; the step is acknowledged when the bot said it is saved.
 
         The confirmation is matched by its text: after a restart the first reply may belong to
-        an update sent before the crash and redelivered.
+        an update sent before the crash and redelivered. `until` is the whole reply awaited
+        when it is more than the first call (the reviewer's card follows its photos).
         """
+        await self.pace()
         await self.bot.up.wait()
         chat = self.user.chat
         generation, mark, calls = self.bot.generation, len(chat.actions), len(chat.calls)
@@ -123,6 +147,14 @@ class Person:
             (lambda: len(chat.actions) > mark) if step else (lambda: len(chat.calls) > calls)
         )
         await self.bot.fake.wait_for(lambda: answered() or self.bot.generation != generation, 60)
+        if until is not None and generation == self.bot.generation:
+            with contextlib.suppress(AssertionError):  # died meanwhile, or the card was lost
+                await self.bot.fake.wait_for(
+                    lambda: until() or self.bot.generation != generation, LATE_ANSWER
+                )
+        throttled = flood_warning(self.locale)
+        new = [m.plain for call in chat.actions[mark:] for m in call.messages]
+        assert not any(throttled in text for text in new), f"{self.user.id} outpaced the guard"
         said = signature(self.locale, step) if step else None
         if said is not None and generation == self.bot.generation:
             with contextlib.suppress(AssertionError):
@@ -199,6 +231,11 @@ def signature(locale: str, step: str) -> str:
     return max(plain_text(rendered, "HTML").split("\x00"), key=len).strip()
 
 
+@functools.cache
+def flood_warning(locale: str) -> str:
+    return plain_text(Translator()(locale, "flood-slow-down"), "HTML")
+
+
 def buttons(message: BotMessage) -> list[str]:
     return [
         str(b.get("callback_data")) for row in keyboard_rows(message.reply_markup) for b in row
@@ -262,7 +299,13 @@ async def reviewer_step(person: Person, sessions: Sessions) -> bool:
         if card is not None:
             await person.act(lambda card=card, data=data: person.make.callback(card, data))
             return True
-    await person.act(lambda: person.make.text("/review next"))
+    # Wait for the card itself, not just the album before it: else the reviewer asks again.
+    chat = person.user.chat
+    shown = len(chat.messages)
+    await person.act(
+        lambda: person.make.text("/review next"),
+        until=lambda: any(buttons(m) for m in chat.messages[shown:]),
+    )
     return True
 
 
@@ -326,9 +369,14 @@ async def problems_now(sessions: Sessions, artisans: list[Person]) -> list[str]:
 
 
 async def test_bot_killed_at_random_moments_loses_and_duplicates_nothing(
-    fake: FakeTelegram, tmp_path: Path
+    fake: FakeTelegram, tmp_path: Path, database_url: str
 ) -> None:
+    # The database of the leg: SQLite, or PostgreSQL when TEST_DATABASE_URL is set.
     env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_URL=fake.url)
+    env["DATABASE_URL"] = database_url
+    # The code under test, also from a git worktree (a relative PYTHONPATH would be read from
+    # the bot's own working directory, and the editable install points at the main checkout).
+    env["PYTHONPATH"] = str(ROOT)
     env["REVIEWER_IDS"] = str(REVIEWER)
     bot, rng = Bot(fake, env, tmp_path), random.Random(2026)
     engine = make_engine(env["DATABASE_URL"])

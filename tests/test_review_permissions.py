@@ -37,6 +37,7 @@ ADMIN_COMMANDS = [
     ("/addreviewer 123456 Gorakhpur", ADMIN_ONLY),
     ("/removereviewer {reviewer}", ADMIN_ONLY),
     ("/addadmin 123456", ADMIN_ONLY),
+    ("/removeadmin 900001", ADMIN_ONLY),
     ("/staff", ADMIN_ONLY),
 ]
 BUTTONS = ["rv:ok:{a}", "rv:chg:{a}", "rv:rej:{a}", "rv:r:{a}:c:blurry", "rv:r:{a}:x:dup",
@@ -68,6 +69,8 @@ TABLE: dict[str, list[tuple[str, str]]] = {
         *ADMIN_COMMANDS,
         ("rv:ok:999999", "was not found"),
         ("rv:ok:abc", STALE),
+        ("rv:ok:²", STALE),
+        ("rv:ok:٣", STALE),
         ("rv:zz:{a}", STALE),
         ("rv:ok:{a}:x", STALE),
         ("rv:ok:{a}:c:blurry", STALE),

@@ -17,6 +17,7 @@ from telegram.ext import Application, BaseHandler, CallbackQueryHandler, Command
 from bot.context import BotContext, services_of
 from bot.handlers import broadcast_compose as compose
 from bot.handlers.base import Turn, handler
+from bot.handlers.callback_data import number
 from bot.services.broadcast import (
     ACTIVE,
     CANCELLED,
@@ -107,21 +108,23 @@ async def on_cancel_broadcast(turn: Turn) -> None:
     if not await compose.is_admin(turn):
         return
     args = turn.context.args or []
-    number = args[0].lstrip("#") if args else ""
-    if not number.isdigit() or len(number) > 9:
+    typed = args[0].lstrip("#") if args else ""
+    broadcast_id = number(typed)
+    if broadcast_id is None:  # "²".isdigit() is true, yet int("²") fails
         turn.say("bc-cancel-usage")
         return
-    broadcast = await turn.session.get(Broadcast, int(number))
+    number_text = str(broadcast_id)
+    broadcast = await turn.session.get(Broadcast, broadcast_id)
     if broadcast is None:
-        turn.say("bc-cancel-unknown", id=number)
+        turn.say("bc-cancel-unknown", id=number_text)
         return
     if broadcast.state not in ACTIVE:
         state = turn.t(STATE_KEYS.get(broadcast.state, "bc-state-done"))
-        turn.say("bc-cancel-finished", id=number, state=state)
+        turn.say("bc-cancel-finished", id=number_text, state=state)
         return
     skipped = await cancel(turn.session, broadcast)
     sent = (await delivery_counts(turn.session, [broadcast.id]))[broadcast.id][SENT]
-    turn.say("bc-cancel-done", id=number, sent=sent, skipped=skipped)
+    turn.say("bc-cancel-done", id=number_text, sent=sent, skipped=skipped)
 
 
 async def _set_notices(turn: Turn, wanted: bool) -> None:

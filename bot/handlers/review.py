@@ -18,6 +18,7 @@ from bot.context import BotContext
 from bot.handlers import review_card as card
 from bot.handlers import review_decide as rd
 from bot.handlers.base import Outgoing, Turn, deliver, handler, send_text
+from bot.handlers.callback_data import number
 from bot.handlers.review_decide import refuse, refuse_outcome, reviewer
 from bot.jobs import RepeatingJob
 from bot.services import review
@@ -27,8 +28,8 @@ from bot.services.staff import stored_locale
 from bot.storage.models import Dialogue, State, Submission, format_reference, utcnow
 
 PRIVATE = filters.ChatType.PRIVATE
-REFERENCE = re.compile(r"^(?:odop-?)?0*(\d{1,9})$", re.IGNORECASE)
-BUTTON = re.compile(r"^rv:([a-z]{1,4})(?::(\d{1,9}))?(?::([cx]))?(?::([a-z]{1,12}))?$")
+REFERENCE = re.compile(r"(?:odop-?)?0*([0-9]{1,9})", re.IGNORECASE)
+BUTTON = re.compile(r"rv:([a-z]{1,4})(?::([^:]{1,12}))?(?::([cx]))?(?::([a-z]{1,12}))?")
 HISTORY_SHOWN = 40
 
 
@@ -37,8 +38,8 @@ def lease(turn: Turn) -> timedelta:
 
 
 def parse_reference(text: str) -> int | None:
-    match = REFERENCE.match(text.strip())
-    return int(match.group(1)) if match else None
+    match = REFERENCE.fullmatch(text.strip())
+    return number(match.group(1)) if match else None
 
 
 @handler
@@ -151,6 +152,9 @@ async def on_reopen(turn: Turn) -> None:
     if sub is None:
         turn.say("rv-not-found", ref=format_reference(submission_id))
         return
+    if outcome.refusal == review.Refusal.OWN:
+        turn.say("rv-own-submission", ref=sub.reference)
+        return
     if not outcome.ok:
         turn.say("rv-reopen-refused", ref=sub.reference, state=card.state_name(turn.t, sub.state))
         return
@@ -167,13 +171,14 @@ async def on_button(turn: Turn) -> None:
     query = turn.update.callback_query
     if view is None or query is None:
         return
-    match = BUTTON.match(query.data or "")
-    verb, number, code, reason = match.groups() if match else ("", None, None, None)
-    if verb == "next" and number is None:
+    # Data is never trusted: a forged number ("²", "٣") is a stale button, not a traceback.
+    match = BUTTON.fullmatch(query.data or "")
+    verb, arg, code, reason = match.groups() if match else ("", None, None, None)
+    if verb == "next" and arg is None and code is None and reason is None:
         return await open_next(turn, view)
-    if number is None:
+    submission_id = number(arg)
+    if submission_id is None:
         return refuse(turn, "button-stale")
-    submission_id = int(number)
     if verb == "ok" and code is None and reason is None:
         return await rd.decide(turn, view, submission_id, State.APPROVED)
     if verb in ("chg", "rej") and code is None and reason is None:

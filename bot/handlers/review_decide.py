@@ -35,6 +35,7 @@ REFUSAL_KEYS = {
     Refusal.CLAIMED: "rv-claimed",
     Refusal.NOT_WAITING: "rv-not-waiting",
     Refusal.NOT_HELD: "rv-not-held",
+    Refusal.OWN: "rv-own-submission",
 }
 
 

@@ -1,4 +1,8 @@
-"""Staff roles: admins grant and remove reviewers and admins; each gets their command menu."""
+"""Staff roles: admins grant and remove reviewers and admins; each gets their command menu.
+
+Every change is audited (`staff_changes`, shown by /staff); claims the person may no longer
+review go back to the queue in the same transaction; the last admin cannot be removed.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +15,12 @@ from telegram.ext import Application, BaseHandler, CommandHandler, filters
 
 from bot.context import BotContext, services_of
 from bot.handlers.base import Turn, handler
+from bot.handlers.review_card import ist
 from bot.menus import publish_staff_menu
 from bot.services import review
 from bot.services import staff as svc
 from bot.services.roles import StaffView, staff_view
-from bot.storage.models import Role
+from bot.storage.models import Role, StaffChange
 
 log = logging.getLogger(__name__)
 PRIVATE = filters.ChatType.PRIVATE
@@ -48,20 +53,34 @@ def _districts_text(turn: Turn, keys: list[str] | tuple[str, ...]) -> str:
     return ", ".join(d.name(turn.locale) if (d := index.get(k)) else k for k in keys)
 
 
-async def _who(turn: Turn, user_id: int) -> str:
+async def _who(turn: Turn, user_id: int) -> dict[str, str]:
+    """The person as staff texts show them: `<code>id</code> name` (each escaped once)."""
     name = await svc.known_name(turn.session, user_id)
-    return turn.t("staff-user", id=str(user_id), name=name or "")
+    return {"id": str(user_id), "name": name or ""}
 
 
-async def _after_change(turn: Turn, user_id: int, notice: str) -> None:
-    """After the commit: republish the person's command menu and tell them, in their language."""
+async def _after_change(turn: Turn, change: StaffChange, notice: str) -> int:
+    """Claims the person may no longer review go back to the queue at once; after the commit
+    their command menu is republished and they are told, in their language. Returns how many
+    claims were released (kept in the audit row too)."""
     settings = turn.services.settings
+    user_id = change.user_id
     view = await staff_view(turn.session, settings, user_id)
+    released = await review.release_outside(turn.session, view, turn.user_id)
+    change.released = len(released)
     stored = await svc.stored_locale(turn.session, user_id)
     locale = turn.services.t.resolve_locale(stored)
     app = turn.context.application
     turn.later(lambda _bot: publish_staff_menu(app, view, locale))
     turn.send_text(turn.services.t(locale, notice), chat_id=user_id)
+    return len(released)
+
+
+def _say_with_released(turn: Turn, key: str, released: int, **args: str) -> None:
+    lines = [turn.t(key, **args)]
+    if released:
+        lines.append(turn.t("staff-claims-released", count=released))
+    turn.send_text("\n".join(lines))
 
 
 @handler
@@ -75,13 +94,11 @@ async def on_addreviewer(turn: Turn) -> None:
     if unknown:
         turn.say("staff-unknown-district", text=" ".join(unknown)[:60])
         return
-    await svc.grant(turn.session, target, Role.REVIEWER, districts, by=turn.user_id)
-    await _after_change(turn, target, "staff-you-are-reviewer")
-    turn.say(
-        "staff-reviewer-added",
-        user=await _who(turn, target),
-        districts=_districts_text(turn, districts),
-    )
+    change = await svc.grant(turn.session, target, Role.REVIEWER, districts, by=turn.user_id)
+    released = await _after_change(turn, change, "staff-you-are-reviewer")
+    who = await _who(turn, target)
+    where = _districts_text(turn, districts)
+    _say_with_released(turn, "staff-reviewer-added", released, **who, districts=where)
 
 
 @handler
@@ -93,14 +110,14 @@ async def on_removereviewer(turn: Turn) -> None:
     target, _rest = command
     who = await _who(turn, target)
     if target in turn.services.settings.reviewer_ids:
-        turn.say("staff-from-settings-only", user=who)
+        turn.say("staff-from-settings-only", None, **who)
         return
-    if not await svc.revoke(turn.session, target, Role.REVIEWER):
-        turn.say("staff-not-reviewer", user=who)
+    change = await svc.revoke(turn.session, target, Role.REVIEWER, by=turn.user_id)
+    if change is None:
+        turn.say("staff-not-reviewer", None, **who)
         return
-    released = await review.release_all(turn.session, target, turn.user_id)
-    await _after_change(turn, target, "staff-you-were-removed")
-    turn.say("staff-reviewer-removed", user=who, count=len(released))
+    released = await _after_change(turn, change, "staff-you-were-removed")
+    turn.say("staff-reviewer-removed", None, **who, count=released)
 
 
 @handler
@@ -110,14 +127,46 @@ async def on_addadmin(turn: Turn) -> None:
     if command is None:
         return
     target, _rest = command
-    await svc.grant(turn.session, target, Role.ADMIN, [], by=turn.user_id)
-    await _after_change(turn, target, "staff-you-are-admin")
-    turn.say("staff-admin-added", user=await _who(turn, target))
+    if target in turn.services.settings.admin_ids:
+        # No row for them: it would keep them admin after the operator removes the setting.
+        turn.say("staff-admin-already-from-settings", None, **await _who(turn, target))
+        return
+    change = await svc.grant(turn.session, target, Role.ADMIN, [], by=turn.user_id)
+    await _after_change(turn, change, "staff-you-are-admin")
+    turn.say("staff-admin-added", None, **await _who(turn, target))
+
+
+ADMIN_REFUSALS = {
+    svc.AdminRefusal.FROM_SETTINGS: "staff-admin-from-settings-only",
+    svc.AdminRefusal.NOT_ADMIN: "staff-not-admin",
+    svc.AdminRefusal.LAST_ADMIN: "staff-last-admin",
+}
+
+
+@handler
+async def on_removeadmin(turn: Turn) -> None:
+    """`/removeadmin <user id>`: take the admin role away — never from the last admin."""
+    command = await _admin_command(turn, "staff-usage-removeadmin")
+    if command is None:
+        return
+    target, _rest = command
+    who = await _who(turn, target)
+    settings = turn.services.settings
+    refusal = await svc.admin_removal_refused(turn.session, settings, target)
+    if refusal is not None:
+        turn.say(ADMIN_REFUSALS[refusal], None, **who)
+        return
+    change = await svc.revoke(turn.session, target, Role.ADMIN, by=turn.user_id)
+    if change is None:  # gone between the check and now: the check locked the rows
+        turn.say("staff-not-admin", None, **who)
+        return
+    released = await _after_change(turn, change, "staff-you-are-no-longer-admin")
+    _say_with_released(turn, "staff-admin-removed", released, **who)
 
 
 @handler
 async def on_staff(turn: Turn) -> None:
-    """List admins and reviewers with their districts (admins only)."""
+    """List admins and reviewers with their districts, and the latest role changes."""
     view = await _admin(turn)
     if view is None:
         return
@@ -126,13 +175,39 @@ async def on_staff(turn: Turn) -> None:
         lines.append(
             turn.t(
                 "staff-line",
-                user=await _who(turn, member.user_id),
+                **await _who(turn, member.user_id),
                 role=turn.t(f"staff-role-{member.role}"),
                 districts=_districts_text(turn, member.districts),
                 settings=turn.t("staff-from-settings") if member.from_settings else "",
             )
         )
+    lines += ["", turn.t("staff-changes-title")]
+    changes = await svc.recent_changes(turn.session)
+    lines += [_change_line(turn, c) for c in changes] or [turn.t("staff-changes-none")]
     turn.send_text("\n".join(lines))
+
+
+def _change_line(turn: Turn, change: StaffChange) -> str:
+    """One audited role change: when, what, to whom, by whom."""
+    granted = change.action != svc.Action.REMOVED
+    districts = _districts_text(turn, change.districts or []) if granted else ""
+    line = turn.t(
+        "staff-change-line",
+        at=ist(change.at),
+        action=turn.t(f"staff-action-{change.action}"),
+        id=str(change.user_id),
+        role=turn.t(f"staff-role-{change.role}"),
+        districts=districts,
+        actor=str(change.actor_id or ""),
+    )
+    extra = []
+    if change.previous is not None and change.role == Role.REVIEWER:
+        extra.append(
+            turn.t("staff-change-previous", districts=_districts_text(turn, change.previous))
+        )
+    if change.released:
+        extra.append(turn.t("staff-change-released", count=change.released))
+    return " ".join([line, *extra])
 
 
 async def on_startup(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
@@ -153,5 +228,6 @@ HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler("addreviewer", on_addreviewer, filters=PRIVATE),
     CommandHandler("removereviewer", on_removereviewer, filters=PRIVATE),
     CommandHandler("addadmin", on_addadmin, filters=PRIVATE),
+    CommandHandler("removeadmin", on_removeadmin, filters=PRIVATE),
     CommandHandler("staff", on_staff, filters=PRIVATE),
 ]

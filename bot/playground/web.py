@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.fake_telegram import ChatState, FakeUser
+from bot.handlers.callback_data import number
 from bot.playground import actions
 from bot.playground.chat_view import Differ, snapshot
 from bot.playground.personas import Persona
@@ -22,20 +24,28 @@ PLAYGROUND = web.AppKey("playground", Playground)
 PING_SECONDS = 15.0
 MAX_UPLOAD = 25 * 1024 * 1024
 _LOCAL_HOSTS = ("127.0.0.1", "localhost")
+# Sec-Fetch-Site of our own page, or of an address the user typed.
+_OWN_SITE = re.compile("same-origin|none")
 
 Action = Callable[[Persona, FakeUser, dict[str, Any]], Awaitable[None]]
 
 
 def _fail(status: int, reason: str) -> web.HTTPException:
     body = json.dumps({"ok": False, "error": reason})
-    kinds = {400: web.HTTPBadRequest, 404: web.HTTPNotFound, 409: web.HTTPConflict}
+    kinds: dict[int, type[web.HTTPException]] = {
+        400: web.HTTPBadRequest,
+        403: web.HTTPForbidden,
+        404: web.HTTPNotFound,
+        409: web.HTTPConflict,
+        415: web.HTTPUnsupportedMediaType,
+    }
     return kinds[status](text=body, content_type="application/json")
 
 
 def _person(request: web.Request) -> tuple[Persona, FakeUser]:
     playground = request.app[PLAYGROUND]
     try:
-        return playground.user(int(request.match_info["uid"]))
+        return playground.user(number(request.match_info["uid"], 15) or 0)
     except (KeyError, ValueError):
         raise _fail(404, "no such person in this playground") from None
 
@@ -54,6 +64,32 @@ async def _local_only(
     # A page from elsewhere that rebinds its DNS name to 127.0.0.1 must not read the chats.
     if request.host.rsplit(":", 1)[0] not in _LOCAL_HOSTS:
         raise web.HTTPForbidden(text="the playground answers only on 127.0.0.1")
+    return await handler(request)
+
+
+def _same_origin(request: web.Request) -> bool:
+    """Is this POST from the playground's own page, or from a program that is no browser?
+
+    Any other web page open in the same browser can POST here too (a form or `fetch` needs no
+    permission to send; only reading the answer is forbidden), and browsers name that page in
+    `Origin` on every cross-origin POST. So: with `Origin`, it must be this very origin (scheme,
+    host and port; "null", sent by sandboxed frames and some redirects, is refused). Without
+    it, the request comes from a script, curl or a test -- unless `Sec-Fetch-Site`, which
+    browsers set and pages cannot forge, says it crossed from another site.
+    """
+    origin = request.headers.get("Origin")
+    if origin is not None:
+        return origin == f"{request.scheme}://{request.host}"
+    site = request.headers.get("Sec-Fetch-Site")
+    return site is None or _OWN_SITE.fullmatch(site) is not None
+
+
+@web.middleware
+async def _no_cross_site_posts(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
+    if request.method not in ("GET", "HEAD", "OPTIONS") and not _same_origin(request):
+        raise _fail(403, "only the playground's own page may post here")
     return await handler(request)
 
 
@@ -151,6 +187,10 @@ async def sample(request: web.Request) -> web.Response:
 
 
 async def _body(request: web.Request) -> dict[str, Any]:
+    # text/plain (or a form) is what a page elsewhere can post without asking the browser
+    # first; application/json from another origin needs a preflight this server never grants.
+    if request.content_type != "application/json":
+        raise _fail(415, "send the body as application/json")
     if not request.can_read_body:
         return {}
     try:
@@ -229,7 +269,9 @@ async def upload(request: web.Request) -> web.Response:
 
 
 def make_app(playground: Playground) -> web.Application:
-    app = web.Application(client_max_size=MAX_UPLOAD, middlewares=[_local_only])
+    app = web.Application(
+        client_max_size=MAX_UPLOAD, middlewares=[_local_only, _no_cross_site_posts]
+    )
     app[PLAYGROUND] = playground
     app.on_response_prepare.append(_revalidate)
     chats = "/api/chats/{uid}"

@@ -20,7 +20,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from bot.services.roles import StaffView
 from bot.services.workflow import ADMIN, REVIEWER, SYSTEM, transition
-from bot.storage.models import State, Submission, utcnow
+from bot.storage.models import Artisan, State, Submission, utcnow
 
 # One-tap reasons: the code in callback data -> the message key (rendered in the artisan's
 # language when they are told; the key itself is kept in the audit event).
@@ -34,7 +34,8 @@ REASONS: dict[str, str] = {
 }
 LEASE_EXPIRED = "reason-lease-expired"
 REVIEWER_REMOVED = "reason-reviewer-removed"
-REASON_KEYS = frozenset({*REASONS.values(), LEASE_EXPIRED, REVIEWER_REMOVED})
+REVIEWER_RESCOPED = "reason-reviewer-rescoped"
+REASON_KEYS = frozenset({*REASONS.values(), LEASE_EXPIRED, REVIEWER_REMOVED, REVIEWER_RESCOPED})
 DECISIONS = (State.APPROVED, State.CHANGES_REQUESTED, State.REJECTED)
 CANDIDATES = 20
 
@@ -45,6 +46,7 @@ class Refusal(enum.StrEnum):
     CLAIMED = "claimed"  # another reviewer holds a live lease
     NOT_WAITING = "not_waiting"  # not pending/in review (a draft, or already decided)
     NOT_HELD = "not_held"  # a decision by someone whose claim is gone or never was
+    OWN = "own"  # the reviewer is the artisan who sent it in: nobody judges their own product
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,21 @@ def waiting_parts(now: datetime) -> tuple[ColumnElement[bool], ColumnElement[boo
     """
     lapsed = and_(Submission.state == State.IN_REVIEW, Submission.lease_until < now)
     return Submission.state == State.PENDING, lapsed
+
+
+async def _own_artisan_id(session: AsyncSession, view: StaffView) -> int | None:
+    """The reviewer's own artisan row, if they registered products themselves."""
+    return await session.scalar(select(Artisan.id).where(Artisan.telegram_id == view.user_id))
+
+
+async def is_own(session: AsyncSession, view: StaffView, sub: Submission) -> bool:
+    """Did this reviewer send the submission in themselves (as an artisan)?"""
+    own = await _own_artisan_id(session, view)
+    return own is not None and sub.artisan_id == own
+
+
+def _not_own(own: int | None) -> ColumnElement[bool]:
+    return true() if own is None else Submission.artisan_id.is_distinct_from(own)
 
 
 def _held_by(user_id: int, now: datetime) -> ColumnElement[bool]:
@@ -139,6 +156,8 @@ async def claim(
         return Outcome(None, Refusal.NOT_FOUND)
     if not view.can_review(sub.district):
         return Outcome(sub, Refusal.OUT_OF_SCOPE)
+    if await is_own(session, view, sub):
+        return Outcome(sub, Refusal.OWN)
     taken = await _take(session, view, submission_id, lease)
     if taken is not None:
         return Outcome(taken)
@@ -154,17 +173,18 @@ async def claim_next(
 ) -> Submission | None:
     """The oldest waiting submission in the reviewer's districts, claimed; None if none left."""
     now = utcnow()
-    own = await session.scalar(
-        select(Submission.id).where(_held_by(view.user_id, now), in_scope(view)).limit(1)
+    mine = _not_own(await _own_artisan_id(session, view))  # never the reviewer's own products
+    held_id = await session.scalar(
+        select(Submission.id).where(_held_by(view.user_id, now), in_scope(view), mine).limit(1)
     )
-    if own is not None:
-        return await _take(session, view, own, lease)
+    if held_id is not None:
+        return await _take(session, view, held_id, lease)
     postgres = session.get_bind().dialect.name == "postgresql"
     candidates: list[tuple[datetime | None, int]] = []
     for part in waiting_parts(now):
         query = (
             select(Submission.submitted_at, Submission.id)
-            .where(part, in_scope(view))
+            .where(part, in_scope(view), mine)
             .order_by(Submission.submitted_at, Submission.id)
             .limit(1 if postgres else CANDIDATES)
         )
@@ -200,6 +220,8 @@ async def decide(
         return Outcome(None, Refusal.NOT_FOUND)
     if not view.can_review(sub.district):
         return Outcome(sub, Refusal.OUT_OF_SCOPE)
+    if await is_own(session, view, sub):
+        return Outcome(sub, Refusal.OWN)
     now = utcnow()
     if not await _lock_if(session, submission_id, _held_by(view.user_id, now), updated_at=now):
         sub = await _fresh(session, submission_id)
@@ -222,6 +244,8 @@ async def held(session: AsyncSession, view: StaffView, submission_id: int) -> Ou
         return Outcome(None, Refusal.NOT_FOUND)
     if not view.can_review(sub.district):
         return Outcome(sub, Refusal.OUT_OF_SCOPE)
+    if await is_own(session, view, sub):
+        return Outcome(sub, Refusal.OWN)
     if sub.state not in (State.PENDING, State.IN_REVIEW):
         return Outcome(sub, Refusal.NOT_WAITING)
     lease = sub.lease_until
@@ -231,7 +255,12 @@ async def held(session: AsyncSession, view: StaffView, submission_id: int) -> Ou
 
 
 async def reopen(session: AsyncSession, view: StaffView, submission_id: int) -> Outcome:
-    """An admin sends a rejected submission back to the queue."""
+    """An admin sends a rejected submission back to the queue (never their own)."""
+    sub = await session.get(Submission, submission_id)
+    if sub is None:
+        return Outcome(None, Refusal.NOT_FOUND)
+    if await is_own(session, view, sub):
+        return Outcome(sub, Refusal.OWN)
     now = utcnow()
     rejected = Submission.state == State.REJECTED
     if not await _lock_if(session, submission_id, rejected, updated_at=now):
@@ -267,22 +296,29 @@ async def expire_leases(session: AsyncSession, now: datetime) -> list[tuple[Subm
     return returned
 
 
-async def release_all(session: AsyncSession, reviewer_id: int, actor_id: int) -> list[Submission]:
-    """A removed reviewer's claims go back to the queue at once."""
-    ids = (
-        await session.scalars(
-            select(Submission.id).where(
-                Submission.state == State.IN_REVIEW, Submission.claimed_by == reviewer_id
+async def release_outside(
+    session: AsyncSession, view: StaffView, actor_id: int
+) -> list[Submission]:
+    """Claims the holder may no longer review (role removed, fewer districts) go back at once.
+
+    `view` is the holder's roles after the change; an admin or an unscoped reviewer keeps all.
+    """
+    rows = (
+        await session.execute(
+            select(Submission.id, Submission.district).where(
+                Submission.state == State.IN_REVIEW, Submission.claimed_by == view.user_id
             )
         )
     ).all()
+    reason = REVIEWER_RESCOPED if view.is_reviewer else REVIEWER_REMOVED
     released = []
-    for submission_id in ids:
-        mine = and_(Submission.state == State.IN_REVIEW, Submission.claimed_by == reviewer_id)
+    for submission_id, district in rows:
+        if view.can_review(district):
+            continue
+        mine = and_(Submission.state == State.IN_REVIEW, Submission.claimed_by == view.user_id)
         if await _lock_if(session, submission_id, mine, updated_at=utcnow()):
             sub = await _fresh(session, submission_id)
             assert sub is not None
-            transition(session, sub, State.PENDING, actor_id=actor_id, role=ADMIN,
-                       reason=REVIEWER_REMOVED)  # fmt: skip
+            transition(session, sub, State.PENDING, actor_id=actor_id, role=ADMIN, reason=reason)
             released.append(sub)
     return released

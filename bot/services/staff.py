@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import re
 from dataclasses import dataclass
 
@@ -10,9 +11,22 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from bot.services.districts import DistrictIndex
-from bot.storage.models import Artisan, Role, Staff, utcnow
+from bot.storage.models import Artisan, Role, Staff, StaffChange, utcnow
 
-USER_ID = re.compile(r"^\d{1,15}$")
+RECENT_CHANGES = 10
+USER_ID = re.compile(r"[0-9]{1,15}")  # ASCII only: int() takes other digits, or fails
+
+
+class Action(enum.StrEnum):
+    GRANTED = "granted"
+    REGRANTED = "regranted"
+    REMOVED = "removed"
+
+
+class AdminRefusal(enum.StrEnum):
+    FROM_SETTINGS = "from_settings"  # ADMIN_IDS makes them admin whatever the table says
+    NOT_ADMIN = "not_admin"
+    LAST_ADMIN = "last_admin"  # nobody could grant roles any more
 
 
 @dataclass(frozen=True)
@@ -26,7 +40,7 @@ class Member:
 def parse_user_id(text: str | None) -> int | None:
     """A Telegram user id as typed by an admin; None when it is not one."""
     value = (text or "").strip()
-    return int(value) if USER_ID.match(value) and int(value) > 0 else None
+    return int(value) if USER_ID.fullmatch(value) and int(value) > 0 else None
 
 
 def parse_districts(index: DistrictIndex, words: list[str]) -> tuple[list[str], list[str]]:
@@ -56,24 +70,83 @@ def parse_districts(index: DistrictIndex, words: list[str]) -> tuple[list[str], 
 
 async def grant(
     session: AsyncSession, user_id: int, role: Role, districts: list[str], by: int
-) -> Staff:
-    """Give a role (again): a reviewer's districts are replaced by the new list."""
+) -> StaffChange:
+    """Give a role (again): a reviewer's districts are replaced by the new list; audited."""
     row = await session.get(Staff, (user_id, str(role)))
+    previous: list[str] | None = None
     if row is None:
         row = Staff(user_id=user_id, role=str(role), districts=list(districts), granted_by=by)
         session.add(row)
     else:
+        previous = list(row.districts or [])
         row.districts = list(districts)
         row.granted_by, row.granted_at = by, utcnow()
+    action = Action.GRANTED if previous is None else Action.REGRANTED
+    change = _change(user_id, role, action, by, districts=list(districts), previous=previous)
+    session.add(change)
     await session.flush()
-    return row
+    return change
 
 
-async def revoke(session: AsyncSession, user_id: int, role: Role) -> bool:
+async def revoke(session: AsyncSession, user_id: int, role: Role, by: int) -> StaffChange | None:
+    """Take a role granted in chat away; None if they did not have it. Audited."""
     result = await session.execute(
         delete(Staff).where(Staff.user_id == user_id, Staff.role == str(role))
     )
-    return bool(getattr(result, "rowcount", 0))
+    if not getattr(result, "rowcount", 0):
+        return None
+    change = _change(user_id, role, Action.REMOVED, by)
+    session.add(change)
+    return change
+
+
+def _change(
+    user_id: int,
+    role: Role,
+    action: Action,
+    by: int,
+    districts: list[str] | None = None,
+    previous: list[str] | None = None,
+) -> StaffChange:
+    return StaffChange(
+        actor_id=by,
+        user_id=user_id,
+        action=str(action),
+        role=str(role),
+        districts=districts or [],
+        previous=previous,
+        released=0,
+        at=utcnow(),
+    )
+
+
+async def admin_removal_refused(
+    session: AsyncSession, settings: Settings, user_id: int
+) -> AdminRefusal | None:
+    """May this admin role be removed in chat? Call before `revoke`, in the same transaction.
+
+    Admins are ADMIN_IDS and the admin rows, counted as people (one in both counts once). A
+    settings admin stays admin whatever the table says, so only the setting can remove them.
+    The admin rows are locked first (PostgreSQL): two admins removing each other at once are
+    taken one after the other, and the second sees that the first is gone.
+    """
+    if user_id in settings.admin_ids:
+        return AdminRefusal.FROM_SETTINGS
+    query = select(Staff.user_id).where(Staff.role == str(Role.ADMIN))
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update()
+    in_table = set((await session.scalars(query)).all())
+    if user_id not in in_table:
+        return AdminRefusal.NOT_ADMIN
+    if not (set(settings.admin_ids) | in_table) - {user_id}:
+        return AdminRefusal.LAST_ADMIN
+    return None
+
+
+async def recent_changes(session: AsyncSession, limit: int = RECENT_CHANGES) -> list[StaffChange]:
+    """The latest role changes, newest first."""
+    query = select(StaffChange).order_by(StaffChange.at.desc(), StaffChange.id.desc())
+    return list((await session.scalars(query.limit(limit))).all())
 
 
 async def members(session: AsyncSession, settings: Settings) -> list[Member]:

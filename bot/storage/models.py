@@ -266,6 +266,23 @@ class Staff(Base):
     granted_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class StaffChange(Base):
+    """Append-only audit log of role changes: who granted or removed which role, when."""
+
+    __tablename__ = "staff_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor_id: Mapped[int | None] = mapped_column(BigInteger)
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    action: Mapped[str] = mapped_column(String(20))  # granted | regranted | removed
+    role: Mapped[str] = mapped_column(String(20))
+    # For a grant: the districts given (empty: every district); the previous ones on a re-grant.
+    districts: Mapped[list[str]] = mapped_column(JSON, default=list)
+    previous: Mapped[list[str] | None] = mapped_column(JSON)
+    released: Mapped[int] = mapped_column(Integer, default=0)  # claims sent back to the queue
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
 class Dialogue(Base):
     """A staff member's open multi-step dialogue (reason text, broadcast draft...)."""
 

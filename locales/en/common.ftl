@@ -26,6 +26,7 @@ help-admin =
     /addreviewer user_id [districts] — add a reviewer
     /removereviewer user_id — remove a reviewer
     /addadmin user_id — add an admin
+    /removeadmin user_id — remove an admin (never the last one)
     /staff — list staff
     /reopen ODOP-000123 — put a rejected submission back in the queue
     /broadcast — send a notice to artisans

@@ -118,19 +118,18 @@ rv-reopen-refused = { $ref } is not rejected (state: { $state }), so it cannot b
 rv-reopened = 🔄 { $ref } is back in the queue. The artisan has been told.
 
 ## Staff roles
-staff-user = <code>{ $id }</code> { $name }
 staff-all-districts = all districts
 staff-usage-addreviewer = Write: /addreviewer user_id [districts] — e.g. /addreviewer 123456789 Gorakhpur, Varanasi (no districts: all districts)
 staff-usage-removereviewer = Write: /removereviewer user_id
 staff-usage-addadmin = Write: /addadmin user_id
 staff-unknown-district = District "{ $text }" not found. Write the district's full name; separate several with commas.
-staff-reviewer-added = ✅ { $user } is now a reviewer — districts: { $districts }
-staff-reviewer-removed = ✅ { $user } is no longer a reviewer. Their { $count } open submissions went back to the queue.
-staff-not-reviewer = { $user } is not a reviewer.
-staff-from-settings-only = { $user } is a reviewer through the REVIEWER_IDS setting — remove them there.
-staff-admin-added = ✅ { $user } is now an admin.
+staff-reviewer-added = ✅ <code>{ $id }</code> { $name } is now a reviewer — districts: { $districts }
+staff-reviewer-removed = ✅ <code>{ $id }</code> { $name } is no longer a reviewer. Their { $count } open submissions went back to the queue.
+staff-not-reviewer = <code>{ $id }</code> { $name } is not a reviewer.
+staff-from-settings-only = <code>{ $id }</code> { $name } is a reviewer through the REVIEWER_IDS setting — remove them there.
+staff-admin-added = ✅ <code>{ $id }</code> { $name } is now an admin.
 staff-list-title = <b>Staff</b>
-staff-line = • { $user } — { $role }: { $districts } { $settings }
+staff-line = • <code>{ $id }</code> { $name } — { $role }: { $districts } { $settings }
 staff-role-admin = admin
 staff-role-reviewer = reviewer
 staff-from-settings = (from settings)

@@ -27,6 +27,7 @@ help-admin =
     /addreviewer user_id [जिले] — जाँचकर्ता जोड़ें
     /removereviewer user_id — जाँचकर्ता हटाएँ
     /addadmin user_id — एडमिन जोड़ें
+    /removeadmin user_id — एडमिन हटाएँ (आख़िरी एडमिन नहीं)
     /staff — स्टाफ़ की सूची
     /reopen ODOP-000123 — अस्वीकृत आवेदन फिर से कतार में
     /broadcast — कारीगरों को सूचना भेजें

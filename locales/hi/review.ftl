@@ -115,19 +115,18 @@ rv-reopen-refused = { $ref } अस्वीकृत नहीं है (स�
 rv-reopened = 🔄 { $ref } फिर से कतार में है। कारीगर को बता दिया।
 
 ## Staff roles
-staff-user = <code>{ $id }</code> { $name }
 staff-all-districts = सभी जिले
 staff-usage-addreviewer = लिखें: /addreviewer user_id [जिले] — जैसे /addreviewer 123456789 Gorakhpur, Varanasi (जिले न लिखें तो सभी जिले)
 staff-usage-removereviewer = लिखें: /removereviewer user_id
 staff-usage-addadmin = लिखें: /addadmin user_id
 staff-unknown-district = "{ $text }" जिला नहीं मिला। जिले का पूरा नाम लिखें, कई जिले कॉमा से अलग करें।
-staff-reviewer-added = ✅ { $user } अब जाँचकर्ता हैं — जिले: { $districts }
-staff-reviewer-removed = ✅ { $user } अब जाँचकर्ता नहीं हैं। उनके { $count } खुले आवेदन कतार में लौटे।
-staff-not-reviewer = { $user } जाँचकर्ता नहीं हैं।
-staff-from-settings-only = { $user } REVIEWER_IDS सेटिंग से जाँचकर्ता हैं — उन्हें वहीं से हटाएँ।
-staff-admin-added = ✅ { $user } अब एडमिन हैं।
+staff-reviewer-added = ✅ <code>{ $id }</code> { $name } अब जाँचकर्ता हैं — जिले: { $districts }
+staff-reviewer-removed = ✅ <code>{ $id }</code> { $name } अब जाँचकर्ता नहीं हैं। उनके { $count } खुले आवेदन कतार में लौटे।
+staff-not-reviewer = <code>{ $id }</code> { $name } जाँचकर्ता नहीं हैं।
+staff-from-settings-only = <code>{ $id }</code> { $name } REVIEWER_IDS सेटिंग से जाँचकर्ता हैं — उन्हें वहीं से हटाएँ।
+staff-admin-added = ✅ <code>{ $id }</code> { $name } अब एडमिन हैं।
 staff-list-title = <b>स्टाफ़</b>
-staff-line = • { $user } — { $role }: { $districts } { $settings }
+staff-line = • <code>{ $id }</code> { $name } — { $role }: { $districts } { $settings }
 staff-role-admin = एडमिन
 staff-role-reviewer = जाँचकर्ता
 staff-from-settings = (सेटिंग से)
