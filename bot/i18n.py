@@ -46,10 +46,16 @@ class Translator:
     def resolve_locale(self, stored: str | None) -> str:
         """The user's own choice, else the default (Hindi).
 
-        Telegram's `language_code` is not used: its official apps have no Hindi interface, so
-        a Hindi speaker's phone almost always reports `en`. The first screen offers English.
+        Telegram's `language_code` is not used for artisans: its official apps have no Hindi
+        interface, so a Hindi speaker's phone almost always reports `en`. The first screen
+        offers English. (Staff: see `bot.handlers.base`.)
         """
         return stored if stored in SUPPORTED else self.default_locale
+
+    def shipped(self, telegram_code: str | None) -> str | None:
+        """The locale we ship for a Telegram language code ("en-GB" -> "en"), if any."""
+        code = (telegram_code or "").split("-")[0].lower()
+        return code if code in SUPPORTED else None
 
     def native_names(self) -> dict[str, str]:
         """Each language's name in its own script, shown whatever the current language is."""

@@ -89,10 +89,10 @@ async def test_admin_sends_approved_artisans_in_agra_exactly_them(
     await admin.send("आगरा")
     assert "जिले: आगरा" in admin.last_text
     await admin.press("आवेदन की स्थिति")
-    await admin.press("स्वीकृत")
-    assert "✓ स्वीकृत" in admin.buttons
+    await admin.press("पास हो गया ✅")
+    assert "✓ पास हो गया ✅" in admin.buttons
     await admin.press("वापस")
-    assert "आवेदन की स्थिति: स्वीकृत" in admin.last_text
+    assert "आवेदन की स्थिति: पास हो गया ✅" in admin.last_text
     assert "अभी चुने गए कारीगर: 3" in admin.last_text
     await admin.press("पूर्वावलोकन देखें", expect=2)
     assert "3 कारीगरों" in admin.last_text

@@ -116,7 +116,7 @@ def handler(fn: Handler) -> Callable[[TgUpdate, BotContext], Coroutine[Any, Any,
             return
         services = context.services
         async with services.sessions() as session:
-            turn = await _open_turn(session, update, context, user.id, chat.id)
+            turn = await _open_turn(session, update, context, user.id, chat.id, user.language_code)
             if turn is None:
                 return
             await fn(turn)
@@ -141,6 +141,7 @@ async def _open_turn(
     context: BotContext,
     user_id: int,
     chat_id: int,
+    language_code: str | None,
 ) -> Turn | None:
     services = context.services
     await lock_user(session, user_id)
@@ -152,8 +153,18 @@ async def _open_turn(
     artisan, draft, dialogue = await user_rows(session, user_id)
     if artisan is not None:
         _touch(artisan)
-    locale = services.t.resolve_locale(artisan.locale if artisan else None)
-    return Turn(update, context, session, user_id, chat_id, locale, artisan, draft, dialogue)
+    stored = artisan.locale if artisan else None
+    locale = services.t.resolve_locale(stored)
+    view = None
+    if stored is None and services.t.shipped(language_code):
+        # Artisans start in Hindi whatever their phone says; staff who have not chosen are
+        # answered in their Telegram app's language, as officials set it themselves.
+        view = await staff_view(session, services.settings, user_id)
+        if view.is_staff:
+            locale = services.t.shipped(language_code) or locale
+    turn = Turn(update, context, session, user_id, chat_id, locale, artisan, draft, dialogue)
+    turn._staff = view
+    return turn
 
 
 def _touch(artisan: Artisan) -> None:
