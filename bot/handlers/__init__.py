@@ -24,6 +24,7 @@ from bot.handlers import (
     review,
     router,
     staff,
+    transcribe,
 )
 from bot.handlers.feature import Feature
 
@@ -34,6 +35,7 @@ FEATURES: list[Feature] = [
     Feature("help", help_desk.HANDLERS, dialogues=help_desk.DIALOGUES),
     Feature("staff", staff.HANDLERS, on_startup=staff.on_startup),
     Feature("review", review.HANDLERS, dialogues=review.DIALOGUES, jobs=review.JOBS),
+    Feature("transcribe", transcribe.HANDLERS, dialogues=transcribe.DIALOGUES),
     Feature(
         "broadcast",
         broadcast.HANDLERS,

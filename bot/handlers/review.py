@@ -183,8 +183,10 @@ async def on_button(turn: Turn) -> None:
         return await rd.decide(turn, view, submission_id, State.APPROVED)
     if verb in ("chg", "rej") and code is None and reason is None:
         return await rd.ask_reason(turn, view, submission_id, "c" if verb == "chg" else "x")
-    if verb == "r" and code in rd.CODES and reason in review.REASONS:
-        return await rd.one_tap(turn, view, submission_id, rd.CODES[code], review.REASONS[reason])
+    to = rd.CODES.get(code or "")
+    reasons = review.REASONS[to] if to is not None else {}
+    if verb == "r" and to is not None and reason in reasons:
+        return await rd.one_tap(turn, view, submission_id, to, reasons[reason])
     if verb == "txt" and code in rd.CODES and reason is None:
         return await rd.await_typed_reason(turn, view, submission_id, code)
     return refuse(turn, "button-stale")

@@ -14,7 +14,7 @@ from bot.handlers import keyboards as kb
 from bot.handlers.base import Turn
 from bot.handlers.summary import fields
 from bot.services import registration as reg
-from bot.services import review
+from bot.services import review, transcripts
 from bot.services import review_queries as views
 from bot.services.photo_match import similar_elsewhere
 from bot.storage.models import Artisan, State, Submission
@@ -45,20 +45,32 @@ def artisan_t(services: Services, artisan: Artisan | None) -> T:
     return partial(services.t, locale)
 
 
-def decision_keyboard(t: T, submission_id: int) -> InlineKeyboardMarkup:
+def decision_keyboard(
+    t: T, submission_id: int, spoken: list[str] | None = None
+) -> InlineKeyboardMarkup:
+    """Approve first; a "type it in" button for each answer the artisan gave by voice."""
+    codes = {field: code for code, field in transcripts.CODES.items()}
+    typing = [
+        kb.button(
+            t("rv-btn-type", field=t(f"rv-field-{field}")), f"tx:{submission_id}:{codes[field]}"
+        )
+        for field in spoken or []
+    ]
     return kb.inline(
         [kb.button(t("rv-btn-approve"), f"rv:ok:{submission_id}")],
         [
             kb.button(t("rv-btn-changes"), f"rv:chg:{submission_id}"),
             kb.button(t("rv-btn-reject"), f"rv:rej:{submission_id}"),
         ],
+        *kb.rows(typing),
     )
 
 
 def reason_keyboard(t: T, submission_id: int, decision: str) -> InlineKeyboardMarkup:
+    to = State.CHANGES_REQUESTED if decision == "c" else State.REJECTED
     buttons = [
         kb.button(t(f"rv-btn-reason-{code}"), f"rv:r:{submission_id}:{decision}:{code}")
-        for code in review.REASONS
+        for code in review.REASONS[to]
     ]
     own = [kb.button(t("rv-btn-reason-own"), f"rv:txt:{submission_id}:{decision}")]
     return kb.inline(*kb.rows(buttons, 1), own)
@@ -84,11 +96,13 @@ async def show(turn: Turn, sub: Submission) -> None:
         turn.later(partial(_album, chat, media), chat)
     elif photos:
         turn.later(partial(_photo, chat, photos[0], caption), chat)
-    if sub.voice_file_id:
-        voice_caption = turn.t("rv-voice-caption", ref=sub.reference)
-        turn.later(partial(_voice, chat, sub.voice_file_id, voice_caption), chat)
+    spoken = transcripts.spoken(sub)
+    for field in spoken:  # each answer given by voice, to listen to
+        voice = reg.spoken(sub, field) or ""
+        caption = turn.t("rv-voice-answer", field=turn.t(f"rv-field-{field}"), ref=sub.reference)
+        turn.later(partial(_voice, chat, voice, caption), chat)
     text = await card_text(turn, sub, len(photos))
-    turn.send_text(text, decision_keyboard(turn.t, sub.id))
+    turn.send_text(text, decision_keyboard(turn.t, sub.id, spoken))
 
 
 async def _album(chat: int, media: list[InputMediaPhoto], bot: Bot) -> tuple[Message, ...]:
@@ -188,7 +202,11 @@ def notify_decision(turn: Turn, sub: Submission, artisan: Artisan) -> None:
     product = sub.product_name or t("value-missing")
     reason = sub.decision_reason or t("value-missing")
     text = t(key, ref=sub.reference, product=product, reason=reason)
-    markup = kb.fix(t, sub.id) if sub.state == State.CHANGES_REQUESTED else None
+    markup = None
+    if sub.state == State.CHANGES_REQUESTED:
+        markup = kb.fix(t, sub.id)
+    elif sub.state == State.REJECTED:  # what they can do: another product, or ask a person
+        markup = kb.inline([kb.button(t("btn-new-product"), "reg:new")], kb.help_row(t))
     turn.send_text(text, markup, chat_id=artisan.telegram_id)
 
 

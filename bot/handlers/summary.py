@@ -7,7 +7,9 @@ import html
 from bot.handlers import keyboards as kb
 from bot.handlers.base import Turn
 from bot.services import registration as reg
-from bot.storage.models import Artisan, Submission
+from bot.services import review
+from bot.services import review_queries as views
+from bot.storage.models import Artisan, State, Submission
 
 
 def fields(
@@ -59,4 +61,17 @@ async def show_summary(turn: Turn, artisan: Artisan, sub: Submission) -> None:
         first, caption = photos[0], html.escape(sub.product_name or "", quote=False)
         chat = turn.chat_id
         turn.outbox.photo(chat, first, caption)
-    turn.send_text(describe(turn, artisan, sub, len(photos)), kb.summary(turn.t))
+    text = describe(turn, artisan, sub, len(photos))
+    if sub.state == State.CHANGES_REQUESTED and sub.decision_reason:
+        text = await _to_fix(turn, sub) + "\n\n" + text
+    turn.send_text(text, kb.summary(turn.t))
+
+
+async def _to_fix(turn: Turn, sub: Submission) -> str:
+    """A sent-back product: the reviewer's reason on top, and what it asks to change."""
+    lines = [turn.t("fix-reason", reason=sub.decision_reason or "")]
+    field = review.FIX_FIELDS.get(await views.sent_back_for(turn.session, sub.id) or "")
+    if field is not None:
+        label = kb.EDIT_FIELDS.get(field, "btn-edit-photos")
+        lines.append(turn.t("fix-field", field=turn.t(label)))
+    return "\n".join(lines)

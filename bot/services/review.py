@@ -18,24 +18,40 @@ from sqlalchemy import ColumnElement, and_, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
+from bot.services import transcripts
 from bot.services.roles import StaffView
 from bot.services.workflow import ADMIN, REVIEWER, SYSTEM, transition
 from bot.storage.models import Artisan, State, Submission, utcnow
 
-# One-tap reasons: the code in callback data -> the message key (rendered in the artisan's
-# language when they are told; the key itself is kept in the audit event).
-REASONS: dict[str, str] = {
+# One-tap reasons, each decision its own: the code in callback data -> the message key
+# (rendered in the artisan's language when they are told; the key is kept in the audit event).
+# "Needs changes" asks for something the artisan can do; a rejection says why it cannot pass.
+CHANGE_REASONS: dict[str, str] = {
     "blurry": "reason-blurry-photos",
     "few": "reason-too-few-photos",
-    "district": "reason-not-from-district",
     "price": "reason-price-implausible",
     "desc": "reason-description-unclear",
+}
+REJECT_REASONS: dict[str, str] = {
+    "district": "reason-not-from-district",
     "dup": "reason-duplicate",
+    "made": "reason-not-handmade",
+}
+REASONS = {State.CHANGES_REQUESTED: CHANGE_REASONS, State.REJECTED: REJECT_REASONS}
+# What each "needs changes" reason asks the artisan to fix (marked on their summary).
+FIX_FIELDS = {
+    "reason-blurry-photos": "photos",
+    "reason-too-few-photos": "photos",
+    "reason-price-implausible": "price",
+    "reason-description-unclear": "description",
 }
 LEASE_EXPIRED = "reason-lease-expired"
 REVIEWER_REMOVED = "reason-reviewer-removed"
 REVIEWER_RESCOPED = "reason-reviewer-rescoped"
-REASON_KEYS = frozenset({*REASONS.values(), LEASE_EXPIRED, REVIEWER_REMOVED, REVIEWER_RESCOPED})
+REASON_KEYS = frozenset(
+    {*CHANGE_REASONS.values(), *REJECT_REASONS.values(), *transcripts.EVENT_REASONS.values()}
+    | {LEASE_EXPIRED, REVIEWER_REMOVED, REVIEWER_RESCOPED}
+)
 DECISIONS = (State.APPROVED, State.CHANGES_REQUESTED, State.REJECTED)
 CANDIDATES = 20
 

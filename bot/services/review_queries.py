@@ -126,3 +126,13 @@ async def same_product_elsewhere(session: AsyncSession, sub: Submission) -> str 
 
 async def artisan_of(session: AsyncSession, sub: Submission) -> Artisan | None:
     return None if sub.artisan_id is None else await session.get(Artisan, sub.artisan_id)
+
+
+async def sent_back_for(session: AsyncSession, submission_id: int) -> str | None:
+    """The reason (key or typed text) of the latest "needs changes" decision."""
+    return await session.scalar(
+        select(Event.reason)
+        .where(Event.submission_id == submission_id, Event.to_state == State.CHANGES_REQUESTED)
+        .order_by(Event.id.desc())
+        .limit(1)
+    )

@@ -3,25 +3,26 @@
 
 ## The artisan hears the outcome
 notify-approved =
-    ✅ Good news! Your product <b>{ $product }</b> ({ $ref }) has been approved.
-    The district ODOP cell will now put it on online marketplaces. You will get a message here when it is listed.
+    ✅ Good news! Your product <b>{ $product }</b> ({ $ref }) is approved ✅
+    The District Industries Centre will now put it on sale online. I'll tell you here when it is.
 notify-changes =
-    ✏️ Your product <b>{ $product }</b> ({ $ref }) needs a few changes.
-    Reason: { $reason }
-    Press the button below, make the changes and submit again.
+    ✏️ Your product <b>{ $product }</b> ({ $ref }) needs a small change.
+    Why: { $reason }
+    Press "✏️ Make changes" below, fix it and submit again.
 notify-rejected =
     ❌ Sorry, your product <b>{ $product }</b> ({ $ref }) was not accepted.
-    Reason: { $reason }
-    If you have questions, please contact your district ODOP cell.
-notify-reopened = 🔄 Your product <b>{ $product }</b> ({ $ref }) is being reviewed again. You will get a message here when it is decided.
+    Why: { $reason }
+    You can add another product, or press "🙋 Help" to ask the District Industries Centre.
+notify-reopened = 🔄 Your product <b>{ $product }</b> ({ $ref }) is being checked again. I'll tell you here once it is decided.
 
 ## One-tap reasons (the artisan reads these in their own language)
-reason-blurry-photos = The photos are not clear. Please take clear photos, close up and in good light.
-reason-too-few-photos = There are too few photos. Please send more photos of the product from different sides.
-reason-not-from-district = This product does not seem to be your district's ODOP product.
-reason-price-implausible = The price is missing or does not look right. Please write the correct price of one piece.
-reason-description-unclear = The description is not clear. Please say what the product is made of and how.
+reason-blurry-photos = The photos are not clear. Go closer, in good light, and take them again.
+reason-too-few-photos = There are too few photos. Send more photos of the product from different sides.
+reason-not-from-district = This product does not look like your district's ODOP work.
+reason-price-implausible = The price is missing or does not look right. Write the price of one piece.
+reason-description-unclear = It is not clear what the product is. Tell us what it is made of and how.
 reason-duplicate = This product has already been submitted.
+reason-not-handmade = This does not look like a handmade product.
 reason-lease-expired = review time ran out, back in the queue
 reason-reviewer-removed = reviewer removed, back in the queue
 
@@ -43,7 +44,17 @@ rv-queue-in-review = Being reviewed now: { $count }
 rv-nothing-next = Nothing is waiting in your districts 🎉
 rv-btn-next = ▶️ Review next
 rv-album-caption = { $ref } · { $product }
-rv-voice-caption = { $ref }: spoken description
+rv-voice-answer = 🎤 { $ref }: { $field } (voice note)
+rv-btn-type = ⌨️ Type { $field }
+rv-field-voice_answers = voice answers
+tx-ask = { $ref }: listen, then type the <b>{ $field }</b> here:
+tx-ask-again = Type what you heard (or /cancel).
+tx-invalid = That does not look like the answer — type it as the artisan said it.
+tx-saved = ✅ { $ref }: { $field } typed in — { $value }
+reason-transcribed-name = 🎤 name typed in from the voice note
+reason-transcribed-craft = 🎤 work typed in from the voice note
+reason-transcribed-product_name = 🎤 product name typed in from the voice note
+reason-transcribed-description = 🎤 description typed in from the voice note
 rv-card =
     <b>{ $ref }</b> · { $state } · version { $version }
     👤 { $name } · 📱 { $phone }
@@ -97,6 +108,7 @@ rv-btn-reason-district = 📍 Not from this district
 rv-btn-reason-price = 💰 Price missing / implausible
 rv-btn-reason-desc = 📝 Description unclear
 rv-btn-reason-dup = ♻️ Duplicate submission
+rv-btn-reason-made = ✋ Not handmade
 rv-btn-reason-own = ✏️ Write a reason
 rv-type-reason = { $ref }: type the reason and send it — the artisan will read exactly this. /cancel to stop.
 rv-reason-length = Please write a reason of { $min } to { $max } characters.

@@ -3,25 +3,26 @@
 
 ## The artisan hears the outcome
 notify-approved =
-    ✅ खुशखबरी! आपका उत्पाद <b>{ $product }</b> ({ $ref }) स्वीकृत हो गया है।
-    अब जिला ODOP प्रकोष्ठ इसे ऑनलाइन बाज़ार में डालेगा। सूची में आते ही आपको यहीं संदेश मिलेगा।
+    ✅ खुशखबरी! आपका सामान <b>{ $product }</b> ({ $ref }) पास हो गया ✅
+    अब ज़िला उद्योग केंद्र इसे ऑनलाइन बिक्री पर डालेगा। बिक्री पर आते ही मैं आपको यहीं बताऊँगा।
 notify-changes =
-    ✏️ आपके उत्पाद <b>{ $product }</b> ({ $ref }) में थोड़ा सुधार चाहिए।
-    कारण: { $reason }
-    नीचे बटन दबाएँ, सुधार करें और फिर से जमा करें।
+    ✏️ आपके सामान <b>{ $product }</b> ({ $ref }) में थोड़ा सुधार चाहिए।
+    वजह: { $reason }
+    नीचे "✏️ सुधार करें" दबाएँ, ठीक करें और फिर से जमा करें।
 notify-rejected =
-    ❌ माफ़ कीजिए, आपका उत्पाद <b>{ $product }</b> ({ $ref }) स्वीकार नहीं हुआ।
-    कारण: { $reason }
-    कोई सवाल हो तो अपने जिला ODOP प्रकोष्ठ से बात करें।
-notify-reopened = 🔄 आपका उत्पाद <b>{ $product }</b> ({ $ref }) फिर से जाँच में है। फैसला होते ही आपको यहीं संदेश मिलेगा।
+    ❌ माफ़ कीजिए, आपका सामान <b>{ $product }</b> ({ $ref }) नामंज़ूर हुआ।
+    वजह: { $reason }
+    आप कोई दूसरा सामान जोड़ सकते हैं, या "🙋 मदद" दबाकर ज़िला उद्योग केंद्र से पूछ सकते हैं।
+notify-reopened = 🔄 आपका सामान <b>{ $product }</b> ({ $ref }) फिर से देखा जा रहा है। फ़ैसला होते ही मैं आपको यहीं बताऊँगा।
 
 ## One-tap reasons (the artisan reads these in their own language)
-reason-blurry-photos = फोटो साफ़ नहीं हैं। कृपया रोशनी में, पास से, साफ़ फोटो लें।
-reason-too-few-photos = फोटो कम हैं। कृपया उत्पाद की अलग-अलग तरफ़ से और फोटो भेजें।
-reason-not-from-district = यह उत्पाद आपके जिले का ODOP उत्पाद नहीं लगता।
-reason-price-implausible = दाम नहीं लिखा है या सही नहीं लगता। कृपया एक नग का सही दाम लिखें।
-reason-description-unclear = विवरण साफ़ नहीं है। कृपया बताएँ कि उत्पाद किस चीज़ से और कैसे बना है।
-reason-duplicate = यह उत्पाद पहले ही जमा हो चुका है।
+reason-blurry-photos = फ़ोटो साफ़ नहीं हैं। पास जाकर, उजाले में फिर से खींचें।
+reason-too-few-photos = फ़ोटो कम हैं। सामान की अलग-अलग तरफ़ से और फ़ोटो भेजें।
+reason-not-from-district = यह सामान आपके ज़िले के ODOP काम का नहीं लगता।
+reason-price-implausible = दाम नहीं लिखा है या ठीक नहीं लगता। एक नग का सही दाम लिखें।
+reason-description-unclear = सामान के बारे में साफ़ नहीं है। बताइए कि किस चीज़ से और कैसे बना है।
+reason-duplicate = यह सामान पहले ही जमा हो चुका है।
+reason-not-handmade = यह हाथ से बना सामान नहीं लगता।
 reason-lease-expired = जाँच का समय खत्म, कतार में वापस
 reason-reviewer-removed = जाँचकर्ता हटाए गए, कतार में वापस
 
@@ -43,7 +44,17 @@ rv-queue-in-review = अभी जाँच में: { $count }
 rv-nothing-next = अभी आपके जिलों में कोई आवेदन बाकी नहीं 🎉
 rv-btn-next = ▶️ अगला देखें
 rv-album-caption = { $ref } · { $product }
-rv-voice-caption = { $ref }: आवाज़ में विवरण
+rv-voice-answer = 🎤 { $ref }: { $field } (आवाज़ में)
+rv-btn-type = ⌨️ { $field } लिखें
+rv-field-voice_answers = आवाज़ में जवाब
+tx-ask = { $ref }: आवाज़ सुनकर <b>{ $field }</b> यहाँ लिखें:
+tx-ask-again = सुना हुआ जवाब लिखकर भेजें (या /cancel)।
+tx-invalid = यह जवाब की तरह नहीं लगा — सुनकर वैसे ही लिखें जैसे कारीगर ने बताया।
+tx-saved = ✅ { $ref }: { $field } लिख दिया — { $value }
+reason-transcribed-name = 🎤 आवाज़ सुनकर नाम लिखा
+reason-transcribed-craft = 🎤 आवाज़ सुनकर काम लिखा
+reason-transcribed-product_name = 🎤 आवाज़ सुनकर सामान का नाम लिखा
+reason-transcribed-description = 🎤 आवाज़ सुनकर विवरण लिखा
 rv-card =
     <b>{ $ref }</b> · { $state } · संस्करण { $version }
     👤 { $name } · 📱 { $phone }
@@ -94,6 +105,7 @@ rv-btn-reason-district = 📍 इस जिले का उत्पाद न�
 rv-btn-reason-price = 💰 दाम नहीं / सही नहीं
 rv-btn-reason-desc = 📝 विवरण साफ़ नहीं
 rv-btn-reason-dup = ♻️ पहले से जमा
+rv-btn-reason-made = ✋ हाथ का बना नहीं
 rv-btn-reason-own = ✏️ अपना कारण लिखें
 rv-type-reason = { $ref }: कारण लिखकर भेजें — कारीगर को यही दिखेगा। रोकने के लिए /cancel।
 rv-reason-length = कारण { $min } से { $max } अक्षर का लिखें।
