@@ -85,9 +85,9 @@ async def test_admin_sends_approved_artisans_in_agra_exactly_them(
     await seed(db, fake, 1, start=560_000, states=["approved"], consent_at=None)
     admin = fake.user(ADMIN_ID)
     await compose(admin)
-    await admin.press("जिले चुनें")
+    await admin.press("ज़िले चुनें")
     await admin.send("आगरा")
-    assert "जिले: आगरा" in admin.last_text
+    assert "ज़िले: आगरा" in admin.last_text
     await admin.press("आवेदन की स्थिति")
     await admin.press("पास हो गया ✅")
     assert "✓ पास हो गया ✅" in admin.buttons
@@ -155,11 +155,11 @@ async def test_admin_types_an_unknown_district_and_is_asked_again(
 ) -> None:
     admin = fake.user(ADMIN_ID)
     await compose(admin)
-    await admin.press("जिले चुनें")
+    await admin.press("ज़िले चुनें")
     await admin.send("आगरा, झुमरीतलैया")
     assert "झुमरीतलैया" in admin.last_text and "फिर से" in admin.last_text
     await admin.send("आगरा, वाराणसी")
-    assert "जिले: आगरा, वाराणसी" in admin.last_text
+    assert "ज़िले: आगरा, वाराणसी" in admin.last_text
 
 
 async def test_admin_sends_a_voice_note_as_notice_and_is_asked_for_text(

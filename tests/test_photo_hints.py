@@ -16,10 +16,10 @@ from tests.conftest import REVIEWER_ID
 from tests.journey import BUTTONS, english, to_photos
 from tests.photo_samples import blurred, darkened, jpeg, product_photo, resized
 
-BLURRY_HINT = "फोटो धुंधली लग रही है"
-DARK_HINT = "फोटो बहुत अंधेरी है"
+BLURRY_HINT = "फ़ोटो धुंधली लग रही है"
+DARK_HINT = "फ़ोटो बहुत अंधेरी है"
 KEEP = "रहने दें, यही ठीक है"
-RETAKE = "📷 नई फोटो खींचूँगा"
+RETAKE = "📷 नई फ़ोटो खींचूँगा"
 SHARP = product_photo()
 
 
@@ -106,7 +106,7 @@ async def test_artisan_keeps_blurry_photo_with_one_tap(
     await artisan.send_photo(content=jpeg(blurred(SHARP, 8)))
     await hint_shown(fake, artisan, BLURRY_HINT)
     await artisan.press(KEEP)
-    assert "यही फोटो रहेगी" in artisan.last_text and artisan.last.reply_markup in (None, {})
+    assert "यही फ़ोटो रहेगी" in artisan.last_text and artisan.last.reply_markup in (None, {})
     assert len(await photos(db)) == 1
     await artisan.press(BUTTONS["hi"]["done"])  # the registration goes on as before
     assert "फ़ोटो: 1" in artisan.last_text and BUTTONS["hi"]["submit"] in artisan.buttons[0]

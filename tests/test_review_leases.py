@@ -70,7 +70,7 @@ async def test_expired_lease_is_returned_to_the_queue_by_the_job(
     assert bot.job_queue is not None
     bot.job_queue.run_once(return_lapsed_claims, 0.1)
     await reviewer.wait()
-    assert "समय खत्म" in reviewer.last_text
+    assert "समय ख़त्म" in reviewer.last_text
     sub = await submission(db, sub_id)
     assert (sub.state, sub.claimed_by) == (State.PENDING, None)
     last = (await events(db, sub_id))[-1]

@@ -17,6 +17,7 @@ from bot.context import BotApp
 from bot.fake_telegram import FakeTelegram, FakeUser
 from bot.storage.models import Staff
 from tests.conftest import REVIEWER_ID
+from tests.journey import choose_language
 from tests.review_world import (
     SCOPED_ID,
     Sessions,
@@ -115,11 +116,15 @@ async def test_wrong_person_or_forged_data_is_refused_and_changes_nothing(
     owner_a, a = await waiting(fake, db, locale="en")
     owner_b, b = await waiting(fake, db)
     reviewer = fake.user(REVIEWER_ID, language_code="en")
+    await choose_language(reviewer)
     await reviewer.send(f"/review {reference(a)}", expect=2)
     await add_scoped_reviewer(db, SCOPED_ID, ["Varanasi"])
+    scoped = fake.user(SCOPED_ID, language_code="en")
+    if actor == "other_district":
+        await choose_language(scoped)
     user = {
         "artisan": owner_a,
-        "other_district": fake.user(SCOPED_ID, language_code="en"),
+        "other_district": scoped,
         "forged": reviewer,
     }[actor]
     if actor != "forged":

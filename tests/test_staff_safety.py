@@ -14,6 +14,7 @@ from bot.context import BotApp, services_of
 from bot.fake_telegram import FakeTelegram, FakeUser
 from bot.storage.models import Artisan, Staff, StaffChange, State, Submission, utcnow
 from tests.conftest import ADMIN_ID, REVIEWER_ID
+from tests.journey import choose_language
 from tests.review_world import Sessions, add_scoped_reviewer, events, reference, submission
 from tests.review_world import waiting as waiting_submission
 
@@ -83,7 +84,7 @@ async def test_reviewer_holding_own_submission_cannot_decide_it_at_any_button(
     reviewer = fake.user(REVIEWER_ID, language_code="en")
     await reviewer.send("/review next", expect=2)  # a card of someone else's, with buttons
     assert reference(other) in reviewer.last_text
-    for data in (f"rv:ok:{own}", f"rv:rej:{own}", f"rv:r:{own}:x:blurry", f"rv:txt:{own}:c"):
+    for data in (f"rv:ok:{own}", f"rv:rej:{own}", f"rv:r:{own}:x:dup", f"rv:txt:{own}:c"):
         assert "आपका अपना आवेदन" in await alert_after(fake, reviewer, data), data
     sub = await submission(db, own)
     assert sub.state == State.IN_REVIEW and sub.decided_at is None
@@ -104,6 +105,7 @@ async def test_admin_sees_role_change_confirmations_formatted_not_as_tags(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:
     admin = fake.user(ADMIN_ID, language_code="en")
+    await choose_language(admin)
     fake.user(NEW_ID, language_code="en")
     for command in (f"/addreviewer {NEW_ID} Gorakhpur", f"/addadmin {NEW_ID}"):
         await admin.send(command)

@@ -2,20 +2,20 @@
 bc-admins-only = यह काम केवल एडमिन कर सकते हैं।
 bc-ask-message =
     <b>नई सूचना</b>
-    कारीगरों को जो सूचना भेजनी है, वह लिखकर भेजें — या फोटो के साथ कैप्शन में लिखें।
+    कारीगरों को जो सूचना भेजनी है, वह लिखकर भेजें — या फ़ोटो के साथ कैप्शन में लिखें।
     रोकने के लिए /cancel दबाएँ।
-bc-message-unsupported = सूचना में केवल लिखा हुआ संदेश या कैप्शन वाली फोटो भेजी जा सकती है। कृपया फिर से भेजें।
+bc-message-unsupported = सूचना में केवल लिखा हुआ संदेश या कैप्शन वाली फ़ोटो भेजी जा सकती है। कृपया फिर से भेजें।
 bc-audience =
     <b>यह सूचना किसे भेजनी है?</b>
     { $summary }
     अभी चुने गए कारीगर: <b>{ $count }</b>
 bc-filter-all = सभी पंजीकृत कारीगर
-bc-filter-districts = जिले: { $names }
+bc-filter-districts = ज़िले: { $names }
 bc-filter-crafts = शिल्प: { $names }
 bc-filter-states = आवेदन की स्थिति: { $names }
 bc-filter-languages = भाषा: { $names }
 bc-btn-everyone = सभी कारीगर
-bc-btn-districts = जिले चुनें
+bc-btn-districts = ज़िले चुनें
 bc-btn-crafts = शिल्प चुनें
 bc-btn-states = आवेदन की स्थिति
 bc-btn-languages = भाषा
@@ -24,8 +24,8 @@ bc-btn-send = भेजें
 bc-btn-change = कारीगर बदलें
 bc-btn-cancel = रद्द करें
 bc-btn-back = वापस
-bc-ask-districts = जिलों के नाम लिखें, कॉमा लगाकर (जैसे: आगरा, वाराणसी)।
-bc-districts-unknown = ये जिले नहीं मिले: { $names }। कृपया जिलों के नाम फिर से लिखें।
+bc-ask-districts = ज़िलों के नाम लिखें, कॉमा लगाकर (जैसे: आगरा, वाराणसी)।
+bc-districts-unknown = ये ज़िले नहीं मिले: { $names }। कृपया ज़िलों के नाम फिर से लिखें।
 bc-ask-crafts = शिल्प का नाम लिखें, कई हों तो कॉमा लगाकर (जैसे: टेराकोटा)।
 bc-crafts-invalid = शिल्प का नाम 2 से 120 अक्षरों का होना चाहिए। कृपया फिर से लिखें।
 bc-ask-states = आवेदन की स्थिति चुनें (दोबारा दबाने पर हट जाएगी), फिर "वापस" दबाएँ:

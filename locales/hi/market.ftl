@@ -40,4 +40,4 @@ ls-stock-none = सभी उत्पादों का स्टॉक पत
 ls-stock-title = स्टॉक पता नहीं ({ $count }): कारीगर ने महीने के सवाल का दो बार जवाब नहीं दिया
 ls-ondc-done = ONDC कैटलॉग: { $items } उत्पाद लिखे, { $left } छूटे (नीचे कारण)।
 ls-ondc-stock-unknown = स्टॉक पता नहीं: { $refs }
-ls-ondc-no-media-url = ध्यान दें: MEDIA_BASE_URL सेट नहीं है, इसलिए फोटो के लिंक पूरे पते नहीं हैं।
+ls-ondc-no-media-url = ध्यान दें: MEDIA_BASE_URL सेट नहीं है, इसलिए फ़ोटो के लिंक पूरे पते नहीं हैं।

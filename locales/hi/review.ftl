@@ -23,17 +23,17 @@ reason-price-implausible = दाम नहीं लिखा है या ठ
 reason-description-unclear = सामान के बारे में साफ़ नहीं है। बताइए कि किस चीज़ से और कैसे बना है।
 reason-duplicate = यह सामान पहले ही जमा हो चुका है।
 reason-not-handmade = यह हाथ से बना सामान नहीं लगता।
-reason-lease-expired = जाँच का समय खत्म, कतार में वापस
+reason-lease-expired = जाँच का समय ख़त्म, कतार में वापस
 reason-reviewer-removed = जाँचकर्ता हटाए गए, कतार में वापस
 
 ## Reviewers: refusals
-rv-not-staff = माफ़ कीजिए, यह आदेश केवल जिला अधिकारियों (जाँचकर्ताओं) के लिए है। अपने उत्पाद के लिए /start दबाएँ।
+rv-not-staff = माफ़ कीजिए, यह आदेश केवल ज़िला अधिकारियों (जाँचकर्ताओं) के लिए है। अपने उत्पाद के लिए /start दबाएँ।
 rv-not-admin = माफ़ कीजिए, यह आदेश केवल एडमिन के लिए है।
 rv-not-found = { $ref } नहीं मिला।
-rv-out-of-scope = { $ref } आपके जिलों का नहीं है।
+rv-out-of-scope = { $ref } आपके ज़िलों का नहीं है।
 rv-claimed = { $ref } अभी दूसरे जाँचकर्ता के पास है ({ $until } तक)।
 rv-not-waiting = { $ref } जाँच के लिए नहीं है — स्थिति: { $state }।
-rv-not-held = { $ref } अभी आपके हाथ में नहीं है (खोला नहीं, समय खत्म, या किसी और ने लिया)। खोलें: /review { $ref }
+rv-not-held = { $ref } अभी आपके हाथ में नहीं है (खोला नहीं, समय ख़त्म, या किसी और ने लिया)। खोलें: /review { $ref }
 rv-bad-ref = "{ $text }" आवेदन संख्या नहीं है। ऐसे लिखें: /review ODOP-000123 या /review next
 
 ## Reviewers: the queue and the card
@@ -41,7 +41,7 @@ rv-queue-empty = कतार खाली है 🎉 (अभी जाँच �
 rv-queue-title = <b>जाँच की कतार — कुल { $total }</b> (सबसे पुराने पहले)
 rv-queue-line = • { $district }: { $count } (सबसे पुराना { $since })
 rv-queue-in-review = अभी जाँच में: { $count }
-rv-nothing-next = अभी आपके जिलों में कोई आवेदन बाकी नहीं 🎉
+rv-nothing-next = अभी आपके ज़िलों में कोई आवेदन बाकी नहीं 🎉
 rv-btn-next = ▶️ अगला देखें
 rv-album-caption = { $ref } · { $product }
 rv-voice-answer = 🎤 { $ref }: { $field } (आवाज़ में)
@@ -63,10 +63,10 @@ rv-card =
     🏺 उत्पाद: { $product }
     📝 विवरण: { $description }
     💰 दाम: ₹{ $price } · 📦 महीने में: { $capacity } नग
-    🖼 फोटो: { $photos } · GSTIN: { $gstin } · उद्यम: { $udyam } · पहचान कार्ड: { $pehchan }
+    🖼 फ़ोटो: { $photos } · GSTIN: { $gstin } · उद्यम: { $udyam } · पहचान कार्ड: { $pehchan }
     🕒 जमा: { $submitted } · 🔒 आपके पास { $until } तक
-rv-flag-reused-photo = ⚠️ { $count } फोटो किसी दूसरे कारीगर के आवेदन में भी है
-rv-flag-craft-not-odop = ⚠️ शिल्प इस जिले के ODOP उत्पादों में नहीं है
+rv-flag-reused-photo = ⚠️ { $count } फ़ोटो किसी दूसरे कारीगर के आवेदन में भी है
+rv-flag-craft-not-odop = ⚠️ शिल्प इस ज़िले के ODOP उत्पादों में नहीं है
 rv-flag-same-product = ⚠️ इसी कारीगर का इसी नाम का उत्पाद { $ref } में भी है
 rv-changed-title = ✏️ <b>पिछली बार से बदला:</b>
 rv-changed-nothing = ✏️ फिर से जमा हुआ, पर कुछ नहीं बदला।
@@ -74,7 +74,7 @@ rv-changed-field = • { $field }: { $old } → { $new }
 rv-money = ₹{ $amount }
 rv-field-name = नाम
 rv-field-phone = मोबाइल
-rv-field-district = जिला
+rv-field-district = ज़िला
 rv-field-craft = शिल्प
 rv-field-product_name = उत्पाद
 rv-field-description = विवरण
@@ -84,7 +84,7 @@ rv-field-capacity = महीने में नग
 rv-field-gstin = GSTIN
 rv-field-udyam = उद्यम
 rv-field-pehchan = पहचान कार्ड
-rv-field-photos = फोटो
+rv-field-photos = फ़ोटो
 rv-state-draft = अधूरा
 rv-state-pending = कतार में
 rv-state-in_review = जाँच में
@@ -99,9 +99,9 @@ rv-btn-changes = ✏️ सुधार चाहिए
 rv-btn-reject = ❌ अस्वीकार करें
 rv-ask-reason-changes = { $ref }: सुधार का कारण चुनें, या अपना कारण लिखें:
 rv-ask-reason-reject = { $ref }: अस्वीकार का कारण चुनें, या अपना कारण लिखें:
-rv-btn-reason-blurry = 📷 फोटो साफ़ नहीं
-rv-btn-reason-few = 🖼 फोटो कम हैं
-rv-btn-reason-district = 📍 इस जिले का उत्पाद नहीं
+rv-btn-reason-blurry = 📷 फ़ोटो साफ़ नहीं
+rv-btn-reason-few = 🖼 फ़ोटो कम हैं
+rv-btn-reason-district = 📍 इस ज़िले का उत्पाद नहीं
 rv-btn-reason-price = 💰 दाम नहीं / सही नहीं
 rv-btn-reason-desc = 📝 विवरण साफ़ नहीं
 rv-btn-reason-dup = ♻️ पहले से जमा
@@ -112,7 +112,7 @@ rv-reason-length = कारण { $min } से { $max } अक्षर का 
 rv-done-approved = ✅ { $ref } स्वीकृत। कारीगर को बता दिया।
 rv-done-changes = ✏️ { $ref } सुधार के लिए लौटाया। कारण: { $reason }
 rv-done-rejected = ❌ { $ref } अस्वीकृत। कारण: { $reason }
-rv-lease-lapsed = ⏰ { $ref } पर आपका समय खत्म हो गया, आवेदन कतार में वापस चला गया।
+rv-lease-lapsed = ⏰ { $ref } पर आपका समय ख़त्म हो गया, आवेदन कतार में वापस चला गया।
 
 ## Reviewers: history and reopening
 rv-history-usage = लिखें: /history ODOP-000123
@@ -127,12 +127,12 @@ rv-reopen-refused = { $ref } अस्वीकृत नहीं है (स�
 rv-reopened = 🔄 { $ref } फिर से कतार में है। कारीगर को बता दिया।
 
 ## Staff roles
-staff-all-districts = सभी जिले
-staff-usage-addreviewer = लिखें: /addreviewer user_id [जिले] — जैसे /addreviewer 123456789 Gorakhpur, Varanasi (जिले न लिखें तो सभी जिले)
+staff-all-districts = सभी ज़िले
+staff-usage-addreviewer = लिखें: /addreviewer user_id [ज़िले] — जैसे /addreviewer 123456789 Gorakhpur, Varanasi (ज़िले न लिखें तो सभी ज़िले)
 staff-usage-removereviewer = लिखें: /removereviewer user_id
 staff-usage-addadmin = लिखें: /addadmin user_id
-staff-unknown-district = "{ $text }" जिला नहीं मिला। जिले का पूरा नाम लिखें, कई जिले कॉमा से अलग करें।
-staff-reviewer-added = ✅ <code>{ $id }</code> { $name } अब जाँचकर्ता हैं — जिले: { $districts }
+staff-unknown-district = "{ $text }" ज़िला नहीं मिला। ज़िले का पूरा नाम लिखें, कई ज़िले कॉमा से अलग करें।
+staff-reviewer-added = ✅ <code>{ $id }</code> { $name } अब जाँचकर्ता हैं — ज़िले: { $districts }
 staff-reviewer-removed = ✅ <code>{ $id }</code> { $name } अब जाँचकर्ता नहीं हैं। उनके { $count } खुले आवेदन कतार में लौटे।
 staff-not-reviewer = <code>{ $id }</code> { $name } जाँचकर्ता नहीं हैं।
 staff-from-settings-only = <code>{ $id }</code> { $name } REVIEWER_IDS सेटिंग से जाँचकर्ता हैं — उन्हें वहीं से हटाएँ।

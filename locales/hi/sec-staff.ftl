@@ -1,6 +1,6 @@
 # स्टाफ़ की सुरक्षा (issue 18): अपना आवेदन, एडमिन हटाना, भूमिका-बदलाव का रिकॉर्ड।
 rv-own-submission = { $ref } आपका अपना आवेदन है। इसका फ़ैसला कोई दूसरा जाँचकर्ता करेगा — कोई अपना आवेदन खुद नहीं जाँचता।
-reason-reviewer-rescoped = जाँचकर्ता के जिले बदले, कतार में वापस
+reason-reviewer-rescoped = जाँचकर्ता के ज़िले बदले, कतार में वापस
 cmd-removeadmin = एडमिन हटाएँ
 staff-usage-removeadmin = लिखें: /removeadmin user_id
 staff-admin-removed = ✅ <code>{ $id }</code> { $name } अब एडमिन नहीं हैं।
@@ -8,7 +8,7 @@ staff-not-admin = <code>{ $id }</code> { $name } चैट से जोड़�
 staff-admin-from-settings-only = <code>{ $id }</code> { $name } ADMIN_IDS सेटिंग से एडमिन हैं — उन्हें वहीं से हटाएँ।
 staff-last-admin = <code>{ $id }</code> { $name } आख़िरी एडमिन हैं। पहले कोई दूसरा एडमिन जोड़ें (/addadmin), नहीं तो स्टाफ़ कोई नहीं सँभाल पाएगा।
 staff-you-are-no-longer-admin = अब आप ODOP बॉट के एडमिन नहीं हैं। धन्यवाद!
-staff-claims-released = उनके जिलों से बाहर के { $count } आवेदन, जो उनके पास थे, कतार में लौटे।
+staff-claims-released = उनके ज़िलों से बाहर के { $count } आवेदन, जो उनके पास थे, कतार में लौटे।
 staff-changes-title = <b>हाल के भूमिका-बदलाव</b>
 staff-changes-none = अभी तक कोई भूमिका नहीं बदली।
 staff-change-line = • { $at } · { $action } · <code>{ $id }</code> { $role } { $districts } · किसने: <code>{ $actor }</code>
