@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler, filters
 
@@ -11,7 +10,8 @@ from bot.handlers import keyboards as kb
 from bot.handlers import steps
 from bot.handlers.base import Turn, handler
 from bot.services import privacy
-from bot.storage.models import Artisan, State, Submission
+from bot.services import registration as reg
+from bot.storage.models import Artisan, State
 
 PRIVATE = filters.ChatType.PRIVATE
 STATE_KEYS = {
@@ -26,11 +26,7 @@ STATE_KEYS = {
 
 
 async def status_of(turn: Turn, artisan: Artisan) -> None:
-    subs = (
-        await turn.session.scalars(
-            select(Submission).where(Submission.artisan_id == artisan.id).order_by(Submission.id)
-        )
-    ).all()
+    subs = await reg.submissions_of(turn.session, artisan.id)
     if not subs:
         turn.say("status-none", kb.menu(turn.t, False))
         return

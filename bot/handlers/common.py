@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import delete
 from sqlalchemy.exc import StatementError
 from telegram import Update
 from telegram.error import TelegramError
@@ -25,7 +24,8 @@ from bot.i18n import SUPPORTED
 from bot.menus import publish_staff_menu
 from bot.outbox import unit_of_work
 from bot.services import flow
-from bot.storage.models import Artisan, Dialogue
+from bot.services.dialogues import close_dialogue
+from bot.storage.models import Artisan
 from bot.storage.queries import stored_locale
 
 log = logging.getLogger(__name__)
@@ -101,8 +101,7 @@ async def on_language_chosen(turn: Turn) -> None:
 @handler
 async def on_cancel(turn: Turn) -> None:
     """Stop whatever is in progress; saved answers stay and /start continues."""
-    result = await turn.session.execute(delete(Dialogue).where(Dialogue.user_id == turn.user_id))
-    if getattr(result, "rowcount", 0):
+    if await close_dialogue(turn.session, turn.user_id):
         turn.say("cancel-done")
         return
     if turn.artisan is not None and flow.leave(turn.artisan):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from functools import partial
 
-from sqlalchemy import delete
 from telegram import Bot, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
@@ -15,6 +14,7 @@ from bot.handlers import registration
 from bot.handlers.base import Turn, handler
 from bot.handlers.callback_data import number
 from bot.services import help_desk as hp
+from bot.services.dialogues import close_dialogue, open_dialogue
 from bot.storage.models import Artisan, Dialogue, HelpMessage
 from bot.storage.queries import stored_locale
 
@@ -40,7 +40,7 @@ async def _open_question(turn: Turn) -> None:
     if turn.artisan is None:
         turn.artisan = Artisan(telegram_id=turn.user_id, locale=turn.locale)
         turn.session.add(turn.artisan)
-    await turn.session.merge(Dialogue(user_id=turn.user_id, kind=hp.ASK, payload={}))
+    await open_dialogue(turn.session, turn.user_id, hp.ASK)
     turn.say("help-ask")
     phone = turn.services.offices.get(turn.artisan.district or "")
     if phone:
@@ -55,7 +55,7 @@ async def _open_reply(turn: Turn, artisan_id: int | None) -> None:
         return
     turn.answer()
     payload = {"artisan": artisan.id}
-    await turn.session.merge(Dialogue(user_id=turn.user_id, kind=hp.REPLY, payload=payload))
+    await open_dialogue(turn.session, turn.user_id, hp.REPLY, payload)
     turn.say("help-reply-ask", name=artisan.name or turn.t("value-missing"))
 
 
@@ -134,7 +134,7 @@ async def on_reply(turn: Turn, dialogue: Dialogue) -> None:
         return
     view = await turn.staff()
     artisan = await turn.session.get(Artisan, int(dialogue.payload.get("artisan", 0)))
-    await turn.session.execute(delete(Dialogue).where(Dialogue.user_id == turn.user_id))
+    await close_dialogue(turn.session, turn.user_id)
     if artisan is None or not hp.may_answer(view, artisan):
         turn.say("help-reply-not-allowed")
         return

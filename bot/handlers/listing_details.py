@@ -13,7 +13,6 @@ from collections.abc import Callable
 from datetime import timedelta
 from functools import partial
 
-from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
@@ -26,6 +25,7 @@ from bot.jobs import RepeatingJob
 from bot.outbox import unit_of_work
 from bot.services import listing_details as svc
 from bot.services.crafts import Craft
+from bot.services.dialogues import close_dialogue
 from bot.services.listing import parse_reference
 from bot.services.registration import EDITABLE_STATES
 from bot.services.validation import Invalid
@@ -83,9 +83,7 @@ async def _keep_dialogue(session: AsyncSession, user_id: int) -> None:
 
 
 async def _drop_dialogue(session: AsyncSession, user_id: int) -> None:
-    await session.execute(
-        delete(Dialogue).where(Dialogue.user_id == user_id, Dialogue.kind == DIALOGUE)
-    )
+    await close_dialogue(session, user_id, DIALOGUE)
 
 
 async def ask_open(turn: Turn, artisan: Artisan, intro: str | None = None) -> None:

@@ -24,8 +24,8 @@ from bot.jobs import RepeatingJob
 from bot.services import review
 from bot.services import review_queries as views
 from bot.services.roles import StaffView
-from bot.services.staff import stored_locale
 from bot.storage.models import Dialogue, State, Submission, format_reference, utcnow
+from bot.storage.queries import stored_locale
 
 PRIVATE = filters.ChatType.PRIVATE
 REFERENCE = re.compile(r"(?:odop-?)?0*([0-9]{1,9})", re.IGNORECASE)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from sqlalchemy import delete
 from telegram import Bot, Message
 
 from bot.handlers import listing_details
@@ -17,6 +16,7 @@ from bot.handlers import review_card as card
 from bot.handlers.base import Turn
 from bot.services import review
 from bot.services import review_queries as views
+from bot.services.dialogues import close_dialogue, open_dialogue
 from bot.services.review import Outcome, Refusal
 from bot.services.roles import StaffView
 from bot.storage.models import Dialogue, State, Submission, format_reference
@@ -69,9 +69,7 @@ async def reviewer(turn: Turn) -> StaffView | None:
 
 
 async def clear_dialogue(turn: Turn) -> None:
-    await turn.session.execute(
-        delete(Dialogue).where(Dialogue.user_id == turn.user_id, Dialogue.kind == REASON_DIALOGUE)
-    )
+    await close_dialogue(turn.session, turn.user_id, REASON_DIALOGUE)
 
 
 async def ask_reason(turn: Turn, view: StaffView, submission_id: int, code: str) -> None:
@@ -91,12 +89,8 @@ async def await_typed_reason(turn: Turn, view: StaffView, submission_id: int, co
     outcome = await review.held(turn.session, view, submission_id)
     if not outcome.ok or outcome.submission is None:
         return refuse_outcome(turn, outcome, submission_id)
-    dialogue = turn.dialogue
     payload = {"submission_id": submission_id, "decision": code}
-    if dialogue is None:
-        turn.session.add(Dialogue(user_id=turn.user_id, kind=REASON_DIALOGUE, payload=payload))
-    else:
-        dialogue.kind, dialogue.payload = REASON_DIALOGUE, payload
+    await open_dialogue(turn.session, turn.user_id, REASON_DIALOGUE, payload)
     turn.answer()
     turn.say("rv-type-reason", ref=outcome.submission.reference)
     return None

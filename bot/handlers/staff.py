@@ -21,6 +21,7 @@ from bot.services import review
 from bot.services import staff as svc
 from bot.services.roles import StaffView, staff_view
 from bot.storage.models import Role, StaffChange
+from bot.storage.queries import stored_locale
 
 log = logging.getLogger(__name__)
 PRIVATE = filters.ChatType.PRIVATE
@@ -68,7 +69,7 @@ async def _after_change(turn: Turn, change: StaffChange, notice: str) -> int:
     view = await staff_view(turn.session, settings, user_id)
     released = await review.release_outside(turn.session, view, turn.user_id)
     change.released = len(released)
-    stored = await svc.stored_locale(turn.session, user_id)
+    stored = await stored_locale(turn.session, user_id)
     locale = turn.services.t.resolve_locale(stored)
     app = turn.context.application
     turn.later(lambda _bot: publish_staff_menu(app, view, locale))
@@ -217,7 +218,7 @@ async def on_startup(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     async with services.sessions() as session:
         for user_id in await svc.staff_ids(session, services.settings):
             view = await staff_view(session, services.settings, user_id)
-            stored = await svc.stored_locale(session, user_id)
+            stored = await stored_locale(session, user_id)
             locale = services.t.resolve_locale(stored)
             published.append(partial(publish_staff_menu, app, view, locale))
     for publish in published:

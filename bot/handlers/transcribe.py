@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
@@ -13,6 +12,7 @@ from bot.handlers.review_decide import refuse_outcome, reviewer
 from bot.services import review, transcripts
 from bot.services import review_queries as views
 from bot.services import validation as v
+from bot.services.dialogues import close_dialogue, open_dialogue
 from bot.storage.models import Dialogue
 
 FIELD_KEYS = {field: f"rv-field-{field}" for field in transcripts.CODES.values()}
@@ -37,9 +37,7 @@ async def on_button(turn: Turn) -> None:
         return
     turn.answer()
     payload = {"submission": submission_id, "field": field}
-    await turn.session.merge(
-        Dialogue(user_id=turn.user_id, kind=transcripts.KIND, payload=payload)
-    )
+    await open_dialogue(turn.session, turn.user_id, transcripts.KIND, payload)
     turn.say("tx-ask", field=turn.t(FIELD_KEYS[field]), ref=outcome.submission.reference)
 
 
@@ -73,7 +71,7 @@ async def on_text(turn: Turn, dialogue: Dialogue) -> None:
 
 
 async def _close(turn: Turn) -> None:
-    await turn.session.execute(delete(Dialogue).where(Dialogue.user_id == turn.user_id))
+    await close_dialogue(turn.session, turn.user_id)
 
 
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [

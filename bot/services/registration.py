@@ -73,6 +73,14 @@ def first_missing(artisan: Artisan, submission: Submission, photo_count: int) ->
     return next((step for step, value in checks if not value), None)
 
 
+async def submissions_of(session: AsyncSession, artisan_id: int) -> list[Submission]:
+    """All the artisan's products, oldest first."""
+    rows = await session.scalars(
+        select(Submission).where(Submission.artisan_id == artisan_id).order_by(Submission.id)
+    )
+    return list(rows)
+
+
 async def idle_drafts(
     session: AsyncSession, cutoff: datetime, limit: int = 100
 ) -> list[tuple[Submission, Artisan]]:

@@ -162,10 +162,5 @@ async def staff_ids(session: AsyncSession, settings: Settings) -> list[int]:
     return sorted({m.user_id for m in await members(session, settings)})
 
 
-async def stored_locale(session: AsyncSession, user_id: int) -> str | None:
-    """The language a staff member chose as a user of the bot, if they ever did."""
-    return await session.scalar(select(Artisan.locale).where(Artisan.telegram_id == user_id))
-
-
 async def known_name(session: AsyncSession, user_id: int) -> str | None:
     return await session.scalar(select(Artisan.name).where(Artisan.telegram_id == user_id))
