@@ -43,6 +43,10 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
                 del self._waiting[key]
                 del self._locks[key]
 
+    def busy(self, user_id: int) -> bool:
+        """Is an update of this user being handled or waiting its turn here?"""
+        return user_id in self._waiting
+
     async def initialize(self) -> None:
         """Nothing to set up."""
 

@@ -11,13 +11,16 @@ from bot.handlers import keyboards as kb
 from bot.handlers.base import Turn
 from bot.handlers.steps import photo_count_text
 from bot.outbox import unit_of_work
+from bot.processor import PerUserUpdateProcessor
 from bot.services import flow
 from bot.services import registration as reg
 from bot.storage import queries
 
 IMAGE_TYPES = ("image/jpeg", "image/png", "image/webp")
-# Telegram delivers an album as separate updates within a moment; answer once when it settles.
-ALBUM_SETTLE = timedelta(seconds=1.0)
+# Telegram delivers an album as separate updates within milliseconds; it is answered once,
+# this long after its last part, and later still while more of this user's updates are
+# being handled (the parts of a large album under load).
+ALBUM_SETTLE = timedelta(seconds=0.25)
 
 
 def image_of(msg: Message) -> flow.Image | None:
@@ -61,6 +64,18 @@ async def _answer_album(context: BotContext) -> None:
     if job is None or job.user_id is None or job.chat_id is None:
         return
     chat_id, refusals = job.chat_id, list(job.data or ())  # type: ignore[call-overload]
+    processor = context.application.update_processor
+    if isinstance(processor, PerUserUpdateProcessor) and processor.busy(job.user_id):
+        if context.job_queue is not None:  # another part is on its way: wait for it
+            context.job_queue.run_once(
+                _answer_album,  # type: ignore[arg-type]
+                ALBUM_SETTLE,
+                data=refusals,
+                name=job.name,
+                chat_id=chat_id,
+                user_id=job.user_id,
+            )
+        return
     async with unit_of_work(context.bot, context.services) as work:
         artisan, sub, _ = await queries.user_rows(work.session, job.user_id)
         if artisan is None or sub is None or sub.step != "photos":
