@@ -244,16 +244,18 @@ def text_problems(
 
 
 _DYNAMIC = re.compile(
-    r"^(?:reg:(?:fix|dp|c):\d+|reg:c:x|lang:(?:hi|en)|rv:next"
+    r"^(?:reg:(?:fix|dp|c|amt):\d+|reg:c:x|lang:(?:hi|en)|rv:next|hp:re:\d{1,9}"
     r"|rv:(?:ok|chg|rej):\d{1,9}|rv:txt:\d{1,9}:[cx]|rv:r:\d{1,9}:[cx]:[a-z]{1,12})$"
 )
 _STATIC = {f"reg:{verb}" for verb in ("yes", "no", "go", "new", "status", "done", "submit")}
 _STATIC |= {"reg:del:yes", "reg:del:no"}
+_STATIC |= {"reg:pn", "reg:rp:ask", "reg:rp:yes", "hp:ask"}
+_STATIC |= {f"reg:ed:{screen}" for screen in ("edits", "photo_edits", "extras", "summary")}
 
 
 def meaningful(data: str, districts: Any) -> bool:
     """Could this callback data be a button the bot offers (to someone, at some step)?"""
-    from bot.handlers.keyboards import SUMMARY_EDITS
+    from bot.handlers.keyboards import EDIT_FIELDS, EXTRA_FIELDS
     from bot.services.registration import OPTIONAL_STEPS, ORDER
 
     verb, _, arg = data.removeprefix("reg:").partition(":")
@@ -265,7 +267,11 @@ def meaningful(data: str, districts: Any) -> bool:
             and verb in ("back", "skip")
             and arg in (*ORDER, *OPTIONAL_STEPS)
         )
-        or (data.startswith("reg:") and verb == "e" and arg in SUMMARY_EDITS)
+        or (
+            data.startswith("reg:")
+            and verb == "e"
+            and arg in (*EDIT_FIELDS, *EXTRA_FIELDS, "photos")
+        )
         or (data.startswith("reg:dv:") and arg in districts.divisions)
         or (data.startswith("reg:d:") and districts.get(arg) is not None)
     )

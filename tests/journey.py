@@ -55,3 +55,10 @@ async def choose_language(user: FakeUser, lang: str = "en") -> None:
     `language_code`, staff included (they keep what they chose)."""
     await user.send("/language")
     await user.press({"en": "English", "hi": "हिन्दी"}[lang])
+
+
+async def english(user: FakeUser) -> FakeUser:
+    """Everyone starts in Hindi: switch this user (staff or artisan) to English first."""
+    await user.send("/language")
+    await user.press("English")
+    return user

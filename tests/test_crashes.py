@@ -110,7 +110,8 @@ class Person:
 
     def __init__(self, bot: Bot, user: FakeUser) -> None:
         self.bot, self.user, self.make = bot, user, Updates(bot.fake, user)
-        self.locale = user.language_code or "hi"
+        # Telegram's language_code is not read: everyone hears Hindi until they choose.
+        self.locale = "hi"
         self.acknowledged: set[str] = set()  # steps the bot said it saved
         self.photos: list[StoredFile] = []
         # Sent when the bot died, with its step and the chat's length then: sent again later.
@@ -292,7 +293,7 @@ async def reviewer_step(person: Person, sessions: Sessions) -> bool:
         return False
     # Odd references are approved; even ones rejected with a reason from the list.
     wanted = (
-        [f"rv:ok:{held}"] if held and held % 2 else [f"rv:r:{held}:x:blurry", f"rv:rej:{held}"]
+        [f"rv:ok:{held}"] if held and held % 2 else [f"rv:r:{held}:x:district", f"rv:rej:{held}"]
     )
     for data in wanted if held is not None else []:
         card = next((m for m in reversed(person.user.visible) if data in buttons(m)), None)

@@ -25,7 +25,7 @@ async def test_registration_completes_while_a_third_of_calls_fail(
     # One user in sequence: the seeded fault draws fall on the same calls every run.
     fake.fail_ratio(0.3, kinds=("429", "500", "drop"), seed=7)
     await artisan.send("/start", **PATIENT)
-    await artisan.press("सहमत हूँ", **PATIENT)
+    await artisan.press("हाँ, शुरू करें", **PATIENT)
     await artisan.send("सुनीता देवी", **PATIENT)
     await artisan.share_contact("+919876543210", **PATIENT)
     await artisan.send("Gorakhpur", **PATIENT)
@@ -71,7 +71,7 @@ async def test_a_slow_button_answer_does_not_hold_up_the_next_prompt(
     artisan = fake.user()
     await artisan.send("/start")
     fake.fail("answerCallbackQuery", hang=3.0)  # answered, but only after 3 s
-    calls = await artisan.press("सहमत हूँ", timeout=2.0)
+    calls = await artisan.press("हाँ, शुरू करें", timeout=2.0)
     assert [c.method for c in calls] == ["sendMessage"]
     query = list(fake.callback_queries.values())[-1]
     assert not query.answered

@@ -20,15 +20,15 @@ async def test_new_user_gets_the_hindi_welcome_with_consent_buttons(
     artisan = fake.user(language_code=None)
     await artisan.send("/start")
     assert "नमस्ते" in artisan.last_text
-    assert "सहमत हूँ" in " ".join(artisan.buttons)
+    assert "✅ हाँ, शुरू करें" in artisan.buttons
 
 
-async def test_english_telegram_user_is_greeted_in_english(
+async def test_english_telegram_user_is_greeted_in_hindi_with_english_one_tap_away(
     fake: FakeTelegram, bot: BotApp
 ) -> None:
-    artisan = fake.user(language_code="en")
+    artisan = fake.user(language_code="en")  # what most Hindi speakers' phones report
     await artisan.send("/start")
-    assert "Namaste" in artisan.last_text
+    assert "नमस्ते" in artisan.last_text and "English" in artisan.buttons
 
 
 async def test_language_choice_is_remembered_across_a_restart(
@@ -70,7 +70,7 @@ async def test_unknown_text_before_consent_is_answered_with_the_consent_prompt(
 ) -> None:
     artisan = fake.user()
     await artisan.send("नमस्ते भैया")
-    assert "सहमत" in artisan.last_text
+    assert "क्या आप तैयार हैं?" in artisan.last_text
 
 
 async def test_a_sticker_from_a_new_user_still_gets_an_answer(

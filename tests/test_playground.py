@@ -99,30 +99,30 @@ async def test_artisan_registers_through_the_page_api_up_to_submitted(
 ) -> None:
     page, hi = PageClient(http, playground, ARTISAN), BUTTONS["hi"]
     await page.send("/start")
-    await page.until_bot_says("क्या आप सहमत हैं?")
+    await page.until_bot_says("क्या आप तैयार हैं?")
     await page.press(hi["agree"])
-    await page.until_bot_says("चरण 2/8")
+    await page.until_bot_says("चरण 1/9")
     await page.send("सुनीता देवी")
-    chat = await page.until_bot_says("चरण 3/8")
+    chat = await page.until_bot_says("चरण 2/9")
     assert chat["meta"]["keyboard"]["rows"][0][0]["contact"] is True
     await page.press("मेरा नंबर भेजें")
-    await page.until_bot_says("चरण 4/8")
+    await page.until_bot_says("चरण 3/9")
     await page.send("Gorakhpur")
-    await page.until_bot_says("चरण 5/8")
+    await page.until_bot_says("चरण 4/9")
     await page.press("टेराकोटा")
-    await page.until_bot_says("चरण 6/8")
+    await page.until_bot_says("चरण 5/9")
     await page.send("टेराकोटा हाथी")
-    await page.until_bot_says("आवाज़")
+    await page.until_bot_says("चरण 6/9")
     await page.send("हाथ से बना मिट्टी का हाथी, भट्टी में पका हुआ।")
-    await page.until_bot_says("दाम")
+    await page.until_bot_says("चरण 7/9")
     await page.send("1200")
-    await page.until_bot_says("महीने")
+    await page.until_bot_says("चरण 8/9")
     await page.press(hi["skip"])
-    await page.until_bot_says("चरण 7/8")
+    await page.until_bot_says("चरण 9/9")
     assert await page.post("sample", {"sample": "pot"}) == 200
     await page.until_bot_says("1/5")
     await page.press(hi["done"])
-    chat = await page.until_bot_says("चरण 8/8")
+    chat = await page.until_bot_says("एक बार देख लें")
     assert "सुनीता देवी" in last_bot_text(chat) and "+919876510001" in last_bot_text(chat)
     await page.press(hi["submit"])
     chat = await page.until_bot_says("ODOP-")
@@ -173,7 +173,9 @@ async def test_page_stream_pushes_the_bots_answer_without_asking(
         while not any(e["from"] == "bot" for e in seen):
             seen += (await _next_event(stream))["entries"]
     [answer] = [e for e in seen if e["from"] == "bot"]
-    assert "Namaste" in answer["text"] and answer["buttons"][0][0]["text"] == "✅ I agree"
+    # Hindi first whatever the app's language; English is one tap away.
+    assert "नमस्ते" in answer["text"] and answer["buttons"][0][0]["text"] == "✅ हाँ, शुरू करें"
+    assert answer["buttons"][-1][0]["text"] == "English"
     assert any(e["type"] == "bold" for e in answer["entities"])
 
 
@@ -215,7 +217,7 @@ async def test_visitor_adds_another_artisan_who_can_talk_at_once(
     assert persona["role"] == "artisan" and persona["id"] not in (ARTISAN, ARTISAN + 1)
     page = PageClient(http, playground, persona["id"])
     await page.send("/start")
-    await page.until_bot_says("क्या आप सहमत हैं?")
+    await page.until_bot_says("क्या आप तैयार हैं?")
 
 
 async def test_page_answers_404_for_someone_not_in_the_playground(

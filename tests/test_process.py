@@ -64,7 +64,7 @@ async def test_kill_9_mid_registration_resumes_at_the_same_step(
     process = await start_process(env, tmp_path)
     try:
         await artisan.send("/start", timeout=30)
-        await artisan.press("सहमत हूँ")
+        await artisan.press("हाँ, शुरू करें")
         await artisan.send("सुनीता देवी")
         assert "मोबाइल" in artisan.last_text
     finally:
@@ -76,7 +76,7 @@ async def test_kill_9_mid_registration_resumes_at_the_same_step(
     process = await start_process(env, tmp_path)
     try:
         await artisan.send("9876543210", timeout=30)
-        assert "चरण 4/8" in artisan.last_text
+        assert "चरण 3/9" in artisan.last_text
     finally:
         process.terminate()
         output, _ = await process.communicate()

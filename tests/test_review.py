@@ -15,7 +15,7 @@ from bot.services.review import REASONS
 from bot.services.workflow import ADMIN, ARTISAN, REVIEWER, SYSTEM
 from bot.storage.models import Role, State
 from tests.conftest import ADMIN_ID, REVIEWER_ID
-from tests.journey import submit_product
+from tests.journey import choose_language, submit_product
 from tests.review_world import (
     REVIEWER_2,
     Sessions,
@@ -58,6 +58,7 @@ async def test_reviewer_sees_queue_by_district_oldest_first(
     await waiting(fake, db, age=timedelta(hours=3))
     await waiting(fake, db, age=timedelta(hours=1))
     reviewer = fake.user(REVIEWER_ID, language_code="en")
+    await choose_language(reviewer)
     await reviewer.send("/queue")
     text = reviewer.last_text
     assert "3 waiting" in text and "Review next" in reviewer.buttons[0]
@@ -69,6 +70,7 @@ async def test_reviewer_opens_next_as_album_card_with_phone_and_buttons(
 ) -> None:
     artisan, sub_id = await waiting(fake, db, photos=3)
     reviewer = fake.user(REVIEWER_ID, language_code="en")
+    await choose_language(reviewer)
     await reviewer.send("/queue")
     calls = await reviewer.press("Review next", expect=2)
     assert [c.method for c in calls] == ["sendMediaGroup", "sendMessage"]
@@ -86,6 +88,7 @@ async def test_card_forwards_voice_and_flags_a_photo_of_another_artisan(
     _, original = await waiting(fake, db)
     _, sub_id = await waiting(fake, db, voice=True, copy_photo_of=original)
     reviewer = fake.user(REVIEWER_ID, language_code="en")
+    await choose_language(reviewer)
     calls = await reviewer.send(f"/review {reference(sub_id)}", expect=3)
     assert [c.method for c in calls] == ["sendMediaGroup", "sendVoice", "sendMessage"]
     assert "1 photo also appears in another artisan's submission" in reviewer.last_text
@@ -98,6 +101,7 @@ async def test_reviewer_approves_and_artisan_is_told_in_own_language(
 ) -> None:
     artisan, sub_id = await waiting(fake, db, locale=lang)
     reviewer = fake.user(REVIEWER_ID, language_code="en")
+    await choose_language(reviewer)
     await reviewer.send(f"/review {reference(sub_id)}", expect=2)
     await reviewer.press("Approve", expect=2)
     assert "approved" in reviewer.last_text
@@ -133,6 +137,7 @@ async def test_reviewer_requests_changes_and_artisan_gets_fix_button(
 ) -> None:
     artisan, sub_id = await waiting(fake, db, locale=lang)
     reviewer = fake.user(REVIEWER_ID, language_code="en")
+    await choose_language(reviewer)
     await reviewer.send("/review next", expect=2)
     await reviewer.press("Needs changes")
     await reviewer.press("Blurry photos", expect=2)
@@ -150,6 +155,7 @@ async def test_reviewer_types_own_reason_which_artisan_reads_verbatim(
 ) -> None:
     artisan, sub_id = await waiting(fake, db, locale="en")
     reviewer = fake.user(REVIEWER_ID, language_code="en")
+    await choose_language(reviewer)
     await reviewer.send("/review next", expect=2)
     await reviewer.press("Reject")
     await reviewer.press("Write a reason")
@@ -168,10 +174,12 @@ async def test_artisan_resubmits_and_reviewer_sees_what_changed(
     artisan = fake.user()
     ref = await submit_product(artisan)
     reviewer = fake.user(REVIEWER_ID, language_code="en")
+    await choose_language(reviewer)
     await reviewer.send(f"/review {ref}", expect=2)
     await reviewer.press("Needs changes")
     await reviewer.press("Price missing", expect=2)
     await artisan.press("सुधार करें", expect=2)
+    await artisan.press("कुछ बदलना है")
     await artisan.press("दाम")
     await artisan.send("950", expect=2)
     await artisan.press("जमा करें")
@@ -188,6 +196,7 @@ async def test_decided_submission_refuses_a_replayed_decision(
 ) -> None:
     artisan, sub_id = await waiting(fake, db)
     reviewer = fake.user(REVIEWER_ID, language_code="en")
+    await choose_language(reviewer)
     await reviewer.send("/review next", expect=2)
     card = reviewer.last
     await reviewer.press("Approve", expect=2)
@@ -206,6 +215,7 @@ async def test_history_lists_every_transition_with_actor_and_reason(
     artisan = fake.user()
     ref = await submit_product(artisan)
     reviewer = fake.user(REVIEWER_ID, language_code="en")
+    await choose_language(reviewer)
     await reviewer.send(f"/review {ref}", expect=2)
     await reviewer.press("Reject")
     await reviewer.press("Duplicate submission", expect=2)
@@ -222,10 +232,12 @@ async def test_admin_reopens_a_rejected_submission(
 ) -> None:
     artisan, sub_id = await waiting(fake, db, locale="en")
     reviewer = fake.user(REVIEWER_ID, language_code="en")
+    await choose_language(reviewer)
     await reviewer.send("/review next", expect=2)
     await reviewer.press("Reject")
     await reviewer.press("Too few photos", expect=2)
     admin = fake.user(ADMIN_ID, language_code="en")
+    await choose_language(admin)
     await admin.send(f"/reopen {reference(sub_id)}")
     assert "back in the queue" in admin.last_text
     assert "reviewed again" in artisan.last_text

@@ -18,6 +18,7 @@ from bot.services.workflow import ADMIN, ARTISAN, REVIEWER
 from bot.storage.models import Artisan, Event, Photo, State, Submission
 from tests.catalogue_helpers import Sessions
 from tests.conftest import ADMIN_ID, REVIEWER_ID
+from tests.journey import choose_language
 
 OTHER_REVIEWER = 900_003
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
@@ -106,6 +107,7 @@ async def test_admin_gets_stats_in_their_language_and_a_png_chart(
 ) -> None:
     await seed(db)
     admin = fake.user(ADMIN_ID, language_code="en")
+    await choose_language(admin)
     await admin.send("/stats", expect=2, timeout=30)
     text = admin.texts[-2]
     for line in (
@@ -139,6 +141,7 @@ async def test_hindi_admin_reads_district_names_in_hindi(
 
 async def test_reviewer_asking_for_stats_is_refused(fake: FakeTelegram, bot: BotApp) -> None:
     reviewer = fake.user(REVIEWER_ID, language_code="en")
+    await choose_language(reviewer)
     await reviewer.send("/stats")
     assert reviewer.last_text == "This command is for admins only."
 
