@@ -30,7 +30,6 @@ from bot.storage.queries import stored_locale
 PRIVATE = filters.ChatType.PRIVATE
 REFERENCE = re.compile(r"(?:odop-?)?0*([0-9]{1,9})", re.IGNORECASE)
 BUTTON = re.compile(r"rv:([a-z]{1,4})(?::([^:]{1,12}))?(?::([cx]))?(?::([a-z]{1,12}))?")
-HISTORY_SHOWN = 40
 
 
 def lease(turn: Turn) -> timedelta:
@@ -119,7 +118,7 @@ async def on_history(turn: Turn) -> None:
     lines = [
         turn.t("rv-history-title", ref=sub.reference, state=card.state_name(turn.t, sub.state))
     ]
-    for event in events[-HISTORY_SHOWN:]:
+    for event in events:  # a long history arrives in several messages (see bot.outbox)
         reason = event.reason or ""
         lines.append(
             turn.t(
