@@ -35,7 +35,7 @@ async def artisan_with_products(db: Sessions, telegram_id: int) -> list[int]:
                 price=1200,
                 version=1,
                 submitted_at=utcnow(),
-            )  # fmt: skip
+            )
             for n in range(ITEMS)
         ]
         session.add_all(subs)
@@ -74,7 +74,7 @@ async def test_reviewer_sees_a_history_of_200_events_whole(
                 from_state=State.PENDING,
                 to_state=State.PENDING,
                 reason=f"एक लंबी टिप्पणी, बारी {n}: फ़ोटो फिर से देखें और दाम जाँचें।",
-            )  # fmt: skip
+            )
             for n in range(ITEMS)
         )
     reviewer = await english(fake.user(REVIEWER_ID))
