@@ -21,14 +21,12 @@ from telegram import Message
 from telegram import Update as TgUpdate
 
 from bot.context import BotContext, Services
-from bot.outbox import Call, Markup, Outbox, Outgoing, deliver, send_text
+from bot.outbox import Call, Markup, Outbox, Outgoing, deliver
 from bot.services.roles import StaffView, staff_view
 from bot.storage.models import Artisan, Dialogue, Submission, utcnow
 from bot.storage.queries import claim_update, lock_user, user_rows
 
 log = logging.getLogger(__name__)
-
-__all__ = ["Markup", "Outgoing", "Turn", "deliver", "handler", "send_text"]
 
 
 @dataclass

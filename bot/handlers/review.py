@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
-from functools import partial
 
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
@@ -17,10 +16,11 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filt
 from bot.context import BotContext
 from bot.handlers import review_card as card
 from bot.handlers import review_decide as rd
-from bot.handlers.base import Outgoing, Turn, deliver, handler, send_text
+from bot.handlers.base import Turn, handler
 from bot.handlers.callback_data import number
 from bot.handlers.review_decide import refuse, refuse_outcome, reviewer
 from bot.jobs import RepeatingJob
+from bot.outbox import unit_of_work
 from bot.services import review
 from bot.services import review_queries as views
 from bot.services.roles import StaffView
@@ -193,14 +193,10 @@ async def on_button(turn: Turn) -> None:
 
 async def return_lapsed_claims(context: BotContext) -> None:
     """Claims whose lease ran out go back to the queue; their holder is told."""
-    services = context.services
-    outbox: list[Outgoing] = []
-    async with services.sessions() as session, session.begin():
-        for sub, holder in await review.expire_leases(session, utcnow()):
-            locale = services.t.resolve_locale(await stored_locale(session, holder))
-            text = services.t(locale, "rv-lease-lapsed", ref=sub.reference)
-            outbox.append(Outgoing(holder, partial(send_text, holder, text, None)))
-    await deliver(context.bot, outbox, services)
+    async with unit_of_work(context.bot, context.services) as work:
+        for sub, holder in await review.expire_leases(work.session, utcnow()):
+            locale = await stored_locale(work.session, holder)
+            work.outbox.text(holder, work.t(locale, "rv-lease-lapsed", ref=sub.reference))
 
 
 DIALOGUES: dict[str, Callable[[Turn, Dialogue], Awaitable[None]]] = {
