@@ -38,8 +38,8 @@ async def make_helper(fake: FakeTelegram, user_id: int = HELPER_ID) -> FakeUser:
     return helper
 
 
-async def register_for(helper: FakeUser, name: str = "रामू प्रजापति", phone: str = PHONE) -> str:
-    """The helper walks the whole registration for an artisan; returns the reference."""
+async def fill_for(helper: FakeUser, name: str, phone: str) -> None:
+    """The helper walks the registration for an artisan up to the summary."""
     await helper.send("/newartisan")
     assert "पढ़कर सुनाएँ" in helper.last_text
     await helper.press("कारीगर ने हाँ कहा")
@@ -58,6 +58,11 @@ async def register_for(helper: FakeUser, name: str = "रामू प्रज�
     await helper.press("छोड़ें")
     await helper.send_photo()
     await helper.press("हो गया")
+
+
+async def register_for(helper: FakeUser, name: str = "रामू प्रजापति", phone: str = PHONE) -> str:
+    """The helper registers an artisan and sends the product; returns the reference."""
+    await fill_for(helper, name, phone)
     await helper.press("जमा करें")
     text = helper.last_text
     assert f"{name} का सामान जमा हो गया" in text
@@ -110,6 +115,63 @@ async def test_helper_cancel_ends_the_session_and_own_messages_are_their_own_aga
     assert "सहायक:" not in helper.last_text
     artisan = await assisted_artisan(db)
     assert artisan.name == "रामू प्रजापति" and artisan.phone is None
+
+
+async def test_helper_continues_a_cancelled_registration_from_myartisans(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    helper = await make_helper(fake)
+    await helper.send("/newartisan")
+    await helper.press("कारीगर ने हाँ कहा")
+    await helper.send("रामू प्रजापति")
+    await helper.send("/cancel")
+    await helper.send("/myartisans")
+    assert "रामू प्रजापति" in helper.last_text
+    await helper.press("रामू प्रजापति — आगे भरें")
+    assert "सहायक: रामू प्रजापति के लिए" in helper.last_text
+    await helper.send(PHONE)
+    assert (await assisted_artisan(db)).phone == E164
+
+
+async def test_helper_gets_changes_request_and_fixes_it_for_the_artisan(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    helper = await make_helper(fake)
+    ref = await register_for(helper)
+    reviewer = fake.user(REVIEWER_ID)
+    await reviewer.send(f"/review {ref}", expect=2)
+    await reviewer.press("सुधार चाहिए")
+    await reviewer.press("फोटो साफ़ नहीं", expect=2)
+    await asyncio.sleep(0.3)
+    assert "रामू प्रजापति" in helper.last_text and ref in helper.last_text
+    assert "फोटो साफ़ नहीं" in helper.last_text
+    await helper.press("सुधार करें")
+    assert "टेराकोटा हाथी" in helper.last_text  # the summary, to change and send again
+    await helper.press("जमा करें")
+    assert ref in helper.last_text and "जमा हो गया" in helper.last_text
+    sub = await submission(db, int(ref.removeprefix("ODOP-")))
+    assert sub.state == State.PENDING and sub.version == 2
+
+
+async def test_scoped_helper_cannot_send_an_artisan_of_another_district(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    admin = fake.user(ADMIN_ID)
+    helper = fake.user(HELPER_ID)
+    await admin.send(f"/addhelper {HELPER_ID} Varanasi")
+    await fill_for(helper, "रामू प्रजापति", PHONE)  # a Gorakhpur artisan
+    await helper.press("जमा करें", expect=0)
+    await fake.wait_for(lambda: bool(helper.alerts))
+    assert "अपने जिलों" in helper.alerts[-1]
+    sub = await db_first_submission(db)
+    assert sub.state == State.DRAFT
+
+
+async def db_first_submission(db: Sessions) -> Submission:
+    async with db() as session:
+        found = await session.scalar(select(Submission).order_by(Submission.id))
+        assert found is not None
+        return found
 
 
 async def test_helper_sharing_a_contact_for_the_artisan_is_asked_to_type_it(
@@ -289,6 +351,3 @@ async def test_migration_makes_telegram_id_nullable_and_keeps_rows_on_sqlite(
                 )
     finally:
         await engine.dispose()
-
-
-_ = Submission  # read back through `submission`

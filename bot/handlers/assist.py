@@ -13,9 +13,10 @@ from bot.handlers import keyboards as kb
 from bot.handlers.base import Turn
 from bot.services import field_helpers as svc
 from bot.services import validation as v
-from bot.storage.models import Artisan, Submission
+from bot.storage.models import Artisan, State, Submission
 
 PHONE_PROMPT = "fh-ask-phone"
+OWN_ONLY = {"yes", "no", "del", "pn"}  # `reg:` verbs never pressed for someone else
 
 
 async def acting_for(turn: Turn) -> Artisan | None:
@@ -36,6 +37,16 @@ async def acting_for(turn: Turn) -> Artisan | None:
 def for_other(turn: Turn, artisan: Artisan) -> bool:
     """True when the artisan being asked is not the person writing (a helper's session)."""
     return artisan.telegram_id != turn.user_id
+
+
+async def refusal(turn: Turn, artisan: Artisan, verb: str) -> str | None:
+    """Why a helper may not press this `reg:` button for the artisan, or None."""
+    if verb in OWN_ONLY:
+        return "button-stale"  # consent, deletion and the profile name are the artisan's own
+    districts = (await turn.staff()).helper_districts
+    if verb == "submit" and districts and artisan.district not in districts:
+        return "fh-out-of-scope"  # a helper of some districts sends only those artisans
+    return None
 
 
 def header(turn: Turn, artisan: Artisan) -> str:
@@ -66,7 +77,10 @@ def notify_helper(turn: Turn, sub: Submission, artisan: Artisan, key: str) -> bo
         product=sub.product_name or t("value-missing"),
         reason=sub.decision_reason or t("value-missing"),
     )
-    turn.send_text(text, chat_id=artisan.assisted_by)
+    markup = None
+    if sub.state == State.CHANGES_REQUESTED:  # the helper opens it again for the artisan
+        markup = kb.inline([kb.button(t("btn-fix"), f"fh:fix:{sub.id}")])
+    turn.send_text(text, markup, chat_id=artisan.assisted_by)
     return True
 
 

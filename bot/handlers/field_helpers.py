@@ -15,13 +15,15 @@ from bot.handlers import keyboards as kb
 from bot.handlers import registration, staff, steps
 from bot.handlers.account import STATE_KEYS
 from bot.handlers.base import Turn, handler
+from bot.handlers.callback_data import number
 from bot.services import field_helpers as svc
-from bot.services import privacy
+from bot.services import flow, privacy
 from bot.services import staff as staff_svc
-from bot.storage.models import Role, State
+from bot.storage.models import Artisan, Role, State, Submission
 
 PRIVATE = filters.ChatType.PRIVATE
 SHOWN = 4000  # characters of /myartisans (Telegram's limit is 4096)
+CONTINUE_BUTTONS = 6
 
 
 @handler
@@ -143,17 +145,31 @@ async def on_myartisans(turn: Turn) -> None:
         ]
         blocks.append("\n".join(lines))
     text = "\n\n".join(blocks)
-    turn.send_text(text if len(text) <= SHOWN else text[:SHOWN] + "…")
+    unfinished = [
+        kb.button(
+            turn.t("fh-btn-continue", name=(e.artisan.name or "")[:20]), f"fh:go:{e.artisan.id}"
+        )
+        for e in found
+        if e.artisan.telegram_id is None and any(s.state == State.DRAFT for s in e.submissions)
+    ][:CONTINUE_BUTTONS]
+    markup = kb.inline(*kb.rows(unfinished, 1)) if unfinished else None
+    turn.send_text(text if len(text) <= SHOWN else text[:SHOWN] + "…", markup)
 
 
 @handler
 async def on_button(turn: Turn) -> None:
-    """`fh:consent` (a helper), `fh:link:yes|no` (an artisan offered their record)."""
+    """`fh:consent`, `fh:go:<artisan>`, `fh:fix:<submission>` (a helper), `fh:link:yes|no`
+    (an artisan offered their record)."""
     query = turn.update.callback_query
     data = (query.data or "") if query else ""
-    if data == "fh:consent":
-        if await _helper(turn):
+    verb, _, arg = data.removeprefix("fh:").partition(":")
+    if verb in ("consent", "go", "fix"):
+        if not await _helper(turn):
+            return
+        if verb == "consent":
             await _consented(turn)
+        else:
+            await _reopen(turn, verb, number(arg))
         return
     if data == "fh:link:no":
         turn.answer()
@@ -164,6 +180,31 @@ async def on_button(turn: Turn) -> None:
         turn.answer("button-stale", alert=True)
         return
     await _link(turn)
+
+
+async def _reopen(turn: Turn, verb: str, target_id: int | None) -> None:
+    """Open an assist session again: an unfinished draft, or a product sent back for changes."""
+    session = turn.session
+    artisan, sub = None, None
+    if verb == "fix" and target_id is not None:
+        found = await session.get(Submission, target_id)
+        artisan_id = found.artisan_id if found else None
+        artisan = await session.get(Artisan, artisan_id) if artisan_id else None
+    elif target_id is not None:
+        artisan = await session.get(Artisan, target_id)
+    if artisan is None or artisan.assisted_by != turn.user_id or artisan.telegram_id is not None:
+        turn.answer("button-stale", alert=True)
+        return
+    if verb == "fix" and target_id is not None:
+        sub = await flow.open_for_fix(session, artisan, target_id)
+    else:
+        sub = await flow.resume(session, artisan)
+    if sub is None:
+        turn.answer("fh-nothing-to-continue", alert=True)
+        return
+    await svc.open_session(session, turn.user_id, artisan.id)
+    turn.answer()
+    await steps.ask(turn, artisan, sub)
 
 
 async def _link(turn: Turn) -> None:

@@ -29,7 +29,6 @@ from bot.storage.models import Artisan, Submission, utcnow
 log = logging.getLogger(__name__)
 PRIVATE = filters.ChatType.PRIVATE
 NO_ARGUMENT = {"yes", "no", "go", "new", "status", "done", "submit", "pn"}
-OWN_ONLY = {"yes", "no", "del", "pn"}  # never pressed for another (a field helper's artisan)
 # Screens that are a keyboard under a short title: flow screen -> (title key; keyboard of
 # the same name in `keyboards`).
 EDIT_SCREENS = {
@@ -149,9 +148,11 @@ async def on_button(turn: Turn) -> None:
     if colon and verb in NO_ARGUMENT:  # altered data ("reg:yes:1"): not a button we sent
         turn.answer("button-stale", alert=True)
         return
-    if artisan is not turn.artisan and verb in OWN_ONLY:
-        turn.answer("button-stale", alert=True)  # consent and deletion are the artisan's own
-        return
+    if artisan is not None and artisan is not turn.artisan:
+        refusal = await assist.refusal(turn, artisan, verb)  # what a helper may not press
+        if refusal is not None:
+            turn.answer(refusal, alert=True)
+            return
     if verb == "yes":
         await _consent_given(turn)
         return

@@ -144,6 +144,8 @@ async def flags(turn: Turn, sub: Submission) -> list[str]:
     district = turn.services.districts.get(sub.district)
     if district and sub.craft and sub.craft not in (*district.products_en, *district.products_hi):
         found.append(turn.t("rv-flag-craft-not-odop"))
+    if sub.assisted:  # registered in person by a field helper: the artisan has no Telegram
+        found.append(turn.t("fh-rv-flag-assisted"))
     duplicate = await views.same_product_elsewhere(turn.session, sub)
     if duplicate:
         found.append(turn.t("rv-flag-same-product", ref=duplicate))

@@ -53,3 +53,12 @@ fh-btn-link-yes = ✅ Yes, it's me
 fh-btn-link-no = No, not me
 fh-linked = ✅ Linked! From now on you get every update about your products here.
 fh-link-declined = All right. Carry on with your own registration.
+fh-out-of-scope = You can register artisans of your own districts only. Change the district.
+fh-rv-flag-assisted = 🤝 Registered in person by a field helper (the artisan has no Telegram)
+fh-help =
+    <b>For field helpers</b>
+    /newartisan — register an artisan without Telegram
+    /myartisans — the artisans you registered; continue an unfinished one
+    /cancel — stop the registration in progress (answers stay saved)
+fh-btn-continue = ▶️ { $name } — continue
+fh-nothing-to-continue = This artisan has no unfinished product.
