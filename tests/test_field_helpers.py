@@ -96,6 +96,7 @@ async def test_helper_registers_artisan_without_telegram_and_is_told_the_decisio
 
     reviewer = fake.user(REVIEWER_ID)
     await reviewer.send(f"/review {ref}", expect=2)
+    assert "सहायक ने कारीगर के सामने दर्ज किया" in reviewer.last_text
     await reviewer.press("स्वीकृत करें", expect=2)
     await asyncio.sleep(0.3)
     told = helper.last_text
@@ -264,6 +265,12 @@ async def test_helper_sees_only_own_artisans(
     assert "सीता देवी" not in first.last_text
     await second.send("/myartisans")
     assert "सीता देवी" in second.last_text and "रामू" not in second.last_text
+    ramu = await assisted_artisan(db)
+    await second.press(data=f"fh:go:{ramu.id}", expect=0)  # forged: not theirs
+    await second.press(data=f"fh:fix:{ref.removeprefix('ODOP-')}", expect=0)
+    await fake.wait_for(lambda: len(second.alerts) >= 2)
+    async with db() as session:
+        assert await session.get(Dialogue, OTHER_HELPER_ID) is None
 
 
 async def test_non_helper_cannot_register_for_others(fake: FakeTelegram, bot: BotApp) -> None:
