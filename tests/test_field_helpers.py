@@ -18,6 +18,7 @@ from bot.storage.models import Artisan, Dialogue, State, Submission
 from tests.conftest import ADMIN_ID, REVIEWER_ID
 from tests.journey import consent
 from tests.review_world import Sessions, submission
+from tests.test_staff import menu_of
 
 HELPER_ID = 900_020
 OTHER_HELPER_ID = 900_021
@@ -82,6 +83,8 @@ async def test_helper_registers_artisan_without_telegram_and_is_told_the_decisio
 ) -> None:
     helper = await make_helper(fake)
     assert "/newartisan" in helper.last_text
+    menu = menu_of(fake, HELPER_ID)
+    assert "newartisan" in menu and "myartisans" in menu and "queue" not in menu
     ref = await register_for(helper)
     artisan = await assisted_artisan(db)
     assert artisan.telegram_id is None and artisan.assisted_by == HELPER_ID
