@@ -23,6 +23,8 @@ ADMIN_COMMANDS = (
     "broadcast", "broadcasts", "cancelbroadcast", "stats", "export", "listed",
     "reopen", "addreviewer", "removereviewer", "addadmin", "removeadmin", "staff",
 )  # fmt: skip
+FIELD_HELPER_COMMANDS = ("newartisan", "myartisans")
+FIELD_ADMIN_COMMANDS = ("addhelper", "removehelper")
 
 
 def _commands(t: Translator, locale: str, names: tuple[str, ...]) -> list[BotCommand]:
@@ -33,8 +35,11 @@ def commands_for(t: Translator, locale: str, view: StaffView | None) -> list[Bot
     names: tuple[str, ...] = ARTISAN_COMMANDS
     if view is not None and view.is_reviewer:
         names = REVIEWER_COMMANDS + names
+    if view is not None and view.is_helper:
+        names = FIELD_HELPER_COMMANDS + names
     if view is not None and view.is_admin:
         names = ADMIN_COMMANDS + names
+        names = FIELD_ADMIN_COMMANDS + names
     return _commands(t, locale, names)
 
 

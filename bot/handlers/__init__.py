@@ -16,6 +16,7 @@ from bot.handlers import (
     broadcast,
     catalogue,
     common,
+    field_helpers,
     help_desk,
     listing_details,
     outreach,
@@ -57,6 +58,7 @@ FEATURES: list[Feature] = [
     ),
     Feature("outreach", outreach.HANDLERS),
     Feature("photo hints", photo_hints.HANDLERS),
+    Feature("field helpers", field_helpers.HANDLERS),
 ]
 
 

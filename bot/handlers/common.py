@@ -65,6 +65,8 @@ async def on_help(turn: Turn) -> None:
     turn.say("help-artisan", keyboards.inline(keyboards.help_row(turn.t)))
     if staff.is_reviewer:
         turn.say("help-reviewer")
+    if staff.is_helper:
+        turn.say("fh-help")
     if staff.is_admin:
         turn.say("help-admin")
 

@@ -89,22 +89,25 @@ async def _drop_dialogue(session: AsyncSession, user_id: int) -> None:
 async def ask_open(turn: Turn, artisan: Artisan, intro: str | None = None) -> None:
     """Send the artisan's waiting question, if any; otherwise stop routing typed text here."""
     session, services = turn.session, turn.services
+    chat = artisan.telegram_id
     found = await svc.open_listing(session, artisan.id)
+    if chat is None:  # registered by a field helper, no Telegram yet: nobody to ask
+        return
     if found is None:
-        await _drop_dialogue(session, artisan.telegram_id)
+        await _drop_dialogue(session, chat)
         return
     listing, sub = found
-    await _keep_dialogue(session, artisan.telegram_id)
+    await _keep_dialogue(session, chat)
     t, locale = _t(services, artisan)
     text, markup = question(t, locale, listing, sub, craft_of(services, sub))
-    turn.send_text(f"{intro}\n\n{text}" if intro else text, markup, chat_id=artisan.telegram_id)
+    turn.send_text(f"{intro}\n\n{text}" if intro else text, markup, chat_id=chat)
 
 
 async def start(turn: Turn, sub: Submission, artisan: Artisan) -> None:
     """Just approved: open the product's questions; asked now unless another product's are."""
     waiting = await svc.open_listing(turn.session, artisan.id)
     await svc.start(turn.session, sub, craft_of(turn.services, sub))
-    if waiting is None:
+    if waiting is None and artisan.telegram_id is not None:  # None: no Telegram (yet)
         t, _locale = _t(turn.services, artisan)
         await ask_open(turn, artisan, t("ls-intro", product=sub.product_name or ""))
 
@@ -257,11 +260,14 @@ async def check_stock(context: BotContext) -> None:
     now = utcnow()
     async with unit_of_work(context.bot, services) as work:
         for due in await svc.due_for_check(work.session, now):
+            chat = due.artisan.telegram_id
+            if chat is None:  # no Telegram (a field helper's artisan): not reachable anyway
+                continue
             svc.record_check(due.listing, now)
-            await _keep_dialogue(work.session, due.artisan.telegram_id)
+            await _keep_dialogue(work.session, chat)
             t, locale = _t(services, due.artisan)
             text, markup = question(t, locale, due.listing, due.sub, craft_of(services, due.sub))
-            work.outbox.text(due.artisan.telegram_id, text, markup)
+            work.outbox.text(chat, text, markup)
 
 
 JOBS = [RepeatingJob(check_stock, timedelta(hours=6), first=timedelta(minutes=2))]

@@ -12,7 +12,7 @@ from bot.handlers.base import Turn
 from bot.handlers.steps import photo_count_text
 from bot.outbox import unit_of_work
 from bot.processor import PerUserUpdateProcessor
-from bot.services import flow
+from bot.services import field_helpers, flow
 from bot.services import registration as reg
 from bot.storage import queries
 
@@ -77,7 +77,10 @@ async def _answer_album(context: BotContext) -> None:
             )
         return
     async with unit_of_work(context.bot, context.services) as work:
-        artisan, sub, _ = await queries.user_rows(work.session, job.user_id)
+        artisan, sub, dialogue = await queries.user_rows(work.session, job.user_id)
+        if dialogue is not None and dialogue.kind == field_helpers.ASSIST:  # a helper's album
+            artisan = await field_helpers.assisted(work.session, job.user_id, dialogue)
+            sub = await flow.active(work.session, artisan) if artisan else None
         if artisan is None or sub is None or sub.step != "photos":
             return
         count = await reg.photo_count(work.session, sub.id)

@@ -14,7 +14,7 @@ from telegram import Message, MessageEntity, ReplyKeyboardRemove, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
 from bot.context import BotContext
-from bot.handlers import account, steps
+from bot.handlers import account, assist, steps
 from bot.handlers import keyboards as kb
 from bot.handlers.base import Turn, handler
 from bot.handlers.callback_data import number
@@ -112,6 +112,8 @@ async def render(turn: Turn, d: flow.Draft, out: flow.Outcome) -> None:
         turn.say("amount-which", kb.amounts(t, d.sub.step or "", screen.arg))
     elif screen.kind in EDIT_SCREENS:
         turn.say(EDIT_SCREENS[screen.kind], getattr(kb, screen.kind)(t))
+    elif screen.kind == "submitted" and assist.for_other(turn, d.artisan):
+        await assist.submitted(turn, d.artisan, d.sub)
     elif screen.kind == "submitted":
         ref, again = screen.arg
         key = "submitted-again" if again else "submitted"
@@ -142,10 +144,15 @@ async def on_button(turn: Turn) -> None:
     query = turn.update.callback_query
     data = (query.data or "") if query else ""
     verb, colon, arg = data.removeprefix("reg:").partition(":")
-    artisan = turn.artisan
+    artisan = await assist.acting_for(turn)  # a field helper's buttons fill in someone else's
     if colon and verb in NO_ARGUMENT:  # altered data ("reg:yes:1"): not a button we sent
         turn.answer("button-stale", alert=True)
         return
+    if artisan is not None and artisan is not turn.artisan:
+        refusal = await assist.refusal(turn, artisan, verb)  # what a helper may not press
+        if refusal is not None:
+            turn.answer(refusal, alert=True)
+            return
     if verb == "yes":
         await _consent_given(turn)
         return
@@ -185,6 +192,8 @@ async def _profile_name(d: flow.Draft, _arg: str) -> flow.Outcome:
 def _draft(turn: Turn, artisan: Artisan, sub: Submission) -> flow.Draft:
     services = turn.services
     user = turn.update.effective_user
+    if assist.for_other(turn, artisan):
+        user = None  # a field helper's own profile name is not the artisan's
     return flow.Draft(
         turn.session,
         artisan,
@@ -229,7 +238,7 @@ def message_input(turn: Turn, msg: Message) -> flow.Input:
 
 async def on_input(turn: Turn) -> None:
     """A message no command took: the answer to the artisan's current step."""
-    artisan, msg = turn.artisan, turn.update.message
+    artisan, msg = await assist.acting_for(turn), turn.update.message
     if msg is None:
         return
     # A command no handler took (unknown, or meant for another bot) is never an answer.
@@ -247,12 +256,19 @@ async def on_input(turn: Turn) -> None:
     if command:
         await steps.ask(turn, artisan, sub)
         return
+    if msg.contact is not None and assist.for_other(turn, artisan):
+        turn.say("fh-phone-typed")  # a helper types the artisan's number; never their own
+        await steps.ask(turn, artisan, sub)
+        return
     d = _draft(turn, artisan, sub)
+    given = message_input(turn, msg)
     if sub.step == "phone" and msg.text and msg.text.strip() == turn.t("btn-back"):
         out = flow.back(d, "phone")  # the phone step's reply keyboard sends its label
     else:
-        out = await flow.answer(d, message_input(turn, msg))
+        out = await flow.answer(d, given)
     await render(turn, d, out)
+    if isinstance(given, flow.Contact) and given.own:  # their number, verified by Telegram
+        await assist.offer_link(turn, artisan, given.phone)
 
 
 # --- menu actions (reg:go, reg:new, reg:status, reg:fix:<id>) ---
@@ -387,6 +403,8 @@ async def remind_idle_drafts(context: BotContext) -> None:
     async with unit_of_work(context.bot, services) as work:
         for sub, artisan in await reg.idle_drafts(work.session, cutoff):
             sub.reminded_at = utcnow()
+            if artisan.telegram_id is None:  # a field helper's artisan (never reachable)
+                continue
             locale = services.t.resolve_locale(artisan.locale)
 
             def t(key: str, loc: str = locale, **args: object) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 from telegram import Bot, InlineKeyboardMarkup, InputMediaPhoto, Message
 
 from bot.context import Services
+from bot.handlers import assist
 from bot.handlers import keyboards as kb
 from bot.handlers.base import Turn
 from bot.handlers.summary import fields
@@ -27,6 +28,12 @@ NOTIFY_KEYS = {
     State.APPROVED: "notify-approved",
     State.CHANGES_REQUESTED: "notify-changes",
     State.REJECTED: "notify-rejected",
+}
+# The same, to the field helper of an artisan without Telegram (with the artisan's name).
+HELPER_KEYS = {
+    State.APPROVED: "fh-notify-approved",
+    State.CHANGES_REQUESTED: "fh-notify-changes",
+    State.REJECTED: "fh-notify-rejected",
 }
 
 
@@ -151,6 +158,8 @@ async def flags(turn: Turn, sub: Submission) -> list[str]:
     district = turn.services.districts.get(sub.district)
     if district and sub.craft and sub.craft not in (*district.products_en, *district.products_hi):
         found.append(turn.t("rv-flag-craft-not-odop"))
+    if sub.assisted:  # registered in person by a field helper: the artisan has no Telegram
+        found.append(turn.t("fh-rv-flag-assisted"))
     duplicate = await views.same_product_elsewhere(turn.session, sub)
     if duplicate:
         found.append(turn.t("rv-flag-same-product", ref=duplicate))
@@ -196,7 +205,12 @@ def _value(turn: Turn, field: str, value: Any) -> str:
 
 
 def notify_decision(turn: Turn, sub: Submission, artisan: Artisan) -> None:
-    """Tell the artisan the outcome in their own language, after the commit."""
+    """Tell the artisan the outcome in their own language, after the commit (or, for an
+    artisan without Telegram, the field helper who registered them)."""
+    if assist.notify_helper(turn, sub, artisan, HELPER_KEYS[State(sub.state)]):
+        return
+    if artisan.telegram_id is None:
+        return
     t = artisan_t(turn.services, artisan)
     key = NOTIFY_KEYS[State(sub.state)]
     product = sub.product_name or t("value-missing")
@@ -211,6 +225,10 @@ def notify_decision(turn: Turn, sub: Submission, artisan: Artisan) -> None:
 
 
 def notify_reopened(turn: Turn, sub: Submission, artisan: Artisan) -> None:
+    if assist.notify_helper(turn, sub, artisan, "fh-notify-reopened"):
+        return
+    if artisan.telegram_id is None:
+        return
     t = artisan_t(turn.services, artisan)
     text = t("notify-reopened", ref=sub.reference, product=sub.product_name or "")
     turn.send_text(text, chat_id=artisan.telegram_id)

@@ -6,6 +6,7 @@ from typing import Any
 
 from telegram import InlineKeyboardMarkup
 
+from bot.handlers import assist
 from bot.handlers import keyboards as kb
 from bot.handlers.base import Markup, Turn
 from bot.handlers.summary import show_summary
@@ -62,8 +63,12 @@ async def ask(turn: Turn, artisan: Artisan, sub: Submission) -> None:
         return
     markup: Markup = kb.inline(kb.back(turn.t, step)) if reg.previous_step(step) else None
     args: dict[str, Any] = {}
+    key = PROMPT_KEYS[step]
+    behalf = assist.for_other(turn, artisan)  # a field helper fills it in for the artisan
     if step == "name":
-        markup = kb.name(turn.t, profile_name(turn))
+        markup = kb.name(turn.t, None if behalf else profile_name(turn))
+    elif step == "phone" and behalf:
+        key = assist.PHONE_PROMPT  # typed: their number can be shared only from their phone
     elif step == "phone":
         markup = kb.phone(turn.t)
     elif step == "district":
@@ -84,7 +89,8 @@ async def ask(turn: Turn, artisan: Artisan, sub: Submission) -> None:
         args.update(count=count, max=reg.MAX_PHOTOS)
     if step in HELP_UNDER and (markup is None or isinstance(markup, InlineKeyboardMarkup)):
         markup = kb.with_help(turn.t, markup)
-    turn.send_text(header(turn.t, sub, step) + turn.t(PROMPT_KEYS[step], **args), markup)
+    top = assist.header(turn, artisan) + header(turn.t, sub, step)
+    turn.send_text(top + turn.t(key, **args), markup)
 
 
 def photo_count_text(t: kb.T, sub: Submission, count: int) -> str:

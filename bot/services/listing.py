@@ -97,8 +97,10 @@ async def mark_listed(
 
 
 def listing_notice(t: Translator, artisan: Artisan, sub: Submission) -> tuple[int, str]:
-    """(chat id, text) telling the artisan, in their own language, where their product is sold."""
+    """(chat id, text) telling the artisan, in their own language, where their product is sold
+    (an artisan without Telegram: the field helper who registered them, to pass it on)."""
     locale = t.resolve_locale(artisan.locale)
     product = sub.product_name or sub.reference
     text = t(locale, "listed-artisan", product=product, ref=sub.reference, url=sub.listing_url)
-    return artisan.telegram_id, text
+    chat = artisan.telegram_id if artisan.telegram_id is not None else artisan.assisted_by
+    return chat or 0, text  # 0: nobody (no artisan is without both); Telegram refuses it

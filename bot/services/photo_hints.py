@@ -33,6 +33,7 @@ async def hints_due(session: AsyncSession, photo_ids: list[int]) -> list[Hint]:
         .join(Artisan, Artisan.id == Submission.artisan_id)
         .where(
             Photo.id.in_(photo_ids),
+            Artisan.telegram_id.is_not(None),  # sent by a field helper: nobody to tell
             Photo.quality.is_not(None),
             Photo.created_at >= utcnow() - HINT_WITHIN,
             Submission.state.in_(reg.EDITABLE_STATES),
@@ -42,6 +43,7 @@ async def hints_due(session: AsyncSession, photo_ids: list[int]) -> list[Hint]:
     return [
         Hint(photo_id, file_id, problem or "", chat_id, locale)
         for photo_id, file_id, problem, chat_id, locale in rows
+        if chat_id is not None
     ]
 
 

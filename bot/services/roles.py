@@ -17,6 +17,9 @@ class StaffView:
     is_admin: bool = False
     is_reviewer: bool = False
     districts: frozenset[str] = frozenset()  # empty: every district
+    # A field helper registers artisans in person (/newartisan); being one grants no review.
+    is_helper: bool = False
+    helper_districts: frozenset[str] = frozenset()  # empty: every district
 
     @property
     def is_staff(self) -> bool:
@@ -43,4 +46,8 @@ async def staff_view(session: AsyncSession, settings: Settings, user_id: int) ->
         if scoped and reviewer_rows and not is_admin
         else frozenset()
     )
-    return StaffView(user_id, is_admin, is_reviewer, districts)
+    helper_rows = [r for r in rows if r.role == Role.HELPER]
+    helper_districts = frozenset(d for r in helper_rows for d in r.districts)
+    return StaffView(
+        user_id, is_admin, is_reviewer, districts, bool(helper_rows), helper_districts
+    )

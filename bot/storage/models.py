@@ -19,6 +19,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -75,7 +76,9 @@ class Artisan(Base):
     __tablename__ = "artisans"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    telegram_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    # None: registered in person by a field helper, with no Telegram of their own (yet); a
+    # UNIQUE column holds any number of NULLs on SQLite and PostgreSQL alike.
+    telegram_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
     locale: Mapped[str | None] = mapped_column(String(8))
     name: Mapped[str | None] = mapped_column(String(80))
     phone: Mapped[str | None] = mapped_column(String(20))
@@ -83,6 +86,11 @@ class Artisan(Base):
     pin: Mapped[str | None] = mapped_column(String(6))  # the PIN code, when they gave one
     craft: Mapped[str | None] = mapped_column(String(120))
     consent_at: Mapped[datetime | None]
+    # "in_person": given to a field helper (consent_by, their name then), not in the chat.
+    consent_method: Mapped[str | None] = mapped_column(String(20))
+    consent_by: Mapped[int | None] = mapped_column(BigInteger)
+    consent_by_name: Mapped[str | None] = mapped_column(String(80))
+    assisted_by: Mapped[int | None] = mapped_column(BigInteger, index=True)  # the helper
     notices_opt_in: Mapped[bool] = mapped_column(Boolean, default=True)
     reachable: Mapped[bool] = mapped_column(Boolean, default=True)
     # No FK: artisans and submissions would reference each other; the code keeps it valid.
@@ -132,6 +140,7 @@ class Submission(Base):
     gstin: Mapped[str | None] = mapped_column(String(20))
     udyam: Mapped[str | None] = mapped_column(String(30))
     pehchan: Mapped[str | None] = mapped_column(String(30))
+    assisted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     version: Mapped[int] = mapped_column(Integer, default=0)
     last_snapshot: Mapped[dict[str, Any] | None]
     claimed_by: Mapped[int | None] = mapped_column(BigInteger)
@@ -240,6 +249,7 @@ class Event(Base):
 class Role(enum.StrEnum):
     REVIEWER = "reviewer"
     ADMIN = "admin"
+    HELPER = "helper"  # registers artisans without Telegram in person; never reviews
 
 
 class Campaign(Base):

@@ -1,0 +1,104 @@
+"""Where the registration flow meets field helpers: whose draft an update fills in, and what
+changes when a helper fills it in for an artisan without Telegram.
+
+Kept apart from `bot.handlers.field_helpers` (the helpers' commands) so the registration
+modules can ask these questions without importing the feature that uses them.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from bot.handlers import keyboards as kb
+from bot.handlers.base import Turn
+from bot.services import field_helpers as svc
+from bot.services import validation as v
+from bot.storage.models import Artisan, State, Submission
+
+PHONE_PROMPT = "fh-ask-phone"
+OWN_ONLY = {"yes", "no", "del", "pn"}  # `reg:` verbs never pressed for someone else
+
+
+async def acting_for(turn: Turn) -> Artisan | None:
+    """The artisan this update's answers and `reg:` buttons fill in: the user's own record,
+    or, while a helper's assist session is open, the artisan they are registering."""
+    dialogue = turn.dialogue
+    if dialogue is None or dialogue.kind != svc.ASSIST:
+        return turn.artisan
+    artisan = await svc.assisted(turn.session, turn.user_id, dialogue)
+    if artisan is None:  # no longer a helper, or the artisan linked their own Telegram
+        await turn.session.delete(dialogue)
+        turn.dialogue = None
+        turn.note("fh-assist-over")
+        return turn.artisan
+    return artisan
+
+
+def for_other(turn: Turn, artisan: Artisan) -> bool:
+    """True when the artisan being asked is not the person writing (a helper's session)."""
+    return artisan.telegram_id != turn.user_id
+
+
+async def refusal(turn: Turn, artisan: Artisan, verb: str) -> str | None:
+    """Why a helper may not press this `reg:` button for the artisan, or None."""
+    if verb in OWN_ONLY:
+        return "button-stale"  # consent, deletion and the profile name are the artisan's own
+    districts = (await turn.staff()).helper_districts
+    if verb == "submit" and districts and artisan.district not in districts:
+        return "fh-out-of-scope"  # a helper of some districts sends only those artisans
+    return None
+
+
+def header(turn: Turn, artisan: Artisan) -> str:
+    """ "सहायक: <name> के लिए" above each prompt a helper sees for someone else."""
+    if not for_other(turn, artisan):
+        return ""
+    return turn.t("fh-header", name=artisan.name or turn.t("fh-new-artisan")) + "\n"
+
+
+async def submitted(turn: Turn, artisan: Artisan, sub: Submission) -> None:
+    """The helper sent the artisan's product: mark it assisted, give the reference, end."""
+    svc.mark_submitted(sub)
+    await svc.end_session(turn.session, turn.user_id)
+    turn.dialogue = None
+    turn.say("fh-submitted", name=artisan.name or "", ref=sub.reference)
+
+
+def notify_helper(turn: Turn, sub: Submission, artisan: Artisan, key: str) -> bool:
+    """A decision on the product of an artisan without Telegram goes to the helper who
+    registered them, with the artisan's name and the reference. False when nobody to tell."""
+    if artisan.telegram_id is not None or artisan.assisted_by is None:
+        return False
+    t = partial(turn.services.t, turn.services.t.resolve_locale(artisan.locale))
+    text = t(
+        key,
+        name=artisan.name or t("value-missing"),
+        ref=sub.reference,
+        product=sub.product_name or t("value-missing"),
+        reason=sub.decision_reason or t("value-missing"),
+    )
+    markup = None
+    if sub.state == State.CHANGES_REQUESTED:  # the helper opens it again for the artisan
+        markup = kb.inline([kb.button(t("btn-fix"), f"fh:fix:{sub.id}")])
+    turn.send_text(text, markup, chat_id=artisan.assisted_by)
+    return True
+
+
+async def offer_link(turn: Turn, artisan: Artisan, shared: str) -> None:
+    """After the artisan shared their own number as a contact (Telegram verified it is
+    theirs): if a helper registered that number, ask "is this you?" (one tap)."""
+    try:
+        phone = v.parse_phone(shared)
+    except v.Invalid:
+        return
+    if artisan.phone != phone:
+        return
+    target = await svc.link_candidate(turn.session, artisan, phone)
+    if target is None:
+        return
+    await svc.offer_link(turn.session, turn.user_id, target)
+    markup = kb.inline(
+        [kb.button(turn.t("fh-btn-link-yes"), "fh:link:yes")],
+        [kb.button(turn.t("fh-btn-link-no"), "fh:link:no")],
+    )
+    turn.say("fh-link-offer", markup, name=target.name or "")

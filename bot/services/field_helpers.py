@@ -1,0 +1,229 @@
+"""Field helpers: artisans registered in person, and linking them when they join Telegram.
+
+A helper's open assist session is a `Dialogue` row (kind ASSIST, payload {"artisan_id"}):
+while it is open, the helper's answers and `reg:` buttons fill in that artisan's draft through
+the same `bot.services.flow` as everyone's. The artisan row has no telegram_id until the artisan
+shares their own number as a Telegram contact and confirms it is them (LINK, one tap).
+No Telegram here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services import flow, privacy
+from bot.storage.models import Artisan, Dialogue, Role, Staff, State, Submission, utcnow
+
+ASSIST = "fh:assist"  # a helper is registering an artisan: payload {"artisan_id"}
+LINK = "fh:link"  # a link was offered to a verified number: payload {"artisan_id", "phone"}
+IN_PERSON = "in_person"
+DAILY_FLAG = 50  # more registrations than this by one helper in a day: the admins are told
+IST = timezone(timedelta(hours=5, minutes=30))
+
+
+@dataclass(frozen=True)
+class Registered:
+    """One artisan a helper registered, with their products (newest first)."""
+
+    artisan: Artisan
+    submissions: list[Submission]
+
+
+async def is_helper(session: AsyncSession, user_id: int) -> bool:
+    """Read now: a removed helper loses access at the next press."""
+    row = await session.get(Staff, (user_id, str(Role.HELPER)))
+    return row is not None
+
+
+async def begin(
+    session: AsyncSession,
+    helper_id: int,
+    helper_name: str | None,
+    locale: str,
+    district: str | None,
+) -> tuple[Artisan, Submission | None]:
+    """A new artisan without Telegram, their consent given in person, and the first draft.
+
+    The artisan gets no notices of their own (`reachable` False) until they link themselves.
+    """
+    artisan = Artisan(
+        telegram_id=None,
+        locale=locale,
+        district=district,
+        consent_at=utcnow(),
+        consent_method=IN_PERSON,
+        consent_by=helper_id,
+        consent_by_name=(helper_name or "")[:80] or None,
+        assisted_by=helper_id,
+        reachable=False,
+    )
+    session.add(artisan)
+    await session.flush()
+    sub = await flow.start_new(session, artisan)
+    await open_session(session, helper_id, artisan.id)
+    return artisan, sub
+
+
+async def open_session(session: AsyncSession, helper_id: int, artisan_id: int) -> None:
+    """The helper's answers now go to this artisan (replacing any other open dialogue)."""
+    payload = {"artisan_id": artisan_id}
+    dialogue = await session.get(Dialogue, helper_id)
+    if dialogue is None:
+        session.add(Dialogue(user_id=helper_id, kind=ASSIST, payload=payload))
+    else:
+        dialogue.kind, dialogue.payload = ASSIST, payload
+
+
+async def end_session(session: AsyncSession, helper_id: int) -> None:
+    await session.execute(
+        delete(Dialogue).where(Dialogue.user_id == helper_id, Dialogue.kind == ASSIST)
+    )
+
+
+async def assisted(session: AsyncSession, helper_id: int, dialogue: Dialogue) -> Artisan | None:
+    """The artisan an open assist session is for, if the helper may still act for them.
+
+    Checked on every message and press: the caller is still a helper, the artisan is one they
+    registered, and the artisan has not linked their own Telegram meanwhile.
+    """
+    artisan_id = (dialogue.payload or {}).get("artisan_id")
+    if dialogue.kind != ASSIST or not isinstance(artisan_id, int):
+        return None
+    if not await is_helper(session, helper_id):
+        return None
+    artisan = await session.get(Artisan, artisan_id)
+    if artisan is None or artisan.assisted_by != helper_id or artisan.telegram_id is not None:
+        return None
+    return artisan
+
+
+def mark_submitted(sub: Submission) -> None:
+    sub.assisted = True
+
+
+def day_start(now: datetime) -> datetime:
+    """Midnight of today in India, as UTC: the day a helper's registrations are counted in."""
+    local = now.astimezone(IST)
+    return local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(now.tzinfo)
+
+
+async def registered_today(session: AsyncSession, helper_id: int) -> int:
+    now = utcnow()
+    count = await session.scalar(
+        select(func.count(Artisan.id)).where(
+            Artisan.assisted_by == helper_id, Artisan.created_at >= day_start(now)
+        )
+    )
+    return int(count or 0)
+
+
+def crosses_flag(count_today: int) -> bool:
+    """True exactly once a day: for the registration that takes the helper over the limit."""
+    return count_today == DAILY_FLAG + 1
+
+
+async def mine(session: AsyncSession, helper_id: int, limit: int = 50) -> list[Registered]:
+    """The artisans this helper registered, newest first, with their products."""
+    artisans = (
+        await session.scalars(
+            select(Artisan)
+            .where(Artisan.assisted_by == helper_id)
+            .order_by(Artisan.id.desc())
+            .limit(limit)
+        )
+    ).all()
+    found = []
+    for artisan in artisans:
+        subs = (
+            await session.scalars(
+                select(Submission)
+                .where(Submission.artisan_id == artisan.id)
+                .order_by(Submission.id.desc())
+            )
+        ).all()
+        found.append(Registered(artisan, list(subs)))
+    return found
+
+
+async def link_candidate(session: AsyncSession, own: Artisan, phone: str) -> Artisan | None:
+    """The record a helper made for this (Telegram-verified) number, if exactly one waits.
+
+    Only offered while the artisan's own row holds nothing sent yet: linking drops that row.
+    """
+    if own.telegram_id is None or await _has_sent(session, own.id):
+        return None
+    found = (
+        await session.scalars(
+            select(Artisan)
+            .where(
+                Artisan.phone == phone,
+                Artisan.telegram_id.is_(None),
+                Artisan.assisted_by.is_not(None),
+            )
+            .limit(2)
+        )
+    ).all()
+    return found[0] if len(found) == 1 else None
+
+
+async def offer_link(session: AsyncSession, user_id: int, target: Artisan) -> None:
+    """Remember the offer (state in a row): the press is checked against it, never its data."""
+    payload = {"artisan_id": target.id, "phone": target.phone}
+    dialogue = await session.get(Dialogue, user_id)
+    if dialogue is None:
+        session.add(Dialogue(user_id=user_id, kind=LINK, payload=payload))
+    else:
+        dialogue.kind, dialogue.payload = LINK, payload
+
+
+async def link(
+    session: AsyncSession, user_id: int, own: Artisan | None, media_dir: Path
+) -> tuple[Artisan | None, list[Path]]:
+    """The offered record becomes this user's; their own new row (nothing sent) is purged.
+
+    Returns the record (None when there is no live offer, or the record or the number changed
+    since it was made) and the purged row's media files, to remove after the commit.
+    """
+    dialogue = await session.get(Dialogue, user_id)
+    if dialogue is None or dialogue.kind != LINK:
+        return None, []
+    payload = dialogue.payload or {}
+    await session.delete(dialogue)
+    target_id, phone = payload.get("artisan_id"), payload.get("phone")
+    target = await session.get(Artisan, target_id) if isinstance(target_id, int) else None
+    if target is None or target.telegram_id is not None or target.phone != phone:
+        return None, []
+    files: list[Path] = []
+    if own is not None:
+        if own.phone != phone or await _has_sent(session, own.id):
+            return None, []
+        target.campaign_id = target.campaign_id or own.campaign_id
+        target.locale = own.locale or target.locale
+        await session.flush()
+        files = await privacy.purge_artisan(session, own, media_dir)
+    target.telegram_id = user_id
+    target.reachable = True
+    target.active_submission_id = None
+    await session.flush()
+    return target, files
+
+
+async def decline_link(session: AsyncSession, user_id: int) -> None:
+    await session.execute(
+        delete(Dialogue).where(Dialogue.user_id == user_id, Dialogue.kind == LINK)
+    )
+
+
+async def _has_sent(session: AsyncSession, artisan_id: int) -> bool:
+    """Anything beyond drafts: a product sent for review, decided or listed."""
+    found = await session.scalar(
+        select(Submission.id)
+        .where(Submission.artisan_id == artisan_id, Submission.state != State.DRAFT)
+        .limit(1)
+    )
+    return found is not None

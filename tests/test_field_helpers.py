@@ -1,0 +1,363 @@
+"""Field helpers register artisans without Telegram in person; the artisan can link later."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, text
+
+from bot.config import Settings
+from bot.context import BotApp
+from bot.fake_telegram import FakeTelegram, FakeUser
+from bot.services import field_helpers
+from bot.storage.db import make_engine, migrate
+from bot.storage.models import Artisan, Dialogue, State, Submission
+from tests.conftest import ADMIN_ID, REVIEWER_ID
+from tests.journey import consent
+from tests.review_world import Sessions, submission
+from tests.test_staff import menu_of
+
+HELPER_ID = 900_020
+OTHER_HELPER_ID = 900_021
+PHONE = "98765 43210"
+E164 = "+919876543210"
+
+
+@pytest.fixture
+def settings(make_settings: Callable[..., Settings]) -> Settings:
+    return make_settings(reviewer_ids=[REVIEWER_ID])
+
+
+async def make_helper(fake: FakeTelegram, user_id: int = HELPER_ID) -> FakeUser:
+    admin = fake.user(ADMIN_ID)
+    helper = fake.user(user_id, first_name="Kamla", last_name="Sahayak")
+    await admin.send(f"/addhelper {user_id}")
+    assert "अब सहायक हैं" in admin.last_text
+    return helper
+
+
+async def fill_for(helper: FakeUser, name: str, phone: str) -> None:
+    """The helper walks the registration for an artisan up to the summary."""
+    await helper.send("/newartisan")
+    assert "पढ़कर सुनाएँ" in helper.last_text
+    await helper.press("कारीगर ने हाँ कहा")
+    assert "सहायक: नया कारीगर के लिए" in helper.last_text
+    assert helper.buttons == ["🙋 मदद"]  # no "👤 <the helper's own name>" to tap
+    await helper.send(name)
+    assert f"सहायक: {name} के लिए" in helper.last_text
+    assert "कारीगर का मोबाइल नंबर" in helper.last_text
+    assert "मेरा नंबर भेजें" not in str(helper.last_markup)  # no contact to share
+    await helper.send(phone)
+    await helper.send("Gorakhpur")
+    await helper.press("टेराकोटा")
+    await helper.send("टेराकोटा हाथी")
+    await helper.send("हाथ से बना मिट्टी का हाथी, भट्टी में पका हुआ।")
+    await helper.send("1200")
+    await helper.press("छोड़ें")
+    await helper.send_photo()
+    await helper.press("हो गया")
+
+
+async def register_for(helper: FakeUser, name: str = "रामू प्रजापति", phone: str = PHONE) -> str:
+    """The helper registers an artisan and sends the product; returns the reference."""
+    await fill_for(helper, name, phone)
+    await helper.press("जमा करें")
+    text = helper.last_text
+    assert f"{name} का सामान जमा हो गया" in text
+    start = text.index("ODOP-")
+    return text[start : start + 11]
+
+
+async def assisted_artisan(db: Sessions, name: str = "रामू प्रजापति") -> Artisan:
+    async with db() as session:
+        artisan = await session.scalar(select(Artisan).where(Artisan.name == name))
+        assert artisan is not None
+        return artisan
+
+
+async def test_helper_registers_artisan_without_telegram_and_is_told_the_decision(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    helper = await make_helper(fake)
+    assert "/newartisan" in helper.last_text
+    menu = menu_of(fake, HELPER_ID)
+    assert "newartisan" in menu and "myartisans" in menu and "queue" not in menu
+    ref = await register_for(helper)
+    artisan = await assisted_artisan(db)
+    assert artisan.telegram_id is None and artisan.assisted_by == HELPER_ID
+    assert (artisan.consent_method, artisan.consent_by) == ("in_person", HELPER_ID)
+    assert artisan.consent_by_name == "Kamla Sahayak" and artisan.consent_at is not None
+    assert artisan.phone == E164
+    sub_id = int(ref.removeprefix("ODOP-"))
+    sub = await submission(db, sub_id)
+    assert sub.state == State.PENDING and sub.assisted
+    async with db() as session:  # the session ended with the submission
+        assert await session.get(Dialogue, HELPER_ID) is None
+
+    reviewer = fake.user(REVIEWER_ID)
+    await reviewer.send(f"/review {ref}", expect=2)
+    assert "सहायक ने कारीगर के सामने दर्ज किया" in reviewer.last_text
+    await reviewer.press("स्वीकृत करें", expect=2)
+    await asyncio.sleep(0.3)
+    told = helper.last_text
+    assert "रामू प्रजापति" in told and ref in told and "पास हो गया" in told
+    assert (await submission(db, sub_id)).state == State.APPROVED
+
+
+async def test_helper_cancel_ends_the_session_and_own_messages_are_their_own_again(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    helper = await make_helper(fake)
+    await helper.send("/newartisan")
+    await helper.press("कारीगर ने हाँ कहा")
+    await helper.send("रामू प्रजापति")
+    await helper.send("/cancel")
+    await helper.send("नमस्ते")
+    assert "सहायक:" not in helper.last_text
+    artisan = await assisted_artisan(db)
+    assert artisan.name == "रामू प्रजापति" and artisan.phone is None
+
+
+async def test_helper_continues_a_cancelled_registration_from_myartisans(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    helper = await make_helper(fake)
+    await helper.send("/newartisan")
+    await helper.press("कारीगर ने हाँ कहा")
+    await helper.send("रामू प्रजापति")
+    await helper.send("/cancel")
+    await helper.send("/myartisans")
+    assert "रामू प्रजापति" in helper.last_text
+    await helper.press("रामू प्रजापति — आगे भरें")
+    assert "सहायक: रामू प्रजापति के लिए" in helper.last_text
+    await helper.send(PHONE)
+    assert (await assisted_artisan(db)).phone == E164
+
+
+async def test_helper_gets_changes_request_and_fixes_it_for_the_artisan(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    helper = await make_helper(fake)
+    ref = await register_for(helper)
+    reviewer = fake.user(REVIEWER_ID)
+    await reviewer.send(f"/review {ref}", expect=2)
+    await reviewer.press("सुधार चाहिए")
+    await reviewer.press("फ़ोटो साफ़ नहीं", expect=2)
+    await asyncio.sleep(0.3)
+    assert "रामू प्रजापति" in helper.last_text and ref in helper.last_text
+    assert "फ़ोटो साफ़ नहीं" in helper.last_text
+    await helper.press("सुधार करें")
+    assert "टेराकोटा हाथी" in helper.last_text  # the summary, to change and send again
+    await helper.press("जमा करें")
+    assert ref in helper.last_text and "जमा हो गया" in helper.last_text
+    sub = await submission(db, int(ref.removeprefix("ODOP-")))
+    assert sub.state == State.PENDING and sub.version == 2
+
+
+async def test_scoped_helper_cannot_send_an_artisan_of_another_district(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    admin = fake.user(ADMIN_ID)
+    helper = fake.user(HELPER_ID)
+    await admin.send(f"/addhelper {HELPER_ID} Varanasi")
+    await fill_for(helper, "रामू प्रजापति", PHONE)  # a Gorakhpur artisan
+    await helper.press("जमा करें", expect=0)
+    await fake.wait_for(lambda: bool(helper.alerts))
+    assert "अपने ज़िलों" in helper.alerts[-1]
+    sub = await db_first_submission(db)
+    assert sub.state == State.DRAFT
+
+
+async def db_first_submission(db: Sessions) -> Submission:
+    async with db() as session:
+        found = await session.scalar(select(Submission).order_by(Submission.id))
+        assert found is not None
+        return found
+
+
+async def test_helper_sharing_a_contact_for_the_artisan_is_asked_to_type_it(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    helper = await make_helper(fake)
+    await helper.send("/newartisan")
+    await helper.press("कारीगर ने हाँ कहा")
+    await helper.send("रामू प्रजापति")
+    await helper.share_contact("+919876500000")
+    assert "लिखकर भेजें" in helper.texts[-2] and "कारीगर का मोबाइल नंबर" in helper.last_text
+    assert (await assisted_artisan(db)).phone is None
+
+
+async def test_artisan_joining_with_the_same_number_as_contact_is_linked(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    helper = await make_helper(fake)
+    ref = await register_for(helper)
+    ramu = fake.user(first_name="Ramu")
+    await consent(ramu)
+    await ramu.send("रामू")
+    await ramu.share_contact(E164)
+    assert "रामू प्रजापति" in ramu.last_text and "यह आप हैं?" in ramu.last_text
+    await ramu.press("हाँ, मैं हूँ")
+    assert "जुड़ गया" in ramu.last_text
+    async with db() as session:
+        linked = await session.scalar(select(Artisan).where(Artisan.telegram_id == ramu.id))
+        assert linked is not None and linked.name == "रामू प्रजापति"
+        assert linked.assisted_by == HELPER_ID
+        rows = await session.scalar(select(func.count(Artisan.id)))
+        assert rows == 1  # the new empty row was dropped
+    await asyncio.sleep(0.3)
+    assert "रामू प्रजापति ने अपना Telegram जोड़ लिया" in helper.last_text
+    await ramu.send("/status")
+    assert ref in ramu.last_text
+
+    reviewer = fake.user(REVIEWER_ID)  # from now on, decisions reach the artisan
+    await reviewer.send(f"/review {ref}", expect=2)
+    await reviewer.press("स्वीकृत करें", expect=2)
+    await asyncio.sleep(0.3)
+    assert any(ref in t for t in ramu.texts[-2:])
+    assert "पास हो गया" not in helper.last_text
+
+
+async def test_artisan_typing_the_same_number_is_not_offered_the_link(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    helper = await make_helper(fake)
+    await register_for(helper)
+    stranger = fake.user()
+    await consent(stranger)
+    await stranger.send("रामू")
+    await stranger.send(PHONE)
+    assert "यह आप हैं?" not in " ".join(stranger.texts)
+    await stranger.press(data="fh:link:yes", expect=0)  # a forged press: no offer
+    assert (await assisted_artisan(db)).telegram_id is None
+
+
+async def test_artisan_sharing_someone_elses_contact_is_not_offered_the_link(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    helper = await make_helper(fake)
+    await register_for(helper)
+    stranger = fake.user()
+    await consent(stranger)
+    await stranger.send("रामू")
+    await stranger.share_contact(E164, own=False)
+    assert "यह आप हैं?" not in " ".join(stranger.texts)
+
+
+async def test_helper_cannot_review(fake: FakeTelegram, bot: BotApp, db: Sessions) -> None:
+    helper = await make_helper(fake)
+    ref = await register_for(helper)
+    await helper.send(f"/review {ref}")
+    assert ref not in helper.last_text
+    await helper.send("/queue")
+    assert (await submission(db, int(ref.removeprefix("ODOP-")))).state == State.PENDING
+
+
+async def test_helper_sees_only_own_artisans(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    first = await make_helper(fake)
+    second = await make_helper(fake, OTHER_HELPER_ID)
+    ref = await register_for(first, "रामू प्रजापति")
+    await register_for(second, "सीता देवी", "98765 11111")
+    await first.send("/myartisans")
+    assert "रामू प्रजापति" in first.last_text and ref in first.last_text
+    assert "सीता देवी" not in first.last_text
+    await second.send("/myartisans")
+    assert "सीता देवी" in second.last_text and "रामू" not in second.last_text
+    ramu = await assisted_artisan(db)
+    await second.press(data=f"fh:go:{ramu.id}", expect=0)  # forged: not theirs
+    await second.press(data=f"fh:fix:{ref.removeprefix('ODOP-')}", expect=0)
+    await fake.wait_for(lambda: len(second.alerts) >= 2)
+    async with db() as session:
+        assert await session.get(Dialogue, OTHER_HELPER_ID) is None
+
+
+async def test_non_helper_cannot_register_for_others(fake: FakeTelegram, bot: BotApp) -> None:
+    someone = fake.user()
+    await someone.send("/newartisan")
+    assert "केवल सहायकों" in someone.last_text
+    await someone.send("/myartisans")
+    assert "केवल सहायकों" in someone.last_text
+
+
+async def test_removed_helper_loses_the_open_session_at_the_next_message(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    helper = await make_helper(fake)
+    await helper.send("/newartisan")
+    await helper.press("कारीगर ने हाँ कहा")
+    admin = fake.user(ADMIN_ID)
+    await admin.send(f"/removehelper {HELPER_ID}")
+    await helper.send("रामू प्रजापति")
+    assert "सहायक:" not in helper.last_text
+    async with db() as session:
+        assert (
+            await session.scalar(select(Artisan.name).where(Artisan.telegram_id.is_(None))) is None
+        )
+
+
+async def test_helper_over_daily_limit_is_flagged_to_admins_once(
+    fake: FakeTelegram, bot: BotApp, db: Sessions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(field_helpers, "DAILY_FLAG", 2)
+    helper = await make_helper(fake)
+    admin = fake.user(ADMIN_ID)
+    for _ in range(4):
+        await helper.send("/newartisan")
+        await helper.press("कारीगर ने हाँ कहा")
+    await asyncio.sleep(0.3)
+    flags = [t for t in admin.texts if "आज 2 से ज़्यादा कारीगर" in t]
+    assert len(flags) == 1
+    async with db() as session:  # not blocked
+        count = await session.scalar(
+            select(func.count(Artisan.id)).where(Artisan.assisted_by == HELPER_ID)
+        )
+        assert count == 4
+
+
+async def test_migration_makes_telegram_id_nullable_and_keeps_rows_on_sqlite(
+    tmp_path: Path,
+) -> None:
+    engine = make_engine(f"sqlite+aiosqlite:///{tmp_path / 'm.db'}")
+    try:
+        await migrate(engine, "0008")
+        async with engine.begin() as conn:
+            await conn.execute(
+                text(
+                    "INSERT INTO artisans (id, telegram_id, notices_opt_in, reachable, "
+                    "created_at, last_seen_at) VALUES (1, 5, 1, 1, '2026-01-01', '2026-01-01')"
+                )
+            )
+            await conn.execute(
+                text(
+                    "INSERT INTO submissions (id, artisan_id, state, editing, version, "
+                    "created_at, updated_at) VALUES (1, 1, 'draft', 0, 0, '2026-01-01', "
+                    "'2026-01-01')"
+                )
+            )
+        await migrate(engine)
+        async with engine.begin() as conn:
+            for artisan_id in (2, 3):  # any number of artisans without Telegram
+                await conn.execute(
+                    text(
+                        "INSERT INTO artisans (id, telegram_id, notices_opt_in, reachable, "
+                        f"created_at, last_seen_at) VALUES ({artisan_id}, NULL, 1, 0, "
+                        "'2026-01-01', '2026-01-01')"
+                    )
+                )
+            assert await conn.scalar(text("SELECT count(*) FROM submissions")) == 1
+            assert await conn.scalar(text("SELECT assisted FROM submissions")) == 0
+        with pytest.raises(Exception, match="UNIQUE"):
+            async with engine.begin() as conn:
+                await conn.execute(
+                    text(
+                        "INSERT INTO artisans (telegram_id, notices_opt_in, reachable, "
+                        "created_at, last_seen_at) VALUES (5, 1, 1, '2026-01-01', '2026-01-01')"
+                    )
+                )
+    finally:
+        await engine.dispose()
