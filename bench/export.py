@@ -1,10 +1,10 @@
 """Catalogue export of 10,000 approved products with photos: time, peak memory, write lock.
 
 Each export (`python -m bot export --format csv|xlsx|ondc`) runs as its own process, so its
-peak RSS (VmHWM, written by the process as it exits) is the export's alone. While it runs, this process
-does a tiny write transaction on the same SQLite file every 50 ms (BEGIN IMMEDIATE, update one
-row, COMMIT), as the bot would for an update, and records how long each took: the worst is the
-longest the export kept the bot from writing.
+peak RSS (VmHWM, written by the process as it exits) is the export's alone. While it runs, this
+process does a tiny write transaction on the same SQLite file every 50 ms (BEGIN IMMEDIATE,
+update one row, COMMIT), as the bot would for an update, and records how long each took: the
+worst is the longest the export kept the bot from writing.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ DISTRICT, CRAFT = "Gorakhpur", "Terracotta"
 # ru_maxrss: Linux carries the parent's high-water mark over fork and exec into it, so a child
 # smaller than this process (which seeded the database) would report this process's peak.
 HWM_RUNNER = """
-import atexit, os, runpy, sys
+import atexit, os, runpy
 def hwm():
     with open("/proc/self/status") as f, open(os.environ["BENCH_HWM"], "w") as out:
         out.write(next(line for line in f if line.startswith("VmHWM:")).split()[1])
