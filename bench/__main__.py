@@ -1,7 +1,7 @@
 """`python -m bench` runs every benchmark and rewrites its section of docs/benchmarks.md.
 
 `python -m bench NAME [options]` runs one: registration, instructions, unit_of_work, memory,
-review_queue, broadcast.
+review_queue, broadcast, export.
 """
 
 from __future__ import annotations
@@ -9,7 +9,15 @@ from __future__ import annotations
 import importlib
 import sys
 
-ALL = ("registration", "instructions", "unit_of_work", "memory", "review_queue", "broadcast")
+ALL = (
+    "registration",
+    "instructions",
+    "unit_of_work",
+    "memory",
+    "review_queue",
+    "broadcast",
+    "export",
+)
 
 
 def main() -> None:
