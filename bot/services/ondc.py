@@ -29,7 +29,7 @@ from typing import Any, TextIO
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.services.catalogue import STREAM_BATCH, ExportQuery
+from bot.services.catalogue import STREAM_BATCH, ExportQuery, engine_of, read_only
 from bot.services.crafts import CraftIndex
 from bot.services.districts import DistrictIndex
 from bot.storage.models import Artisan, Listing, Photo, State, Submission, utcnow
@@ -108,7 +108,7 @@ async def _rows(
             stmt = stmt.where(
                 func.coalesce(Submission.decided_at, Submission.submitted_at) >= query.since
             )
-        async with sessions() as session:
+        async with read_only(engine_of(sessions)) as session:
             chunk = [(sub, a, li) for sub, a, li in (await session.execute(stmt)).all()]
             if not chunk:
                 return
