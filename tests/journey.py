@@ -6,7 +6,12 @@ from bot.fake_telegram import FakeUser
 
 BUTTONS = {
     "hi": {"agree": "हाँ, शुरू करें", "skip": "छोड़ें", "done": "हो गया", "submit": "जमा करें"},
-    "en": {"agree": "Yes, let's start", "skip": "Skip", "done": "Done", "submit": "submit"},
+    "en": {
+        "agree": "Yes, let's start",
+        "skip": "Skip",
+        "done": "Done",
+        "submit": "All right, submit",
+    },
 }
 
 

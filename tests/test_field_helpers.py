@@ -131,7 +131,7 @@ async def test_helper_continues_a_cancelled_registration_from_myartisans(
     await helper.send("/cancel")
     await helper.send("/myartisans")
     assert "रामू प्रजापति" in helper.last_text
-    await helper.press("रामू प्रजापति — आगे भरें")
+    await helper.press("▶️ रामू प्रजापति")
     assert "सहायक: रामू प्रजापति के लिए" in helper.last_text
     await helper.send(PHONE)
     assert (await assisted_artisan(db)).phone == E164

@@ -28,19 +28,19 @@ from tests.test_locales import keys_of
 
 NOTICES = {
     "hi": {
-        "approved": "स्वीकृत हो गया",
-        "rejected": "स्वीकार नहीं हुआ",
+        "approved": "पास हो गया ✅",
+        "rejected": "नामंज़ूर हुआ",
         "changes": "सुधार चाहिए",
-        "blurry": "फोटो साफ़ नहीं हैं",
-        "district": "आपके जिले का ODOP उत्पाद नहीं",
+        "blurry": "फ़ोटो साफ़ नहीं हैं",
+        "district": "आपके ज़िले के ODOP काम का नहीं",
         "fix": "सुधार करें",
     },
     "en": {
-        "approved": "has been approved",
+        "approved": "is approved ✅",
         "rejected": "was not accepted",
-        "changes": "needs a few changes",
+        "changes": "needs a small change",
         "blurry": "The photos are not clear",
-        "district": "your district's ODOP product",
+        "district": "your district's ODOP work",
         "fix": "Make changes",
     },
 }
@@ -122,7 +122,7 @@ async def test_reviewer_rejects_with_one_tap_reason_in_artisans_language(
     reviewer = fake.user(REVIEWER_ID, language_code="hi")  # reviewer's language differs
     await reviewer.send("/review next", expect=2)
     await reviewer.press("अस्वीकार करें")
-    await reviewer.press("इस जिले का उत्पाद नहीं", expect=2)
+    await reviewer.press("इस ज़िले का उत्पाद नहीं", expect=2)
     assert "अस्वीकृत" in reviewer.last_text
     assert NOTICES[lang]["rejected"] in artisan.last_text
     assert NOTICES[lang]["district"] in artisan.last_text
@@ -235,12 +235,12 @@ async def test_admin_reopens_a_rejected_submission(
     await choose_language(reviewer)
     await reviewer.send("/review next", expect=2)
     await reviewer.press("Reject")
-    await reviewer.press("Too few photos", expect=2)
+    await reviewer.press("Not handmade", expect=2)
     admin = fake.user(ADMIN_ID, language_code="en")
     await choose_language(admin)
     await admin.send(f"/reopen {reference(sub_id)}")
     assert "back in the queue" in admin.last_text
-    assert "reviewed again" in artisan.last_text
+    assert "checked again" in artisan.last_text
     assert (await submission(db, sub_id)).state == State.PENDING
     await admin.send(f"/reopen {reference(sub_id)}")
     assert "not rejected" in admin.last_text
@@ -251,7 +251,7 @@ def test_every_key_built_at_runtime_exists_in_both_locales() -> None:
         {f"rv-state-{state}" for state in State}
         | {f"rv-role-{role}" for role in (SYSTEM, ARTISAN, REVIEWER, ADMIN)}
         | {f"rv-field-{field}" for field in CHANGE_FIELDS}
-        | {f"rv-btn-reason-{code}" for code in REASONS}
+        | {f"rv-btn-reason-{code}" for reasons in REASONS.values() for code in reasons}
         | {f"staff-role-{role}" for role in Role}
     )
     for locale in ("hi", "en"):

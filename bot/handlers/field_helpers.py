@@ -146,7 +146,7 @@ async def on_myartisans(turn: Turn) -> None:
     text = "\n\n".join(blocks)
     unfinished = [
         kb.button(
-            turn.t("fh-btn-continue", name=(e.artisan.name or "")[:20]), f"fh:go:{e.artisan.id}"
+            turn.t("fh-btn-continue", name=_short(e.artisan.name or "")), f"fh:go:{e.artisan.id}"
         )
         for e in found
         if e.artisan.telegram_id is None and any(s.state == State.DRAFT for s in e.submissions)
@@ -233,3 +233,8 @@ HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler("myartisans", on_myartisans, filters=PRIVATE),
     CallbackQueryHandler(on_button, pattern=r"^fh:"),
 ]
+
+
+def _short(name: str, room: int = 16) -> str:
+    """A name that fits a button on a small phone (the button says whose record it opens)."""
+    return name if len(name) <= room else name[: room - 1] + "…"

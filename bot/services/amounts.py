@@ -36,7 +36,7 @@ WORDS = {
     "एक": 1, "दो": 2, "तीन": 3, "चार": 4, "पांच": 5, "छह": 6, "छः": 6, "छे": 6, "सात": 7,
     "आठ": 8, "नौ": 9, "दस": 10, "ग्यारह": 11, "बारह": 12, "तेरह": 13, "चौदह": 14,
     "पंद्रह": 15, "पन्द्रह": 15, "सोलह": 16, "सत्रह": 17, "अठारह": 18, "उन्नीस": 19, "बीस": 20,
-    "पच्चीस": 25, "तीस": 30, "पैंतीस": 35, "चालीस": 40, "पचास": 50, "साठ": 60, "सत्तर": 70,
+    "पच्चीस": 25, "पचीस": 25, "तीस": 30, "पैंतीस": 35, "चालीस": 40, "पचास": 50, "साठ": 60, "सत्तर": 70,
     "पचहत्तर": 75, "अस्सी": 80, "नब्बे": 90,
     "ek": 1, "do": 2, "teen": 3, "char": 4, "paanch": 5, "panch": 5, "chhe": 6, "saat": 7,
     "aath": 8, "nau": 9, "das": 10, "gyarah": 11, "barah": 12, "pandrah": 15, "bees": 20,
@@ -46,11 +46,13 @@ WORDS = {
     "thirty": 30, "forty": 40, "fifty": 50,
 }  # fmt: skip
 RANGE_WORDS = {"-", "–", "—", "~", "से", "to", "या", "or", "se", "ya"}
-# A number right before one of these counts pieces ("एक नग का दाम 1200"), not rupees.
 UNITS = {"नग", "piece", "pieces", "pcs", "pc", "पीस"}
+# "One" around a price means "each": "एक नग का दाम 1200", "5 हजार का एक", "1200 per piece".
+EACH_BEFORE = {"का", "की", "के", "per", "for", "a"}
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[-–—~]|[^\s\d.,/₹()\-–—~:;!?'\"+=*]+")
-_GROUPED = re.compile(r"\d{1,3}(?:,\d{2,3})+")  # 1,200 · 1,20,000
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?")  # 1,200 · 1,20,000 · 5,000.00
+_THOUSANDS_DOT = re.compile(r"\d{1,3}\.\d{3}")  # "1.200": a thousand written the European way?
 
 
 @dataclass(frozen=True)
@@ -83,10 +85,10 @@ def _groups(text: str) -> list[list[Decimal] | str]:
     text = re.sub(r"(\d)(?=[^\W\d_])", r"\1 ", text)  # "5k", "5हजार"
     tokens = [_fold(t) for t in _TOKEN.findall(text)]
     out: list[list[Decimal] | str] = []
-    pieces: list[Decimal] = []
     prefix = Decimal(0)
     for i, token in enumerate(tokens):
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        previous = tokens[i - 1] if i > 0 else ""
         if token in RANGE_WORDS:
             if token in "-–—" and not out:
                 raise Invalid("err-amount-negative")
@@ -113,14 +115,18 @@ def _groups(text: str) -> list[list[Decimal] | str]:
             value = Decimal(WORDS[token])
         if value is None:
             continue  # a rupee sign, "only", "लगभग": the number is what counts
-        if following in UNITS:
-            pieces.append(value)
-            continue
+        if value == 1 and (following in UNITS or previous in EACH_BEFORE) and len(tokens) > 2:
+            continue  # "एक नग का", "का एक": each, not an amount
+        if _THOUSANDS_DOT.fullmatch(token) and not out:
+            raise Unclear((int(value * 1000), *_around(value)))
         out.append([value + prefix])
         prefix = Decimal(0)
-    if not any(isinstance(part, list) for part in out):
-        out.extend([value] for value in pieces)  # "50 नग" is the answer itself
     return out
+
+
+def _around(value: Decimal) -> tuple[int, ...]:
+    low = int(value.to_integral_value(rounding="ROUND_FLOOR"))
+    return tuple(dict.fromkeys(v for v in (low, low + 1) if v >= 1))
 
 
 def _value(group: list[Decimal]) -> Decimal:
@@ -160,8 +166,10 @@ def read_amount(text: str, maximum: int) -> int:
     if len(sides) == 2 and len(sides[0]) == 1 and len(sides[0][0]) == 1 and len(sides[1][-1]) > 1:
         sides[0][0] = [sides[0][0][0], *sides[1][-1][1:]]  # "5-6 हजार": both thousands
     amounts = [amount for side in sides for amount in _combine(side)]
-    if len(amounts) > 1:
-        choices = tuple(dict.fromkeys(_whole(a, maximum) for a in amounts))
+    if len(amounts) > 1:  # ask which, offering only the ones that could be right
+        choices = tuple(dict.fromkeys(int(a) for a in amounts if 1 <= a <= maximum))
+        if not choices:
+            raise Invalid("err-number")
         raise Unclear(choices[:4])
     amount = amounts[0]
     if amount != amount.to_integral_value():

@@ -135,7 +135,10 @@ async def start_new(session: AsyncSession, artisan: Artisan) -> Submission | Non
         return None
     draft = Submission(artisan_id=artisan.id, state=State.DRAFT, district=artisan.district)
     draft.step = "name"
-    if artisan.name and artisan.phone and artisan.district:
+    spoken_name = None if artisan.name else await reg.spoken_name(session, artisan.id)
+    if spoken_name is not None:  # told by voice before: a reviewer may not have typed it yet
+        draft.voice_answers = {"name": spoken_name}
+    if (artisan.name or spoken_name) and artisan.phone and artisan.district:
         draft.step = "craft"
     draft.first_step = draft.step
     session.add(draft)
@@ -240,6 +243,11 @@ def _spoken(d: Draft, step: str, file_id: str) -> Outcome:
         d.sub.voice_file_id = file_id
     else:
         d.sub.voice_answers = {**(d.sub.voice_answers or {}), step: file_id}
+    # The voice note replaces what was typed before: the reviewer types it in afresh.
+    if step == "name":
+        d.artisan.name = None
+    else:
+        setattr(d.sub, step, None)
     return advance(d, step, Outcome().ack("voice-saved"))
 
 
@@ -474,7 +482,7 @@ async def edit(d: Draft, field_name: str) -> Outcome:
         return d.reprompt()
     full = field_name == "photos" and await reg.photo_count(d.session, d.sub.id) >= reg.MAX_PHOTOS
     if full:  # "add more": the photos sent stay
-        return d.reprompt(Outcome().say("err-photo-limit", max=reg.MAX_PHOTOS))
+        return d.reprompt(Outcome().say("err-photo-full", max=reg.MAX_PHOTOS))
     d.sub.editing = True
     return _goto(d, field_name)
 

@@ -81,6 +81,15 @@ async def submissions_of(session: AsyncSession, artisan_id: int) -> list[Submiss
     return list(rows)
 
 
+async def spoken_name(session: AsyncSession, artisan_id: int) -> str | None:
+    """The voice note of the artisan's name from their latest product that has one."""
+    for sub in reversed(await submissions_of(session, artisan_id)):
+        voice = (sub.voice_answers or {}).get("name")
+        if voice:
+            return str(voice)
+    return None
+
+
 async def idle_drafts(
     session: AsyncSession, cutoff: datetime, limit: int = 100
 ) -> list[tuple[Submission, Artisan]]:

@@ -6,7 +6,7 @@ word-no = no
 value-missing = —
 help-artisan =
     <b>What does this bot do?</b>
-    Artisans of Uttar Pradesh's One District One Product (ODOP) scheme register themselves and their products here. The district ODOP cell checks each product before it is listed on online marketplaces.
+    Artisans of Uttar Pradesh's One District One Product (ODOP) scheme register themselves and their products here. The District Industries Centre checks each product and puts it on sale online.
 
     /start — start or continue registering
     /status — the status of your products
@@ -15,6 +15,7 @@ help-artisan =
     /mydata — see your data
     /deletemydata — delete your data
     /stopnotices — stop notices, /startnotices — turn them on again
+    Any question? Press "🙋 Help" below.
 help-reviewer =
     <b>For reviewers</b>
     /queue — submissions waiting for review

@@ -60,5 +60,5 @@ fh-help =
     /newartisan — register an artisan without Telegram
     /myartisans — the artisans you registered; continue an unfinished one
     /cancel — stop the registration in progress (answers stay saved)
-fh-btn-continue = ▶️ { $name } — continue
+fh-btn-continue = ▶️ { $name }
 fh-nothing-to-continue = This artisan has no unfinished product.

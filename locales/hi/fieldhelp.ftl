@@ -60,5 +60,5 @@ fh-help =
     /newartisan — बिना Telegram वाले कारीगर का पंजीकरण
     /myartisans — आपके दर्ज किए कारीगर, अधूरे पंजीकरण आगे भरें
     /cancel — अभी का पंजीकरण रोकें (भरी जानकारी सुरक्षित)
-fh-btn-continue = ▶️ { $name } — आगे भरें
+fh-btn-continue = ▶️ { $name }
 fh-nothing-to-continue = इस कारीगर का कोई अधूरा सामान नहीं है।

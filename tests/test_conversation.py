@@ -1,0 +1,375 @@
+"""The artisan-first conversation (issue 20), end to end through the fake Bot API: Hindi first,
+amounts as people write them, voice answers, one-tap answers, a short summary."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from sqlalchemy import select
+
+from bot.context import BotApp
+from bot.fake_telegram import FakeTelegram, FakeUser
+from bot.services import registration as reg
+from bot.storage.models import Photo, State, Submission
+from tests.conftest import REVIEWER_ID
+from tests.journey import consent, phone_of, submit_product, to_district, to_photos
+from tests.test_registration import Sessions, artisan_row, photos_of, submissions_of
+
+
+async def to_price(artisan: FakeUser) -> None:
+    await to_district(artisan)
+    await artisan.send("Gorakhpur")
+    await artisan.press("टेराकोटा")
+    await artisan.send("टेराकोटा हाथी")
+    await artisan.send("हाथ से बना मिट्टी का हाथी, भट्टी में पका हुआ।")
+
+
+async def to_summary(artisan: FakeUser, photos: int = 1) -> None:
+    await to_photos(artisan)
+    for _ in range(photos):
+        await artisan.send_photo()
+    await artisan.press("हो गया")
+
+
+async def only_draft(db: Sessions, artisan: FakeUser) -> Submission:
+    [sub] = await submissions_of(db, artisan.id)
+    return sub
+
+
+# --- Hindi first, English one tap away ---
+
+
+async def test_artisan_with_an_english_phone_is_greeted_in_hindi(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    artisan = fake.user(language_code="en")
+    await artisan.send("/start")
+    assert "नमस्ते" in artisan.last_text
+    assert artisan.buttons == ["✅ हाँ, शुरू करें", "❌ नहीं", "English"]
+
+
+async def test_artisan_taps_english_once_and_sees_the_first_screen_in_english(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user(language_code="en")
+    await artisan.send("/start")
+    await artisan.press("English")
+    assert "Namaste" in artisan.last_text and "Shall we start?" in artisan.last_text
+    assert artisan.buttons[:2] == ["✅ Yes, let's start", "❌ No"]
+    row = await artisan_row(db, artisan.id)
+    assert row is not None and row.locale == "en" and not row.registered
+
+
+async def test_artisan_switching_language_mid_way_sees_the_same_question_again(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    artisan = fake.user(language_code="en")
+    await consent(artisan)
+    await artisan.send("सुनीता देवी")
+    assert "चरण 2/9" in artisan.last_text and "मोबाइल" in artisan.last_text
+    await artisan.send("/language")
+    await artisan.press("English")
+    assert "Step 2/9" in artisan.last_text and "Your mobile number?" in artisan.last_text
+
+
+# --- amounts ---
+
+
+async def test_artisan_writes_price_in_words_and_it_is_stored_and_echoed(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user()
+    await to_price(artisan)
+    await artisan.send("5 हजार")
+    assert artisan.last_text.startswith("दाम: ₹5,000 ✅")
+    assert "चरण 8/9" in artisan.last_text  # and the next question, in the same message
+    assert (await only_draft(db, artisan)).price == 5000
+
+
+async def test_artisan_writes_a_price_range_and_chooses_with_a_button(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user()
+    await to_price(artisan)
+    await artisan.send("1200-1500")
+    assert "आपका मतलब कौन-सा है?" in artisan.last_text
+    assert artisan.buttons == ["₹1,200", "₹1,500"]
+    assert (await only_draft(db, artisan)).price is None
+    await artisan.press("₹1,500")
+    assert artisan.last_text.startswith("दाम: ₹1,500 ✅")
+    sub = await only_draft(db, artisan)
+    assert (sub.price, sub.step) == (1500, "capacity")
+
+
+async def test_artisan_capacity_is_echoed_in_pieces(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user()
+    await to_price(artisan)
+    await artisan.send("1200")
+    await artisan.send("पचास नग")
+    assert artisan.last_text.startswith("महीने में: 50 नग ✅")
+    assert (await only_draft(db, artisan)).capacity == 50
+
+
+# --- voice and one-tap answers ---
+
+
+async def test_artisan_who_cannot_type_answers_by_voice_and_the_summary_shows_it(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user()
+    await consent(artisan)
+    await artisan.send_voice()  # name
+    assert "आवाज़ मिल गई ✅" in artisan.last_text and "चरण 2/9" in artisan.last_text
+    await artisan.share_contact(phone_of(artisan))
+    await artisan.send("273001")
+    await artisan.press("कुछ और")
+    await artisan.send_voice()  # another craft
+    assert "चरण 5/9" in artisan.last_text
+    await artisan.send_voice()  # product name
+    assert "चरण 6/9" in artisan.last_text
+    await artisan.send_voice(duration=20)  # description
+    assert "चरण 7/9" in artisan.last_text
+    await artisan.send("1200")
+    await artisan.press("छोड़ें")
+    await artisan.send_photo()
+    await artisan.press("हो गया")
+    summary = artisan.last_text
+    assert summary.count("🎤 (आवाज़ में)") == 4, summary
+    sub = await only_draft(db, artisan)
+    assert set(sub.voice_answers or {}) == {"name", "craft", "product_name"}
+    assert sub.voice_file_id and (sub.craft, sub.product_name, sub.description) == (None,) * 3
+    row = await artisan_row(db, artisan.id)
+    assert row is not None and row.name is None
+    await artisan.press("जमा करें")
+    assert "ODOP-" in artisan.last_text
+    assert (await only_draft(db, artisan)).state == State.PENDING
+
+
+async def test_artisan_taps_their_profile_name(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user(first_name="Sunita", last_name="Devi")
+    await consent(artisan)
+    assert "👤 Sunita Devi" in artisan.buttons
+    await artisan.press("👤 Sunita Devi")
+    assert "चरण 2/9" in artisan.last_text
+    row = await artisan_row(db, artisan.id)
+    assert row is not None and row.name == "Sunita Devi"
+
+
+async def test_profile_name_is_read_from_the_press_not_from_the_button(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user(first_name="Sunita", last_name="Devi")
+    await consent(artisan)
+    artisan.first_name = "Kamla"  # renamed in Telegram since the button was shown
+    await artisan.press("👤 Sunita Devi")
+    row = await artisan_row(db, artisan.id)
+    assert row is not None and row.name == "Kamla Devi"
+
+
+# --- district ---
+
+
+async def test_artisan_types_a_pin_code_and_gets_the_district(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user()
+    await to_district(artisan)
+    await artisan.send("273001")
+    assert "ज़िला: गोरखपुर ✅" in artisan.last_text and "चरण 4/9" in artisan.last_text
+    row = await artisan_row(db, artisan.id)
+    assert row is not None and (row.district, row.pin) == ("Gorakhpur", "273001")
+
+
+async def test_a_pin_code_of_two_districts_asks_which(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user()
+    await to_district(artisan)
+    await artisan.send("247771")
+    assert "इस पिन कोड पर" in artisan.last_text
+    assert artisan.buttons[:2] == ["मुजफ्फरनगर", "शामली"]
+    await artisan.press("शामली")
+    row = await artisan_row(db, artisan.id)
+    assert row is not None and (row.district, row.pin) == ("Shamli", "247771")
+
+
+# --- the summary ---
+
+
+async def test_summary_offers_submit_first_and_one_change_button(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    artisan = fake.user()
+    await to_summary(artisan)
+    assert artisan.buttons == ["✅ सब सही है, जमा करें", "✏️ कुछ बदलना है"]
+    assert "चरण" not in artisan.last_text
+    assert "अगर हो तो" in artisan.last_text  # GSTIN, Udyam, Pehchan: extras, not missing
+
+
+async def test_add_more_photos_keeps_the_photos_sent(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user()
+    await to_summary(artisan)
+    before = [p.file_unique_id for p in await photos_of(db, (await only_draft(db, artisan)).id)]
+    await artisan.press("कुछ बदलना है")
+    await artisan.press("📷 फ़ोटो")
+    await artisan.press("➕ और फ़ोटो")
+    await artisan.send_photo()
+    assert "2/5" in artisan.last_text
+    await artisan.press("हो गया")
+    assert "📷 फ़ोटो: 2" in artisan.last_text
+    after = [p.file_unique_id for p in await photos_of(db, (await only_draft(db, artisan)).id)]
+    assert len(after) == 2 and after[0] == before[0]
+
+
+async def wait_kept(db: Sessions, submission_id: int, count: int) -> list[Photo]:
+    """The photo worker keeps each photo on disk in the background."""
+    for _ in range(100):
+        photos = await photos_of(db, submission_id)
+        if len(photos) == count and all(p.local_path for p in photos):
+            return photos
+        await asyncio.sleep(0.1)
+    raise AssertionError("photos were not kept on disk")
+
+
+async def test_replace_all_photos_asks_first_and_keeps_them_on_no(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user()
+    await to_summary(artisan, photos=2)
+    await artisan.press("कुछ बदलना है")
+    await artisan.press("📷 फ़ोटो")
+    await artisan.press("🔄 सब फ़ोटो बदलें")
+    assert "पक्का?" in artisan.last_text
+    assert artisan.buttons == ["✅ हाँ, बदलें", "रहने दें"]
+    await artisan.press("रहने दें")
+    assert "📷 फ़ोटो: 2" in artisan.last_text
+    assert len(await photos_of(db, (await only_draft(db, artisan)).id)) == 2
+
+
+async def test_replace_all_photos_removes_them_and_their_files(
+    fake: FakeTelegram, bot: BotApp, db: Sessions, settings: Any
+) -> None:
+    artisan = fake.user()
+    await to_summary(artisan, photos=2)
+    sub = await only_draft(db, artisan)
+    files = [settings.media_dir / p.local_path for p in await wait_kept(db, sub.id, 2)]
+    assert all(f.is_file() for f in files)
+    await artisan.press("कुछ बदलना है")
+    await artisan.press("📷 फ़ोटो")
+    await artisan.press("🔄 सब फ़ोटो बदलें")
+    await artisan.press("हाँ, बदलें")
+    assert "पुरानी फ़ोटो हटा दीं" in artisan.last_text and "0/5" in artisan.last_text
+    assert await photos_of(db, sub.id) == []
+    for _ in range(50):  # removed after the commit, off the event loop
+        if not any(f.exists() for f in files):
+            break
+        await asyncio.sleep(0.1)
+    assert not any(f.exists() for f in files)
+    await artisan.send_photo()
+    await artisan.press("हो गया")
+    assert "📷 फ़ोटो: 1" in artisan.last_text  # back to the summary, not through every step
+
+
+# --- how much it takes ---
+
+
+class Counted:
+    """The artisan's sends and presses, counted (an album is one action)."""
+
+    def __init__(self, user: FakeUser) -> None:
+        self.user, self.actions = user, 0
+
+    async def __call__(self, method: str, *args: Any, **kwargs: Any) -> None:
+        self.actions += 1
+        await getattr(self.user, method)(*args, **kwargs)
+
+
+async def test_registration_in_hindi_with_buttons_and_one_album_takes_13_actions(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    user = fake.user(first_name="Sunita", last_name="Devi")
+    do = Counted(user)
+    await do("send", "/start")
+    await do("press", "हाँ, शुरू करें")
+    await do("press", "👤 Sunita Devi")
+    await do("share_contact", phone_of(user))
+    await do("send", "273001")
+    await do("press", "टेराकोटा")
+    await do("send", "टेराकोटा हाथी")
+    await do("send", "हाथ से बना मिट्टी का हाथी, भट्टी में पका हुआ।")
+    await do("send", "1200")
+    await do("press", "छोड़ें")
+    await do("send_album", 3)
+    await do("press", "हो गया")
+    await do("press", "जमा करें")
+    assert "ODOP-" in user.last_text
+    assert do.actions <= 13
+    sub = await only_draft(db, user)
+    assert sub.state == State.PENDING and len(await photos_of(db, sub.id)) == 3
+
+
+# --- limits ---
+
+
+async def test_a_sixth_unfinished_product_is_refused(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user()
+    await to_district(artisan)
+    await artisan.send("Gorakhpur")
+    for _ in range(reg.MAX_OPEN_DRAFTS - 1):
+        await artisan.send("/start")
+        await artisan.press("नया सामान")
+        assert "चरण 1/6" in artisan.last_text
+    await artisan.send("/start")
+    await artisan.press("नया सामान")
+    assert "5 सामान अधूरे" in artisan.last_text
+    assert "आगे बढ़ें" in " ".join(artisan.buttons)
+    subs = await submissions_of(db, artisan.id)
+    assert [s.state for s in subs] == [State.DRAFT] * reg.MAX_OPEN_DRAFTS
+
+
+# --- a name change after approval ---
+
+
+async def test_renaming_in_a_second_product_sends_the_approved_one_back_to_review(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user()
+    ref = await submit_product(artisan)
+    reviewer = fake.user(REVIEWER_ID)
+    await reviewer.send(f"/review {ref}", expect=2)
+    await reviewer.press("स्वीकृत करें", expect=2)
+    [first] = await submissions_of(db, artisan.id)
+    assert first.state == State.APPROVED
+
+    await artisan.send("/start")
+    await artisan.press("नया सामान")
+    await artisan.press("टेराकोटा")
+    await artisan.send("टेराकोटा दीया")
+    await artisan.send("मिट्टी का दीया, हाथ से बना और भट्टी में पका।")
+    await artisan.send("150")
+    await artisan.press("छोड़ें")
+    await artisan.send_photo()
+    await artisan.press("हो गया")
+    await artisan.press("कुछ बदलना है")
+    await artisan.press("नाम")
+    await artisan.send("सुनीता कुमारी")
+    await artisan.press("जमा करें")
+    assert "ODOP-" in artisan.last_text
+
+    first, second = await submissions_of(db, artisan.id)
+    assert (first.state, second.state) == (State.PENDING, State.PENDING)
+    assert first.last_snapshot is not None and "name" in first.last_snapshot["changed"]
+    async with db() as session:
+        queued = await session.scalars(
+            select(Submission.id).where(Submission.state == State.PENDING)
+        )
+        assert set(queued) == {first.id, second.id}

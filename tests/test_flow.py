@@ -1,0 +1,543 @@
+"""The registration flow without Telegram: (draft state, input) -> outcome, on an in-memory
+SQLite database and bot.services.flow directly (bot/services/flow.py)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.pool import StaticPool
+
+from bot.services import flow
+from bot.services import registration as reg
+from bot.services.districts import DistrictIndex
+from bot.services.pincodes import PinIndex
+from bot.storage.db import make_engine, make_sessionmaker
+from bot.storage.models import Artisan, Base, Photo, State, Submission, utcnow
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+DISTRICTS = DistrictIndex.load(DATA / "odop_districts.csv")
+PINS = PinIndex.load(DATA / "up_pincodes.csv", known=DISTRICTS.by_key)
+USER_ID = 555_001
+
+# What an artisan has told us before each step (artisan fields, then submission fields).
+BEFORE = {
+    "phone": {"name": "सुनीता देवी"},
+    "district": {"phone": "+919876543210"},
+    "craft": {"district": "Gorakhpur"},
+    "product_name": {"craft": "टेराकोटा"},
+    "description": {"product_name": "टेराकोटा हाथी"},
+    "price": {"description": "हाथ से बना मिट्टी का हाथी, भट्टी में पका हुआ।"},
+    "capacity": {"price": 1200},
+    "photos": {"capacity": 50},
+}
+ARTISAN_FIELDS = {"name", "phone", "district", "pin"}
+
+
+@pytest.fixture
+async def session() -> AsyncIterator[AsyncSession]:
+    engine = make_engine("sqlite+aiosqlite://", poolclass=StaticPool)
+    async with engine.begin() as conn:
+        await conn.run_sync(Base.metadata.create_all)
+    async with make_sessionmaker(engine)() as s:
+        yield s
+    await engine.dispose()
+
+
+async def draft_at(
+    session: AsyncSession, step: str, *, editing: bool = False, photos: int = 0, **given: Any
+) -> flow.Draft:
+    """A registered artisan whose first draft stands at `step`, every earlier answer given."""
+    artisan = Artisan(telegram_id=USER_ID, consent_at=utcnow(), locale="hi")
+    sub = Submission(state=State.DRAFT, first_step="name", step=step, editing=editing)
+    order = [*reg.ORDER, *reg.OPTIONAL_STEPS]
+    for later, answers in BEFORE.items():
+        if step in ("summary", *reg.OPTIONAL_STEPS) or order.index(later) <= order.index(step):
+            for name, value in answers.items():
+                setattr(artisan if name in ARTISAN_FIELDS else sub, name, value)
+    for name, value in given.items():
+        setattr(artisan if name in ARTISAN_FIELDS else sub, name, value)
+    sub.district = artisan.district
+    session.add(artisan)
+    await session.flush()
+    sub.artisan_id = artisan.id
+    session.add(sub)
+    await session.flush()
+    artisan.active_submission_id = sub.id
+    for i in range(photos):
+        session.add(photo(sub.id, i))
+    await session.flush()
+    return flow.Draft(
+        session, artisan, sub, DISTRICTS, USER_ID, "hi", Path("/nonexistent"), pins=PINS
+    )
+
+
+def photo(submission_id: int, i: int, local_path: str | None = None) -> Photo:
+    return Photo(
+        submission_id=submission_id,
+        position=i + 1,
+        file_id=f"f{submission_id}-{i}",
+        file_unique_id=f"u{submission_id}-{i}",
+        width=1280,
+        height=960,
+        local_path=local_path,
+    )
+
+
+def image(unique: str = "new", width: int = 1280, height: int = 960) -> flow.Image:
+    return flow.Image(f"file-{unique}", unique, width, height, "image/jpeg")
+
+
+@dataclass
+class Case:
+    """At `step`, the artisan sends `given`: then the draft is at `then`, the bot says `says`
+    (locale keys, in order), shows `screen` and has stored `stored` (field -> value)."""
+
+    step: str
+    given: flow.Input
+    then: str
+    says: list[str] = field(default_factory=list)
+    screen: tuple[str, Any] = (flow.PROMPT, None)
+    stored: dict[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return f"{self.step}:{self.given}"
+
+
+T, V = flow.Text, flow.Voice
+CASES = [
+    # name: typed, spoken, or something else
+    Case("name", T("  सुनीता  देवी "), "phone", stored={"name": "सुनीता देवी"}),
+    Case("name", T("R2D2"), "name", ["err-name-chars"], stored={"name": None}),
+    Case("name", T("क"), "name", ["err-name-length"]),
+    Case("name", V("voice-name"), "phone", ["voice-saved"], stored={"voice:name": "voice-name"}),
+    Case("name", flow.Other(), "name", ["hint-name"]),
+    # phone: shared contact (own only) or typed
+    Case("phone", flow.Contact("+919876543210", own=True), "district", ["phone-saved"]),
+    Case("phone", flow.Contact("+919999999999", own=False), "phone", ["err-phone-not-own"]),
+    Case(
+        "phone", T("९८७६५ ४३२१०"), "district", ["phone-saved"], stored={"phone": "+919876543210"}
+    ),
+    Case("phone", T("12345"), "phone", ["err-phone"], stored={"phone": None}),
+    Case("phone", V("voice-phone"), "phone", ["hint-phone"]),
+    # district: a PIN (any script), a name in any script, a misspelling, nothing known
+    Case(
+        "district",
+        T("273001"),
+        "craft",
+        ["district-saved"],
+        stored={"district": "Gorakhpur", "pin": "273001"},
+    ),
+    Case(
+        "district",
+        T("२७३ ००१"),
+        "craft",
+        ["district-saved"],
+        stored={"district": "Gorakhpur", "pin": "273001"},
+    ),
+    Case(
+        "district",
+        T("247771"),
+        "district",
+        [],
+        ("pins", ["Muzaffarnagar", "Shamli"]),
+        stored={"district": None, "pin": "247771"},
+    ),
+    Case("district", T("110001"), "district", ["err-pin-unknown"], stored={"pin": None}),
+    Case(
+        "district", T("allahabad"), "craft", ["district-saved"], stored={"district": "Prayagraj"}
+    ),
+    Case("district", T("गोरखपुर"), "craft", ["district-saved"], stored={"district": "Gorakhpur"}),
+    Case("district", T("zzzz qqq"), "district", ["err-district-unknown"]),
+    Case("district", V("voice-district"), "district", ["hint-district"]),
+    # craft, product name, description: typed or spoken
+    Case("craft", T("मिट्टी के बर्तन"), "product_name", stored={"craft": "मिट्टी के बर्तन"}),
+    Case(
+        "craft",
+        V("voice-craft"),
+        "product_name",
+        ["voice-saved"],
+        stored={"voice:craft": "voice-craft"},
+    ),
+    Case("craft", T("!"), "craft", ["err-craft"]),
+    Case(
+        "product_name", T("टेराकोटा हाथी"), "description", stored={"product_name": "टेराकोटा हाथी"}
+    ),
+    Case(
+        "product_name",
+        V("voice-pn"),
+        "description",
+        ["voice-saved"],
+        stored={"voice:product_name": "voice-pn"},
+    ),
+    Case("product_name", image(), "product_name", ["hint-product-name"]),
+    Case("description", T("अच्छा"), "description", ["err-description"]),
+    Case(
+        "description",
+        V("voice-desc"),
+        "price",
+        ["voice-saved"],
+        stored={"voice_file_id": "voice-desc"},
+    ),
+    # price and capacity: read as meant, echoed, asked when unclear
+    Case("price", T("5 हजार"), "capacity", ["price-saved"], stored={"price": 5000}),
+    Case("price", T("Rs. 1,200/-"), "capacity", ["price-saved"], stored={"price": 1200}),
+    Case("price", T("डेढ़ हज़ार"), "capacity", ["price-saved"], stored={"price": 1500}),
+    Case("price", T("1200-1500"), "price", [], ("amount", (1200, 1500)), stored={"price": None}),
+    Case("price", T("0"), "price", ["err-amount-small"], stored={"price": None}),
+    Case("price", T("-5"), "price", ["err-amount-negative"], stored={"price": None}),
+    Case("price", T("१०००००००००"), "price", ["err-amount-large"], stored={"price": None}),
+    Case("price", T("सस्ता"), "price", ["err-number"], stored={"price": None}),
+    Case("price", V("voice-price"), "price", ["hint-price"], stored={"price": None}),
+    Case("capacity", T("50 नग"), "photos", ["capacity-saved"], stored={"capacity": 50}),
+    Case("capacity", T("30-40"), "capacity", [], ("amount", (30, 40)), stored={"capacity": None}),
+    # photos: images only, big enough
+    Case("photos", image(), "photos", [], ("photo_count", 1)),
+    Case(
+        "photos", image(width=200, height=150), "photos", ["err-photo-small"], ("photo_count", 0)
+    ),
+    Case("photos", T("फ़ोटो"), "photos", ["err-photo-type"]),
+    Case("photos", flow.Other(video=True), "photos", ["err-photo-video"]),
+    Case("photos", V("voice-photo"), "photos", ["err-photo-type"]),
+    # the summary: typing there only explains
+    Case("summary", T("ठीक है"), "summary", ["hint-summary"]),
+    # extras, reached from the summary
+    Case("gstin", T("09abcde1234f1z5"), "summary", stored={"gstin": "09ABCDE1234F1Z5"}),
+    Case("gstin", T("123"), "gstin", ["err-gstin"], stored={"gstin": None}),
+    Case("udyam", T("UDYAM-UP-00-0000000"), "summary", stored={"udyam": "UDYAM-UP-00-0000000"}),
+]
+
+
+def stored(d: flow.Draft, name: str) -> Any:
+    if name.startswith("voice:"):
+        return (d.sub.voice_answers or {}).get(name.removeprefix("voice:"))
+    return getattr(d.artisan if name in ARTISAN_FIELDS else d.sub, name)
+
+
+def screen_of(out: flow.Outcome) -> tuple[str, Any] | None:
+    return (out.screen.kind, out.screen.arg) if out.screen else None
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+async def test_artisan_answers_a_step_and_the_flow_moves_as_the_table_says(
+    session: AsyncSession, case: Case
+) -> None:
+    d = await draft_at(session, case.step, editing=case.step in reg.OPTIONAL_STEPS)
+    out = await flow.answer(d, case.given)
+    assert [s.key for s in out.says] == case.says
+    assert screen_of(out) == case.screen
+    assert d.sub.step == case.then
+    for name, value in case.stored.items():
+        assert stored(d, name) == value, name
+
+
+# --- step numbers ---
+
+
+@pytest.mark.parametrize(
+    ("first", "step", "label"),
+    [
+        ("name", "name", (1, 9)),
+        ("name", "phone", (2, 9)),
+        ("name", "district", (3, 9)),
+        ("name", "craft", (4, 9)),
+        ("name", "description", (6, 9)),
+        ("name", "capacity", (8, 9)),
+        ("name", "photos", (9, 9)),
+        ("name", "summary", None),
+        ("name", "gstin", None),
+        ("craft", "craft", (1, 6)),
+        ("craft", "price", (4, 6)),
+        ("craft", "photos", (6, 6)),
+        ("craft", "summary", None),
+    ],
+)
+def test_step_label_counts_the_prompts_this_draft_shows(
+    first: str, step: str, label: tuple[int, int] | None
+) -> None:
+    assert reg.step_number(Submission(first_step=first), step) == label
+
+
+# --- starting drafts ---
+
+
+async def test_first_product_starts_at_the_name_and_a_second_at_the_craft(
+    session: AsyncSession,
+) -> None:
+    artisan = Artisan(telegram_id=USER_ID, consent_at=utcnow())
+    session.add(artisan)
+    await session.flush()
+    first = await flow.start_new(session, artisan)
+    assert first is not None and (first.step, first.first_step) == ("name", "name")
+    artisan.name, artisan.phone, artisan.district = "सुनीता देवी", "+919876543210", "Gorakhpur"
+    second = await flow.start_new(session, artisan)
+    assert second is not None and (second.step, second.first_step) == ("craft", "craft")
+    assert second.district == "Gorakhpur" and artisan.active_submission_id == second.id
+
+
+async def test_a_sixth_open_draft_is_refused(session: AsyncSession) -> None:
+    artisan = Artisan(telegram_id=USER_ID, consent_at=utcnow())
+    session.add(artisan)
+    await session.flush()
+    for _ in range(reg.MAX_OPEN_DRAFTS):
+        assert await flow.start_new(session, artisan) is not None
+    kept = artisan.active_submission_id
+    assert await flow.start_new(session, artisan) is None
+    assert artisan.active_submission_id == kept
+    drafts = await session.scalars(select(Submission).where(Submission.artisan_id == artisan.id))
+    assert len(list(drafts)) == reg.MAX_OPEN_DRAFTS
+
+
+# --- buttons ---
+
+
+async def test_amount_button_stores_the_chosen_amount(session: AsyncSession) -> None:
+    d = await draft_at(session, "price")
+    out = flow.choose_amount(d, 1500)
+    assert [(s.key, s.args, s.ack) for s in out.says] == [("price-saved", {"value": 1500}, True)]
+    assert (d.sub.price, d.sub.step) == (1500, "capacity")
+
+
+@pytest.mark.parametrize(("step", "value"), [("price", 0), ("price", None), ("price", 10**9),
+                                             ("name", 1500), ("photos", 5)])  # fmt: skip
+async def test_amount_button_out_of_place_changes_nothing(
+    session: AsyncSession, step: str, value: int | None
+) -> None:
+    d = await draft_at(session, step)
+    before = (d.sub.price, d.sub.capacity)
+    out = flow.choose_amount(d, value)
+    assert screen_of(out) == (flow.PROMPT, None) and not out.says
+    assert (d.sub.price, d.sub.capacity, d.sub.step) == (*before, step)
+
+
+async def test_profile_name_button_answers_the_name_step(session: AsyncSession) -> None:
+    d = await draft_at(session, "name")
+    flow.set_name(d, "Sunita Devi")
+    assert (d.artisan.name, d.sub.step) == ("Sunita Devi", "phone")
+
+
+async def test_profile_name_button_pressed_later_changes_nothing(session: AsyncSession) -> None:
+    d = await draft_at(session, "price")
+    out = flow.set_name(d, "Someone Else")
+    assert screen_of(out) == (flow.PROMPT, None)
+    assert (d.artisan.name, d.sub.step) == ("सुनीता देवी", "price")
+
+
+async def test_a_pin_on_a_border_asks_and_the_press_keeps_the_pin(session: AsyncSession) -> None:
+    d = await draft_at(session, "district")
+    await flow.answer(d, flow.Text("247771"))
+    flow.set_district(d, "Shamli")
+    assert (d.artisan.district, d.artisan.pin, d.sub.step) == ("Shamli", "247771", "craft")
+
+
+async def test_a_district_the_pin_does_not_serve_drops_the_pin(session: AsyncSession) -> None:
+    d = await draft_at(session, "district", pin="273001")
+    flow.set_district(d, "Lucknow")
+    assert (d.artisan.district, d.artisan.pin) == ("Lucknow", None)
+
+
+async def test_changing_the_district_from_the_summary_asks_the_craft_again(
+    session: AsyncSession,
+) -> None:
+    d = await draft_at(session, "summary")
+    await flow.edit(d, "district")
+    assert (d.sub.step, d.sub.editing) == ("district", True)
+    flow.set_district(d, "Lucknow")
+    assert (d.sub.step, d.sub.craft, d.artisan.district) == ("craft", None, "Lucknow")
+    flow.set_craft(d, "चिकनकारी")
+    assert d.sub.step == "summary"
+
+
+async def test_an_edit_returns_to_the_summary(session: AsyncSession) -> None:
+    d = await draft_at(session, "summary")
+    await flow.edit(d, "price")
+    out = await flow.answer(d, flow.Text("950"))
+    assert [s.key for s in out.says] == ["price-saved"]
+    assert (d.sub.price, d.sub.step, d.sub.editing) == (950, "summary", False)
+
+
+async def test_a_typed_answer_replaces_the_spoken_one(session: AsyncSession) -> None:
+    d = await draft_at(session, "summary", voice_answers={"name": "v1", "craft": "v2"})
+    await flow.edit(d, "name")
+    await flow.answer(d, flow.Text("सुनीता कुमारी"))
+    assert d.sub.voice_answers == {"craft": "v2"} and d.artisan.name == "सुनीता कुमारी"
+
+
+async def test_back_from_the_phone_removes_its_keyboard(session: AsyncSession) -> None:
+    d = await draft_at(session, "phone")
+    out = flow.back(d, "phone")
+    assert [(s.key, s.drop_keyboard) for s in out.says] == [("going-back", True)]
+    assert d.sub.step == "name" and d.artisan.name == "सुनीता देवी"
+
+
+async def test_back_from_the_first_step_stays(session: AsyncSession) -> None:
+    d = await draft_at(session, "name")
+    flow.back(d, "name")
+    assert d.sub.step == "name"
+
+
+async def test_back_pressed_on_an_old_prompt_changes_nothing(session: AsyncSession) -> None:
+    d = await draft_at(session, "price")
+    flow.back(d, "craft")
+    assert d.sub.step == "price"
+
+
+async def test_skipping_the_capacity_goes_to_the_photos(session: AsyncSession) -> None:
+    d = await draft_at(session, "capacity")
+    flow.skip(d, "capacity")
+    assert (d.sub.capacity, d.sub.step) == (None, "photos")
+
+
+async def test_skip_cannot_skip_a_required_step(session: AsyncSession) -> None:
+    d = await draft_at(session, "price")
+    flow.skip(d, "price")
+    assert d.sub.step == "price"
+
+
+# --- photos ---
+
+
+async def test_done_needs_a_photo(session: AsyncSession) -> None:
+    d = await draft_at(session, "photos")
+    await flow.photos_done(d)
+    assert d.sub.step == "photos"
+    await flow.answer(d, image())
+    await flow.photos_done(d)
+    assert d.sub.step == "summary"
+
+
+async def test_the_same_photo_twice_is_kept_once(session: AsyncSession) -> None:
+    d = await draft_at(session, "photos")
+    await flow.answer(d, image("same"))
+    out = await flow.answer(d, image("same"))
+    assert screen_of(out) == ("photo_count", 1) and not out.photo_saved
+
+
+async def test_a_sixth_photo_is_refused(session: AsyncSession) -> None:
+    d = await draft_at(session, "photos", photos=reg.MAX_PHOTOS)
+    out = await flow.answer(d, image())
+    assert [s.key for s in out.says] == ["err-photo-limit"]
+    assert screen_of(out) == ("photo_count", reg.MAX_PHOTOS)
+
+
+async def test_photo_storage_is_limited_per_artisan(session: AsyncSession) -> None:
+    d = await draft_at(session, "photos")
+    for _ in range(reg.MAX_STORED_PHOTOS // reg.MAX_PHOTOS):
+        old = Submission(artisan_id=d.artisan.id, state=State.PENDING)
+        session.add(old)
+        await session.flush()
+        session.add_all(photo(old.id, i) for i in range(reg.MAX_PHOTOS))
+    await session.flush()
+    out = await flow.answer(d, image())
+    assert [s.key for s in out.says] == ["err-photo-storage"]
+    assert screen_of(out) == ("photo_count", 0)
+
+
+async def test_an_album_photo_is_answered_once_for_the_album(session: AsyncSession) -> None:
+    d = await draft_at(session, "photos")
+    out = await flow.answer(d, flow.Image("f", "u", 1280, 960, "image/jpeg", album="g1"))
+    assert screen_of(out) == ("album", ("g1", None)) and out.photo_saved
+
+
+async def test_add_photos_from_the_summary_keeps_the_photos(session: AsyncSession) -> None:
+    d = await draft_at(session, "summary", photos=2)
+    await flow.edit(d, "photos")
+    assert (d.sub.step, d.sub.editing) == ("photos", True)
+    out = await flow.answer(d, image())
+    assert screen_of(out) == ("photo_count", 3)
+    await flow.photos_done(d)
+    assert d.sub.step == "summary"
+
+
+async def test_add_photos_when_full_says_so(session: AsyncSession) -> None:
+    d = await draft_at(session, "summary", photos=reg.MAX_PHOTOS)
+    out = await flow.edit(d, "photos")
+    assert [s.key for s in out.says] == ["err-photo-full"] and d.sub.step == "summary"
+
+
+async def test_replacing_photos_asks_first_and_keeps_them(session: AsyncSession) -> None:
+    d = await draft_at(session, "summary", photos=2)
+    out = await flow.replace_photos(d, sure=False)
+    assert screen_of(out) == ("replace_photos", None) and d.sub.step == "summary"
+    assert await reg.photo_count(session, d.sub.id) == 2
+
+
+async def test_replacing_photos_removes_them_and_their_files(session: AsyncSession) -> None:
+    d = await draft_at(session, "summary")
+    d.media_dir = Path("/media")
+    session.add_all([photo(d.sub.id, 0, "a.jpg"), photo(d.sub.id, 1, None)])
+    await session.flush()
+    out = await flow.replace_photos(d, sure=True)
+    assert [s.key for s in out.says] == ["photos-cleared"]
+    assert out.remove_files == [Path("/media/a.jpg")]
+    assert (d.sub.step, d.sub.editing) == ("photos", True)
+    assert await reg.photo_count(session, d.sub.id) == 0
+
+
+# --- the summary and submitting ---
+
+
+async def test_summary_screens_open_only_from_the_summary(session: AsyncSession) -> None:
+    d = await draft_at(session, "summary")
+    for screen in ("edits", "photo_edits", "extras"):
+        assert screen_of(flow.open_edits(d, screen)) == (screen, None)
+    assert screen_of(flow.open_edits(d, "bogus")) == (flow.PROMPT, None)
+    d.sub.step = "price"
+    assert screen_of(flow.open_edits(d, "edits")) == (flow.PROMPT, None)
+
+
+async def test_submit_with_something_missing_goes_there(session: AsyncSession) -> None:
+    d = await draft_at(session, "summary", photos=0)
+    out = await flow.submit(d)
+    assert [s.key for s in out.says] == ["submit-incomplete"]
+    assert d.sub.step == "photos" and d.sub.state == State.DRAFT
+
+
+async def test_submit_sends_the_draft_for_review(session: AsyncSession) -> None:
+    d = await draft_at(session, "summary", photos=1)
+    out = await flow.submit(d)
+    assert screen_of(out) == ("submitted", (d.sub.reference, False))
+    assert d.sub.state == State.PENDING and d.sub.step is None
+    assert d.artisan.active_submission_id is None
+    assert d.sub.last_snapshot is not None
+    assert d.sub.last_snapshot["fields"]["name"] == "सुनीता देवी"
+
+
+async def test_voice_answers_count_as_given_when_submitting(session: AsyncSession) -> None:
+    d = await draft_at(session, "summary", photos=1, name=None, craft=None,
+                       voice_answers={"name": "v1", "craft": "v2"})  # fmt: skip
+    out = await flow.submit(d)
+    assert screen_of(out) == ("submitted", (d.sub.reference, False))
+
+
+async def test_a_name_change_sends_approved_products_back_to_review(
+    session: AsyncSession,
+) -> None:
+    d = await draft_at(session, "summary", photos=1)
+    approved = Submission(artisan_id=d.artisan.id, state=State.APPROVED, product_name="दीया")
+    approved.last_snapshot = reg.snapshot(approved, d.artisan, ["u1"])
+    listed = Submission(artisan_id=d.artisan.id, state=State.LISTED, product_name="घड़ा")
+    listed.last_snapshot = reg.snapshot(listed, d.artisan, [])
+    session.add_all([approved, listed])
+    await session.flush()
+    await flow.edit(d, "name")
+    await flow.answer(d, flow.Text("सुनीता कुमारी"))
+    await flow.submit(d)
+    assert (approved.state, listed.state) == (State.PENDING, State.PENDING)
+    assert approved.last_snapshot["changed"] == ["name"]
+    assert approved.last_snapshot["fields"]["photos"] == ["u1"]
+
+
+async def test_an_unchanged_name_leaves_approved_products_alone(session: AsyncSession) -> None:
+    d = await draft_at(session, "summary", photos=1)
+    approved = Submission(artisan_id=d.artisan.id, state=State.APPROVED)
+    approved.last_snapshot = reg.snapshot(approved, d.artisan, [])
+    session.add(approved)
+    await session.flush()
+    await flow.submit(d)
+    assert approved.state == State.APPROVED
