@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-import socket
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractAsyncContextManager
@@ -16,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -26,25 +24,14 @@ from bot.context import BotApp, services_of
 from bot.fake_telegram import FakeTelegram
 from bot.runner import running
 from bot.storage.db import make_engine, migrate
-from tests.support.world import ADMIN_ID, REVIEWER_ID, TOKEN, report_handled
-
-TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-async def _admin(url: str, *statements: str) -> None:
-    engine = make_engine(url, isolation_level="AUTOCOMMIT")
-    try:
-        async with engine.connect() as conn:
-            for statement in statements:
-                await conn.execute(text(statement))
-    finally:
-        await engine.dispose()
+from tests.support.world import (
+    ADMIN_ID,
+    REVIEWER_ID,
+    TEST_DATABASE_URL,
+    TOKEN,
+    admin_sql,
+    report_handled,
+)
 
 
 @pytest.fixture(scope="session")
@@ -58,9 +45,9 @@ def postgres_url() -> Iterator[str]:
         return
     name = f"odop_test_{os.getpid()}_{uuid.uuid4().hex[:6]}"
     own = make_url(TEST_DATABASE_URL).set(database=name).render_as_string(hide_password=False)
-    asyncio.run(_admin(TEST_DATABASE_URL, f'CREATE DATABASE "{name}"'))
+    asyncio.run(admin_sql(TEST_DATABASE_URL, f'CREATE DATABASE "{name}"'))
     yield own
-    asyncio.run(_admin(TEST_DATABASE_URL, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    asyncio.run(admin_sql(TEST_DATABASE_URL, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 async def _migrated(url: str) -> None:
@@ -82,7 +69,7 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 async def database_url(tmp_path: Path, postgres_url: str, sqlite_template: Path) -> str:
     if postgres_url:
-        await _admin(postgres_url, "DROP SCHEMA public CASCADE", "CREATE SCHEMA public")
+        await admin_sql(postgres_url, "DROP SCHEMA public CASCADE", "CREATE SCHEMA public")
         return postgres_url
     path = tmp_path / "odop.db"
     # The bot migrates on start anyway; a migrated copy saves each test ~0.3 s of Alembic.

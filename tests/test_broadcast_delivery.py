@@ -11,15 +11,8 @@ from bot.context import BotApp, services_of
 from bot.fake_telegram import FakeTelegram
 from bot.services.broadcast import ACTIVE, PENDING
 from bot.storage.models import Broadcast
-from tests.conftest import ADMIN_ID
-from tests.test_broadcast_support import (
-    artisan,
-    deliveries,
-    queue,
-    received,
-    seed,
-    wait_finished,
-)
+from tests.support.broadcast import artisan, deliveries, queue, received, seed, wait_finished
+from tests.support.world import ADMIN_ID
 
 StartBot = Callable[[Settings], AbstractAsyncContextManager[BotApp]]
 MakeSettings = Callable[..., Settings]

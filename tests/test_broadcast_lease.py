@@ -19,8 +19,8 @@ from bot.services.broadcast_sender import HOST, BroadcastLane, claim_next, new_o
 from bot.services.districts import DistrictIndex
 from bot.storage.db import make_engine, make_sessionmaker, migrate
 from bot.storage.models import Broadcast, utcnow
-from tests.conftest import ADMIN_ID
-from tests.test_broadcast_support import Sessions, queue, received, seed, wait_finished
+from tests.support.broadcast import queue, received, seed, wait_finished
+from tests.support.world import ADMIN_ID, Sessions
 
 
 @pytest.fixture

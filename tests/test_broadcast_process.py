@@ -16,9 +16,9 @@ from bot.services.broadcast_sender import lane_width
 from bot.services.districts import DistrictIndex
 from bot.storage.db import make_engine, make_sessionmaker, migrate
 from bot.storage.models import Broadcast
-from tests.conftest import ADMIN_ID, TOKEN
-from tests.test_broadcast_support import NOTICE, deliveries, received, seed
-from tests.test_process import bot_env, start_process
+from tests.support.broadcast import NOTICE, deliveries, received, seed
+from tests.support.process import bot_env, start_process
+from tests.support.world import ADMIN_ID, TOKEN
 
 RECIPIENTS = 100
 RATE = 20

@@ -12,7 +12,7 @@ from bot.config import Settings
 from bot.context import BotApp, services_of
 from bot.fake_telegram import FakeTelegram
 from bot.storage.models import Artisan
-from tests.conftest import free_port
+from tests.support.world import free_port
 
 
 async def test_new_user_gets_the_hindi_welcome_with_consent_buttons(

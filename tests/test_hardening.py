@@ -7,8 +7,8 @@ from sqlalchemy import func, select
 from bot.context import BotApp
 from bot.fake_telegram import FakeTelegram
 from bot.storage.models import Artisan, Submission
-from tests.journey import to_district, to_photos
-from tests.review_world import Sessions
+from tests.support.journey import to_district, to_photos
+from tests.support.world import Sessions
 
 
 async def saved(db: Sessions, telegram_id: int) -> tuple[object, ...]:

@@ -20,8 +20,8 @@ from bot.handlers.catalogue import photo_worker
 from bot.services import media
 from bot.storage.db import make_engine, make_sessionmaker, migrate
 from bot.storage.models import Artisan, Photo, State, Submission, utcnow
-from tests.catalogue_helpers import Sessions
-from tests.journey import to_photos
+from tests.support.journey import to_photos
+from tests.support.world import Sessions
 
 
 async def only_photo(db: Sessions) -> Photo:

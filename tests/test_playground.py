@@ -20,7 +20,7 @@ from bot.fake_telegram import make_png
 from bot.playground.personas import ADMIN_ID, REVIEWER_ID
 from bot.playground.samples import sample_photo
 from bot.playground.server import Playground, run_playground
-from tests.journey import BUTTONS
+from tests.support.journey import BUTTONS, DESCRIPTION, DISTRICT, NAME, PRICE, PRODUCT
 
 ROOT = Path(__file__).resolve().parent.parent
 STATIC = ROOT / "bot" / "playground" / "static"
@@ -97,25 +97,26 @@ async def http() -> AsyncIterator[aiohttp.ClientSession]:
 async def test_artisan_registers_through_the_page_api_up_to_submitted(
     playground: Playground, http: aiohttp.ClientSession
 ) -> None:
+    """The tests' happy path (tests/support/journey.py), as the page's buttons do it."""
     page, hi = PageClient(http, playground, ARTISAN), BUTTONS["hi"]
     await page.send("/start")
     await page.until_bot_says("क्या आप सहमत हैं?")
     await page.press(hi["agree"])
     await page.until_bot_says("चरण 2/8")
-    await page.send("सुनीता देवी")
+    await page.send(NAME)
     chat = await page.until_bot_says("चरण 3/8")
     assert chat["meta"]["keyboard"]["rows"][0][0]["contact"] is True
     await page.press("मेरा नंबर भेजें")
     await page.until_bot_says("चरण 4/8")
-    await page.send("Gorakhpur")
+    await page.send(DISTRICT)
     await page.until_bot_says("चरण 5/8")
     await page.press("टेराकोटा")
     await page.until_bot_says("चरण 6/8")
-    await page.send("टेराकोटा हाथी")
+    await page.send(PRODUCT)
     await page.until_bot_says("आवाज़")
-    await page.send("हाथ से बना मिट्टी का हाथी, भट्टी में पका हुआ।")
+    await page.send(DESCRIPTION)
     await page.until_bot_says("दाम")
-    await page.send("1200")
+    await page.send(PRICE)
     await page.until_bot_says("महीने")
     await page.press(hi["skip"])
     await page.until_bot_says("चरण 7/8")
@@ -123,7 +124,7 @@ async def test_artisan_registers_through_the_page_api_up_to_submitted(
     await page.until_bot_says("1/5")
     await page.press(hi["done"])
     chat = await page.until_bot_says("चरण 8/8")
-    assert "सुनीता देवी" in last_bot_text(chat) and "+919876510001" in last_bot_text(chat)
+    assert NAME in last_bot_text(chat) and "+919876510001" in last_bot_text(chat)
     await page.press(hi["submit"])
     chat = await page.until_bot_says("ODOP-")
     assert re.search(r"ODOP-\d{6}", last_bot_text(chat))

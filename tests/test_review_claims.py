@@ -16,7 +16,8 @@ from bot.fake_telegram import FakeTelegram
 from bot.services import review
 from bot.services.roles import StaffView
 from bot.storage.models import Event, State, utcnow
-from tests.review_world import Sessions, events, lapse, states, waiting
+from tests.support.factories import events, lapse, states, waiting
+from tests.support.world import Sessions
 
 LEASE = timedelta(minutes=30)
 

@@ -12,15 +12,8 @@ from bot.fake_telegram import FakeTelegram
 from bot.services.districts import DistrictIndex
 from bot.services.staff import parse_districts
 from bot.storage.models import Staff, State
-from tests.conftest import ADMIN_ID, REVIEWER_ID
-from tests.review_world import (
-    Sessions,
-    add_scoped_reviewer,
-    events,
-    reference,
-    submission,
-    waiting,
-)
+from tests.support.factories import add_scoped_reviewer, events, reference, submission, waiting
+from tests.support.world import ADMIN_ID, REVIEWER_ID, Sessions
 
 NEW_ID = 900_010
 

@@ -16,8 +16,7 @@ from bot.fake_telegram import FakeTelegram
 from bot.services import stats as st
 from bot.services.workflow import ADMIN, ARTISAN, REVIEWER
 from bot.storage.models import Artisan, Event, Photo, State, Submission
-from tests.catalogue_helpers import Sessions
-from tests.conftest import ADMIN_ID, REVIEWER_ID
+from tests.support.world import ADMIN_ID, REVIEWER_ID, Sessions
 
 OTHER_REVIEWER = 900_003
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)

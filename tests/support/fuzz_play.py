@@ -16,9 +16,9 @@ from typing import Any
 from bot.fake_telegram import BotMessage, FakeChat, FakeUser
 from bot.fake_telegram.models import keyboard_rows
 from bot.services.validation import clean_text
-from tests.fuzz_inputs import JSONDict, Updates
-from tests.fuzz_world import BotThread
-from tests.invariants import (
+from tests.support.fuzz_inputs import JSONDict, Updates
+from tests.support.fuzz_world import BotThread
+from tests.support.invariants import (
     Rows,
     invariant_problems,
     orphan_photos,
