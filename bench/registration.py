@@ -26,7 +26,7 @@ from bench.common import (
     process,
     write_section,
 )
-from bot.fake_telegram import FakeTelegram, FakeUser
+from fake_telegram import FakeTelegram, FakeUser
 from tests.support.journey import Step as JourneyStep
 from tests.support.journey import registration
 from tests.support.world import free_port

@@ -18,7 +18,8 @@ from bot.logs import setup_logging
 
 # Modules exposing `register(subparsers)`: each adds its subcommands with `set_defaults(func=...)`,
 # where func(args) -> int is the exit code.
-COMMAND_MODULES = ("bot.cli_catalogue", "bot.playground")
+COMMAND_MODULES = ("bot.cli_catalogue",)
+PLAYGROUND_HELP = "try the bot in a browser, without Telegram (no token, no internet)"
 
 
 def load_settings() -> Settings:
@@ -78,7 +79,17 @@ def _migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _playground(argv: list[str]) -> int:
+    # The playground is its own package (top-level `playground/`), imported only when asked for.
+    from playground import main as playground_main
+
+    return playground_main(argv)
+
+
 def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["playground"]:
+        raise SystemExit(_playground(argv[1:]))
     parser = argparse.ArgumentParser(prog="python -m bot", description="ODOP artisan bot")
     parser.set_defaults(func=_run)
     commands = parser.add_subparsers(title="commands")
@@ -90,6 +101,7 @@ def main(argv: list[str] | None = None) -> None:
         register: Callable[[argparse._SubParsersAction[Any]], None]
         register = importlib.import_module(name).register
         register(commands)
+    commands.add_parser("playground", help=PLAYGROUND_HELP, add_help=False)  # see _playground
     args = parser.parse_args(argv)
     raise SystemExit(args.func(args))
 

@@ -21,9 +21,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.app import build_application
 from bot.config import Settings
 from bot.context import BotApp, services_of
-from bot.fake_telegram import FakeTelegram
 from bot.runner import running
 from bot.storage.db import make_engine, migrate
+from fake_telegram import FakeTelegram
 from tests.support.world import (
     ADMIN_ID,
     REVIEWER_ID,

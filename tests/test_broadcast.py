@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from bot.context import BotApp
-from bot.fake_telegram import FakeTelegram, FakeUser
 from bot.storage.models import Broadcast
+from fake_telegram import FakeTelegram, FakeUser
 from tests.support.broadcast import NOTICE_PLAIN, deliveries, received, seed, wait_finished
 from tests.support.world import ADMIN_ID, REVIEWER_ID, Sessions
 

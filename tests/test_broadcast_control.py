@@ -9,9 +9,9 @@ from sqlalchemy import update
 
 from bot.config import Settings
 from bot.context import BotApp, services_of
-from bot.fake_telegram import FakeTelegram
 from bot.services.broadcast import Audience, CraftCatalogue, queue_broadcast
 from bot.storage.models import Artisan
+from fake_telegram import FakeTelegram
 from tests.support.broadcast import artisan, deliveries, queue, received, seed, wait_finished
 from tests.support.world import ADMIN_ID, Sessions
 

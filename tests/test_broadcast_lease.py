@@ -12,13 +12,13 @@ from sqlalchemy import update
 
 from bot.config import Settings
 from bot.context import BotApp, Services, services_of
-from bot.fake_telegram import FakeTelegram
 from bot.i18n import Translator
 from bot.services.broadcast import Audience, CraftCatalogue, queue_broadcast
 from bot.services.broadcast_sender import HOST, BroadcastLane, claim_next, new_owner
 from bot.services.districts import DistrictIndex
 from bot.storage.db import make_engine, make_sessionmaker, migrate
 from bot.storage.models import Broadcast, utcnow
+from fake_telegram import FakeTelegram
 from tests.support.broadcast import queue, received, seed, wait_finished
 from tests.support.world import ADMIN_ID, Sessions
 

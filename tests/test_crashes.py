@@ -23,7 +23,11 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.fake_telegram import (
+from bot.i18n import Translator
+from bot.services.registration import ORDER, first_missing
+from bot.storage.db import make_engine, make_sessionmaker
+from bot.storage.models import Artisan, Event, Photo, State, Submission
+from fake_telegram import (
     BotMessage,
     FakeTelegram,
     FakeUser,
@@ -31,11 +35,7 @@ from bot.fake_telegram import (
     make_png,
     plain_text,
 )
-from bot.fake_telegram.models import keyboard_rows
-from bot.i18n import Translator
-from bot.services.registration import ORDER, first_missing
-from bot.storage.db import make_engine, make_sessionmaker
-from bot.storage.models import Artisan, Event, Photo, State, Submission
+from fake_telegram.models import keyboard_rows
 from tests.support.fuzz_inputs import Updates
 from tests.support.invariants import Rows, invariant_problems, read_rows
 from tests.support.journey import phone_of

@@ -20,10 +20,10 @@ from sqlalchemy import update
 from bot.cli_catalogue import export_command
 from bot.config import Settings
 from bot.context import BotApp, services_of
-from bot.fake_telegram import FakeTelegram
 from bot.handlers.catalogue import photo_worker
 from bot.services.catalogue import COLUMNS, ExportQuery, ExportResult, export_catalogue, zip_parts
 from bot.storage.models import State, Submission
+from fake_telegram import FakeTelegram
 from tests.support.factories import approved_product, photos_of, submission_id
 from tests.support.journey import phone_of
 from tests.support.world import ADMIN_ID, REVIEWER_ID, Sessions

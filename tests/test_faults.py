@@ -11,9 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import BotApp
-from bot.fake_telegram import FakeTelegram
 from bot.handlers.base import MAX_ATTEMPTS
 from bot.storage.models import Artisan, Photo, State, Submission
+from fake_telegram import FakeTelegram
 
 # Each step waits until the bot reports it handled, retries and their pauses included.
 PATIENT = {"timeout": 30.0}

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from bot.config import Settings
 from bot.context import BotApp, services_of
-from bot.fake_telegram import FakeTelegram
 from bot.storage.models import Artisan
+from fake_telegram import FakeTelegram
 from tests.support.world import free_port
 
 

@@ -20,10 +20,10 @@ from hypothesis import strategies as st
 from telegram.ext import CommandHandler
 
 from bot.config import Settings
-from bot.fake_telegram import make_png
 from bot.handlers.photos import IMAGE_TYPES
 from bot.menus import ADMIN_COMMANDS, ARTISAN_COMMANDS, REVIEWER_COMMANDS
 from bot.services.districts import DistrictIndex
+from fake_telegram import make_png
 from tests.support.fuzz_inputs import (
     ALL_ANSWERS,
     ANSWERS,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from bot.context import BotApp
-from bot.fake_telegram import FakeTelegram
 from bot.storage.models import Artisan, Submission
+from fake_telegram import FakeTelegram
 from tests.support.journey import to_district, to_photos
 from tests.support.world import Sessions
 

@@ -10,9 +10,9 @@ from sqlalchemy import select
 from bot.cli_catalogue import mark_listed_command
 from bot.config import Settings
 from bot.context import BotApp
-from bot.fake_telegram import FakeTelegram
 from bot.services.listing import clean_url, parse_reference
 from bot.storage.models import Event, State
+from fake_telegram import FakeTelegram
 from tests.support.factories import approved_product, load, submission_id
 from tests.support.journey import submit_product
 from tests.support.world import ADMIN_ID, REVIEWER_ID, Sessions

@@ -16,14 +16,14 @@ from typing import Any
 import aiohttp
 import pytest
 
-from bot.fake_telegram import make_png
-from bot.playground.personas import ADMIN_ID, REVIEWER_ID
-from bot.playground.samples import sample_photo
-from bot.playground.server import Playground, run_playground
+from fake_telegram import make_png
+from playground.personas import ADMIN_ID, REVIEWER_ID
+from playground.samples import sample_photo
+from playground.server import Playground, run_playground
 from tests.support.journey import BUTTONS, DESCRIPTION, DISTRICT, NAME, PRICE, PRODUCT
 
 ROOT = Path(__file__).resolve().parent.parent
-STATIC = ROOT / "bot" / "playground" / "static"
+STATIC = ROOT / "playground" / "static"
 ARTISAN = 10_001
 Chat = dict[str, Any]
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from bot.fake_telegram import FakeTelegram
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.storage.models import Artisan, Submission
+from fake_telegram import FakeTelegram
 from tests.support.process import bot_env, start_process
 from tests.support.world import TOKEN
 

@@ -13,9 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from bot.context import BotApp
-from bot.fake_telegram import FakeTelegram
 from bot.handlers.registration import remind_idle_drafts
 from bot.storage.models import Artisan, Photo, State, Submission, utcnow
+from fake_telegram import FakeTelegram
 from tests.support.journey import consent, phone_of, submit_product, to_district, to_photos
 
 Sessions = Callable[[], AsyncSession]

@@ -9,8 +9,8 @@ import pytest
 
 from bot.config import Settings
 from bot.context import BotApp
-from bot.fake_telegram import FakeTelegram
 from bot.storage.models import State
+from fake_telegram import FakeTelegram
 from tests.support.factories import events, reference, submission, waiting
 from tests.support.journey import submit_product
 from tests.support.world import ADMIN_ID, REVIEWER_2, REVIEWER_ID, Sessions

@@ -12,10 +12,10 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from bot.context import BotApp
-from bot.fake_telegram import FakeTelegram
 from bot.services import review
 from bot.services.roles import StaffView
 from bot.storage.models import Event, State, utcnow
+from fake_telegram import FakeTelegram
 from tests.support.factories import events, lapse, states, waiting
 from tests.support.world import Sessions
 

@@ -14,8 +14,8 @@ from sqlalchemy import func, select
 
 from bot.config import Settings
 from bot.context import BotApp
-from bot.fake_telegram import FakeTelegram, FakeUser
 from bot.storage.models import Staff
+from fake_telegram import FakeTelegram, FakeUser
 from tests.support.factories import add_scoped_reviewer, event_count, reference, states, waiting
 from tests.support.world import REVIEWER_ID, SCOPED_ID, Sessions
 

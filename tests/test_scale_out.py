@@ -17,11 +17,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from bot.context import BotApp, services_of
-from bot.fake_telegram import FakeTelegram
 from bot.handlers.broadcast_compose import lane_of
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.storage.models import Artisan, Event, State, Submission
 from bot.storage.queries import lock_user
+from fake_telegram import FakeTelegram
 from tests.support.broadcast import queue, received, seed, wait_finished
 from tests.support.factories import waiting
 from tests.support.journey import submit_product

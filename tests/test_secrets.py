@@ -9,8 +9,8 @@ from pathlib import Path
 from sqlalchemy import text
 
 from bot.context import BotApp
-from bot.fake_telegram import FakeTelegram
 from bot.storage.db import make_engine
+from fake_telegram import FakeTelegram
 from tests.support.journey import consent, phone_of, submit_product
 from tests.support.process import bot_env, start_process
 from tests.support.world import TOKEN

@@ -8,10 +8,10 @@ from contextlib import AbstractAsyncContextManager
 
 from bot.config import Settings
 from bot.context import BotApp, services_of
-from bot.fake_telegram import FakeTelegram
 from bot.services.districts import DistrictIndex
 from bot.services.staff import parse_districts
 from bot.storage.models import Staff, State
+from fake_telegram import FakeTelegram
 from tests.support.factories import add_scoped_reviewer, events, reference, submission, waiting
 from tests.support.world import ADMIN_ID, REVIEWER_ID, Sessions
 

@@ -12,10 +12,10 @@ from PIL import Image
 from bot.cli_catalogue import stats_command
 from bot.config import Settings
 from bot.context import BotApp
-from bot.fake_telegram import FakeTelegram
 from bot.services import stats as st
 from bot.services.workflow import ADMIN, ARTISAN, REVIEWER
 from bot.storage.models import Artisan, Event, Photo, State, Submission
+from fake_telegram import FakeTelegram
 from tests.support.world import ADMIN_ID, REVIEWER_ID, Sessions
 
 OTHER_REVIEWER = 900_003

@@ -10,10 +10,10 @@ from typing import Any
 from sqlalchemy import select
 
 from bot.context import BotApp, services_of
-from bot.fake_telegram import FakeTelegram
 from bot.handlers.broadcast_compose import lane_of
 from bot.services.broadcast import ACTIVE, Audience, CraftCatalogue, queue_broadcast
 from bot.storage.models import Artisan, Broadcast, Delivery, Submission, utcnow
+from fake_telegram import FakeTelegram
 from tests.support.world import ADMIN_ID, Sessions
 
 NOTICE = "कारीगर शिविर 5 मार्च को आगरा में। <b>ज़रूर आएँ</b>"

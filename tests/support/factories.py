@@ -7,11 +7,11 @@ from datetime import timedelta
 
 from sqlalchemy import func, select, update
 
-from bot.fake_telegram import FakeTelegram, FakeUser
-from bot.fake_telegram.media import make_png
 from bot.services.listing import parse_reference
 from bot.services.workflow import REVIEWER, transition
 from bot.storage.models import Artisan, Event, Photo, Staff, State, Submission, utcnow
+from fake_telegram import FakeTelegram, FakeUser
+from fake_telegram.media import make_png
 from tests.support.journey import DESCRIPTION, NAME, phone_of, submit_product
 from tests.support.world import REVIEWER_ID, Sessions
 

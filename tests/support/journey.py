@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from bot.fake_telegram import Call, FakeUser
+from fake_telegram import Call, FakeUser
 
 BUTTONS = {
     "hi": {"agree": "सहमत हूँ", "skip": "छोड़ें", "done": "हो गया", "submit": "जमा करें"},

@@ -10,9 +10,9 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import BotApp
-from bot.fake_telegram import FakeTelegram
 from bot.processor import PerUserUpdateProcessor
 from bot.storage.db import make_engine
+from fake_telegram import FakeTelegram
 
 TOKEN = "123456:TEST-token-for-the-fake-api"
 ADMIN_ID = 900_001
