@@ -42,4 +42,4 @@ bench: install-test
 lint:
 	$(BIN)/ruff check bot tests bench
 	$(BIN)/ruff format --check bot tests bench
-	$(BIN)/mypy bot
+	$(BIN)/mypy bot fake_telegram playground

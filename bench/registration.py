@@ -26,52 +26,28 @@ from bench.common import (
     process,
     write_section,
 )
-from bot.fake_telegram import FakeTelegram, FakeUser
-from tests.conftest import free_port
+from fake_telegram import FakeTelegram, FakeUser
+from tests.support.journey import Step as JourneyStep
+from tests.support.journey import registration
+from tests.support.world import free_port
 
 Step = Callable[[FakeUser], Awaitable[object]]
 
 
 def journey(echo: bool) -> list[tuple[Step, int]]:
-    """The 13 updates of a full registration, with how many messages our bot answers each with."""
+    """The 13 updates of a full registration, with how many messages our bot answers each with.
 
-    def n(ours: int) -> int:
-        return 1 if echo else ours
+    The steps are the tests' happy path; buttons are pressed by their callback data ("ok" for
+    the echo bot, which answers every update with one message).
+    """
 
-    def press(data: str) -> Step:
-        return lambda u: u.press(data="ok" if echo else data, expect=n(1), settle=0, timeout=60)
+    def run(step: JourneyStep) -> Step:
+        wait = {"expect": 1 if echo else step.answers, "settle": 0, "timeout": 60}
+        if echo and step.kind == "press":
+            return lambda u: u.press(data="ok", **wait)
+        return lambda u: step.run(u, by_data=True, **wait)
 
-    def say(text: str, ours: int) -> Step:
-        return lambda u: u.send(text, expect=n(ours), settle=0, timeout=60)
-
-    return [
-        (say("/start", 1), 1),
-        (
-            lambda u: u.press(data="ok" if echo else "reg:yes", expect=n(1), settle=0, timeout=60),
-            1,
-        ),
-        (say("सुनीता देवी", 1), 1),
-        (
-            lambda u: u.share_contact(
-                f"+9198{u.id % 100_000_000:08d}", expect=n(2), settle=0, timeout=60
-            ),
-            2,
-        ),
-        (say("Gorakhpur", 1), 1),
-        (press("reg:c:0"), 1),
-        (say("टेराकोटा हाथी", 1), 1),
-        (say("हाथ से बना मिट्टी का हाथी, भट्टी में पका हुआ।", 1), 1),
-        (say("1200", 1), 1),
-        (press("reg:skip:capacity"), 1),
-        (lambda u: u.send_photo(expect=n(1), settle=0, timeout=60), 1),
-        (
-            lambda u: u.press(
-                data="ok" if echo else "reg:done", expect=n(2), settle=0, timeout=60
-            ),
-            2,
-        ),
-        (press("reg:submit"), 1),
-    ]
+    return [(run(step), step.answers) for step in registration()]
 
 
 async def run_artisans(

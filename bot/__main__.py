@@ -21,7 +21,8 @@ from bot.startup import StartupError, check_database, check_machine
 
 # Modules exposing `register(subparsers)`: each adds its subcommands with `set_defaults(func=...)`,
 # where func(args) -> int is the exit code.
-COMMAND_MODULES = ("bot.cli_catalogue", "bot.cli_poster", "bot.playground")
+COMMAND_MODULES = ("bot.cli_catalogue", "bot.cli_poster")
+PLAYGROUND_HELP = "try the bot in a browser, without Telegram (no token, no internet)"
 
 log = logging.getLogger("bot")
 
@@ -111,7 +112,17 @@ def _migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _playground(argv: list[str]) -> int:
+    # The playground is its own package (top-level `playground/`), imported only when asked for.
+    from playground import main as playground_main
+
+    return playground_main(argv)
+
+
 def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["playground"]:
+        raise SystemExit(_playground(argv[1:]))
     parser = argparse.ArgumentParser(prog="python -m bot", description="ODOP artisan bot")
     parser.set_defaults(func=_run)
     commands = parser.add_subparsers(title="commands")
@@ -123,6 +134,7 @@ def main(argv: list[str] | None = None) -> None:
         register: Callable[[argparse._SubParsersAction[Any]], None]
         register = importlib.import_module(name).register
         register(commands)
+    commands.add_parser("playground", help=PLAYGROUND_HELP, add_help=False)  # see _playground
     args = parser.parse_args(argv)
     try:
         code = args.func(args)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Update
@@ -26,8 +26,16 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
         self._slots = asyncio.Semaphore(max_concurrent_updates)
         self._locks: dict[int, asyncio.Lock] = {}
         self._waiting: dict[int, int] = {}
+        # Called with each update once handling it (and the sends it awaited) has ended;
+        # end-to-end tests wait on this instead of on quiet.
+        self.finished: list[Callable[[object], None]] = []
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        await self._process(update, coroutine)
+        for listener in self.finished:
+            listener(update)
+
+    async def _process(self, update: object, coroutine: Awaitable[Any]) -> None:
         key = _key(update)
         if key is None:
             await coroutine

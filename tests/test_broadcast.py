@@ -5,17 +5,10 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from bot.context import BotApp
-from bot.fake_telegram import FakeTelegram, FakeUser
 from bot.storage.models import Broadcast
-from tests.conftest import ADMIN_ID, REVIEWER_ID
-from tests.test_broadcast_support import (
-    NOTICE_PLAIN,
-    Sessions,
-    deliveries,
-    received,
-    seed,
-    wait_finished,
-)
+from fake_telegram import FakeTelegram, FakeUser
+from tests.support.broadcast import NOTICE_PLAIN, deliveries, received, seed, wait_finished
+from tests.support.world import ADMIN_ID, REVIEWER_ID, Sessions
 
 TYPED = "कारीगर शिविर 5 मार्च को <आगरा> में & ज़रूर आएँ"
 

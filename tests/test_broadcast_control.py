@@ -9,19 +9,11 @@ from sqlalchemy import update
 
 from bot.config import Settings
 from bot.context import BotApp, services_of
-from bot.fake_telegram import FakeTelegram
 from bot.services.broadcast import Audience, CraftCatalogue, queue_broadcast
 from bot.storage.models import Artisan
-from tests.conftest import ADMIN_ID
-from tests.test_broadcast_support import (
-    Sessions,
-    artisan,
-    deliveries,
-    queue,
-    received,
-    seed,
-    wait_finished,
-)
+from fake_telegram import FakeTelegram
+from tests.support.broadcast import artisan, deliveries, queue, received, seed, wait_finished
+from tests.support.world import ADMIN_ID, Sessions
 
 
 async def test_artisan_stops_notices_in_english_and_gets_none_until_started_again(

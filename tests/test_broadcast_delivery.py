@@ -8,18 +8,11 @@ from contextlib import AbstractAsyncContextManager
 
 from bot.config import Settings
 from bot.context import BotApp, services_of
-from bot.fake_telegram import FakeTelegram
 from bot.services.broadcast import ACTIVE, PENDING
 from bot.storage.models import Broadcast
-from tests.conftest import ADMIN_ID
-from tests.test_broadcast_support import (
-    artisan,
-    deliveries,
-    queue,
-    received,
-    seed,
-    wait_finished,
-)
+from fake_telegram import FakeTelegram
+from tests.support.broadcast import artisan, deliveries, queue, received, seed, wait_finished
+from tests.support.world import ADMIN_ID
 
 StartBot = Callable[[Settings], AbstractAsyncContextManager[BotApp]]
 MakeSettings = Callable[..., Settings]

@@ -12,15 +12,15 @@ from sqlalchemy import update
 
 from bot.config import Settings
 from bot.context import BotApp, Services, services_of
-from bot.fake_telegram import FakeTelegram
 from bot.i18n import Translator
 from bot.services.broadcast import Audience, CraftCatalogue, queue_broadcast
 from bot.services.districts import DistrictIndex
 from bot.storage.db import make_engine, make_sessionmaker, migrate
 from bot.storage.models import Broadcast, utcnow
 from bot.workers.broadcast_lane import HOST, BroadcastLane, claim_next, new_owner
-from tests.conftest import ADMIN_ID
-from tests.test_broadcast_support import Sessions, queue, received, seed, wait_finished
+from fake_telegram import FakeTelegram
+from tests.support.broadcast import queue, received, seed, wait_finished
+from tests.support.world import ADMIN_ID, Sessions
 
 
 @pytest.fixture

@@ -10,15 +10,15 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
-from bot.fake_telegram import FakeTelegram
 from bot.services.broadcast import Audience, CraftCatalogue, queue_broadcast
 from bot.services.districts import DistrictIndex
 from bot.storage.db import make_engine, make_sessionmaker, migrate
 from bot.storage.models import Broadcast
 from bot.workers.broadcast_lane import lane_width
-from tests.conftest import ADMIN_ID, TOKEN
-from tests.test_broadcast_support import NOTICE, deliveries, received, seed
-from tests.test_process import bot_env, start_process
+from fake_telegram import FakeTelegram
+from tests.support.broadcast import NOTICE, deliveries, received, seed
+from tests.support.process import bot_env, start_process
+from tests.support.world import ADMIN_ID, TOKEN
 
 RECIPIENTS = 100
 RATE = 20

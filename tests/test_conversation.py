@@ -9,12 +9,12 @@ from typing import Any
 from sqlalchemy import select
 
 from bot.context import BotApp
-from bot.fake_telegram import FakeTelegram, FakeUser
 from bot.services import registration as reg
 from bot.storage.models import Photo, State, Submission
-from tests.conftest import REVIEWER_ID
-from tests.journey import consent, phone_of, submit_product, to_district, to_photos
-from tests.test_registration import Sessions, artisan_row, photos_of, submissions_of
+from fake_telegram import FakeTelegram, FakeUser
+from tests.support.factories import artisan_row, photos_of_submission, submissions_of
+from tests.support.journey import consent, phone_of, submit_product, to_district, to_photos
+from tests.support.world import REVIEWER_ID, Sessions
 
 
 async def to_price(artisan: FakeUser) -> None:
@@ -216,7 +216,10 @@ async def test_add_more_photos_keeps_the_photos_sent(
 ) -> None:
     artisan = fake.user()
     await to_summary(artisan)
-    before = [p.file_unique_id for p in await photos_of(db, (await only_draft(db, artisan)).id)]
+    before = [
+        p.file_unique_id
+        for p in await photos_of_submission(db, (await only_draft(db, artisan)).id)
+    ]
     await artisan.press("कुछ बदलना है")
     await artisan.press("📷 फ़ोटो")
     await artisan.press("➕ और फ़ोटो")
@@ -224,14 +227,17 @@ async def test_add_more_photos_keeps_the_photos_sent(
     assert "2/5" in artisan.last_text
     await artisan.press("हो गया")
     assert "📷 फ़ोटो: 2" in artisan.last_text
-    after = [p.file_unique_id for p in await photos_of(db, (await only_draft(db, artisan)).id)]
+    after = [
+        p.file_unique_id
+        for p in await photos_of_submission(db, (await only_draft(db, artisan)).id)
+    ]
     assert len(after) == 2 and after[0] == before[0]
 
 
 async def wait_kept(db: Sessions, submission_id: int, count: int) -> list[Photo]:
     """The photo worker keeps each photo on disk in the background."""
     for _ in range(100):
-        photos = await photos_of(db, submission_id)
+        photos = await photos_of_submission(db, submission_id)
         if len(photos) == count and all(p.local_path for p in photos):
             return photos
         await asyncio.sleep(0.1)
@@ -250,7 +256,7 @@ async def test_replace_all_photos_asks_first_and_keeps_them_on_no(
     assert artisan.buttons == ["✅ हाँ, बदलें", "रहने दें"]
     await artisan.press("रहने दें")
     assert "📷 फ़ोटो: 2" in artisan.last_text
-    assert len(await photos_of(db, (await only_draft(db, artisan)).id)) == 2
+    assert len(await photos_of_submission(db, (await only_draft(db, artisan)).id)) == 2
 
 
 async def test_replace_all_photos_removes_them_and_their_files(
@@ -266,7 +272,7 @@ async def test_replace_all_photos_removes_them_and_their_files(
     await artisan.press("🔄 सब फ़ोटो बदलें")
     await artisan.press("हाँ, बदलें")
     assert "पुरानी फ़ोटो हटा दीं" in artisan.last_text and "0/5" in artisan.last_text
-    assert await photos_of(db, sub.id) == []
+    assert await photos_of_submission(db, sub.id) == []
     for _ in range(50):  # removed after the commit, off the event loop
         if not any(f.exists() for f in files):
             break
@@ -312,7 +318,7 @@ async def test_registration_in_hindi_with_buttons_and_one_album_takes_13_actions
     assert "ODOP-" in user.last_text
     assert do.actions <= 13
     sub = await only_draft(db, user)
-    assert sub.state == State.PENDING and len(await photos_of(db, sub.id)) == 3
+    assert sub.state == State.PENDING and len(await photos_of_submission(db, sub.id)) == 3
 
 
 # --- limits ---

@@ -25,7 +25,12 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.fake_telegram import (
+from bot.flood import FloodGuard
+from bot.i18n import Translator
+from bot.services.registration import ORDER, first_missing
+from bot.storage.db import make_engine, make_sessionmaker
+from bot.storage.models import Artisan, Event, Photo, State, Submission
+from fake_telegram import (
     BotMessage,
     FakeTelegram,
     FakeUser,
@@ -33,18 +38,13 @@ from bot.fake_telegram import (
     make_png,
     plain_text,
 )
-from bot.fake_telegram.models import keyboard_rows
-from bot.flood import FloodGuard
-from bot.i18n import Translator
-from bot.services.registration import ORDER, first_missing
-from bot.storage.db import make_engine, make_sessionmaker
-from bot.storage.models import Artisan, Event, Photo, State, Submission
-from tests.conftest import TOKEN
-from tests.fuzz_inputs import Updates
-from tests.invariants import Rows, invariant_problems, read_rows
-from tests.journey import phone_of
-from tests.test_locales import keys_of
-from tests.test_process import bot_env
+from fake_telegram.models import keyboard_rows
+from tests.support.fuzz_inputs import Updates
+from tests.support.invariants import Rows, invariant_problems, read_rows
+from tests.support.journey import phone_of
+from tests.support.locales import keys_of
+from tests.support.process import bot_env
+from tests.support.world import TOKEN
 
 Sessions = async_sessionmaker[AsyncSession]
 Update = dict[str, Any]

@@ -20,20 +20,14 @@ from sqlalchemy import select, update
 from bot.cli_catalogue import export_command
 from bot.config import Settings
 from bot.context import BotApp, services_of
-from bot.fake_telegram import FakeTelegram, FakeUser
 from bot.handlers.catalogue import photo_worker
 from bot.services.catalogue import ExportQuery, ExportResult, export_catalogue
 from bot.services.catalogue_files import COLUMNS, zip_parts
 from bot.storage.models import Artisan, State, Submission
-from tests.catalogue_helpers import (
-    Sessions,
-    approve,
-    approved_product,
-    photos_of,
-    submission_id,
-)
-from tests.conftest import ADMIN_ID, REVIEWER_ID
-from tests.journey import choose_language, consent, phone_of
+from fake_telegram import FakeTelegram, FakeUser
+from tests.support.factories import approve, approved_product, photos_of, submission_id
+from tests.support.journey import choose_language, consent, phone_of
+from tests.support.world import ADMIN_ID, REVIEWER_ID, Sessions
 
 
 async def export(bot: BotApp, out: Path, fmt: str, **query: Any) -> ExportResult:
@@ -184,10 +178,12 @@ async def test_operator_exports_from_the_terminal(
 async def test_operator_naming_an_unknown_district_gets_one_line_and_exit_2(
     settings: Settings, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    args = Namespace(district="Atlantis", state="approved", since=None, format="csv", out=tmp_path)
+    out = tmp_path / "export"
+    out.mkdir()
+    args = Namespace(district="Atlantis", state="approved", since=None, format="csv", out=out)
     assert await export_command(settings, args) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
-    assert os.listdir(tmp_path) == []
+    assert os.listdir(out) == []
 
 
 async def test_admin_gets_the_csv_and_zipped_photos_in_chat(

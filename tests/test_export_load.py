@@ -17,11 +17,10 @@ import pytest
 
 from bot.config import Settings
 from bot.context import BotApp, services_of
-from bot.fake_telegram import FakeTelegram, FakeUser
 from bot.storage.models import Artisan, Photo, State, Submission, utcnow
-from tests.catalogue_helpers import Sessions
-from tests.conftest import ADMIN_ID, REVIEWER_ID
-from tests.journey import BUTTONS, english, phone_of
+from fake_telegram import FakeTelegram, FakeUser
+from tests.support.journey import BUTTONS, english, phone_of
+from tests.support.world import ADMIN_ID, REVIEWER_ID, Sessions
 
 PRODUCTS = 1000
 PHOTO_BYTES = 48 * 1024

@@ -31,7 +31,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.fake_telegram import FakeTelegram, parse_html
+from fake_telegram import FakeTelegram, parse_html
 
 pytestmark = pytest.mark.asyncio
 

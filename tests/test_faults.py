@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
 from collections.abc import Callable
 from itertools import pairwise
@@ -10,12 +11,12 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import BotApp
-from bot.fake_telegram import FakeTelegram
 from bot.outbox import MAX_ATTEMPTS
 from bot.storage.models import Artisan, Photo, State, Submission
+from fake_telegram import FakeTelegram
 
-# Longer than the bot's longest pause between two attempts (retry_after 1 s, backoff up to 2 s).
-PATIENT = {"settle": 2.3, "timeout": 30.0}
+# Each step waits until the bot reports it handled, retries and their pauses included.
+PATIENT = {"timeout": 30.0}
 
 
 async def test_registration_completes_while_a_third_of_calls_fail(
@@ -54,13 +55,14 @@ async def test_registration_completes_while_a_third_of_calls_fail(
 async def test_retries_are_bounded_and_spaced(fake: FakeTelegram, bot: BotApp) -> None:
     artisan = fake.user()
     fake.fail("sendMessage", error_code=500, times=100, chat_id=artisan.id)
-    await artisan.send("/help", expect=0, settle=5.0)
+    await artisan.send("/help", expect=0, timeout=15.0)  # returns once the bot gave up
     attempts = [c for c in fake.calls_of("sendMessage") if c.params["chat_id"] == artisan.id]
     by_text: dict[str, list[float]] = defaultdict(list)
     for call in attempts:
         by_text[call.params["text"]].append(call.at)
+    assert by_text, "the bot attempted no message at all"
     for times in by_text.values():
-        assert len(times) <= MAX_ATTEMPTS
+        assert len(times) == MAX_ATTEMPTS  # retried, and no more than that
         gaps = [b - a for a, b in pairwise(times)]
         assert all(gap >= 0.4 for gap in gaps), gaps
 
@@ -71,8 +73,12 @@ async def test_a_slow_button_answer_does_not_hold_up_the_next_prompt(
     artisan = fake.user()
     await artisan.send("/start")
     fake.fail("answerCallbackQuery", hang=3.0)  # answered, but only after 3 s
-    calls = await artisan.press("हाँ, शुरू करें", timeout=2.0)
+    since = artisan.mark()
+    # The step as a whole ends only when the answer does; the prompt must come well before.
+    press = asyncio.create_task(artisan.press("हाँ, शुरू करें", timeout=5.0))
+    calls = await artisan.wait(expect=1, since=since, timeout=2.0)
     assert [c.method for c in calls] == ["sendMessage"]
     query = list(fake.callback_queries.values())[-1]
     assert not query.answered
-    await fake.wait_for(lambda: query.answered, timeout=5.0)
+    await press
+    assert query.answered

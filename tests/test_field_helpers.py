@@ -11,14 +11,13 @@ from sqlalchemy import func, select, text
 
 from bot.config import Settings
 from bot.context import BotApp
-from bot.fake_telegram import FakeTelegram, FakeUser
 from bot.services import field_helpers
 from bot.storage.db import make_engine, migrate
 from bot.storage.models import Artisan, Dialogue, State, Submission
-from tests.conftest import ADMIN_ID, REVIEWER_ID
-from tests.journey import consent
-from tests.review_world import Sessions, submission
-from tests.test_staff import menu_of
+from fake_telegram import FakeTelegram, FakeUser
+from tests.support.factories import menu_of, submission
+from tests.support.journey import consent
+from tests.support.world import ADMIN_ID, REVIEWER_ID, Sessions
 
 HELPER_ID = 900_020
 OTHER_HELPER_ID = 900_021

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 
+import pytest
 from sqlalchemy import select
 
 from bot.config import Settings
 from bot.context import BotApp, services_of
-from bot.fake_telegram import FakeTelegram
 from bot.storage.models import Artisan
-from tests.conftest import free_port
+from fake_telegram import FakeTelegram
+from tests.support.world import free_port
 
 
 async def test_new_user_gets_the_hindi_welcome_with_consent_buttons(
@@ -125,13 +127,41 @@ async def test_flooding_user_is_slowed_once_and_others_are_answered(
     fake: FakeTelegram, bot: BotApp
 ) -> None:
     flooder, other = fake.user(), fake.user()
-    for i in range(100):
-        await flooder.send(f"spam {i}", expect=0, settle=0)
+    # The 100 updates are all queued (each task's first step) before the other user's one.
+    flood = asyncio.gather(*(flooder.send(f"spam {i}", expect=0) for i in range(100)))
+    await asyncio.sleep(0)
     await other.send("/help")
     assert "What does" in other.last_text or "क्या करता" in other.last_text
-    await fake.wait_for(lambda: any("तेज़ी" in t for t in flooder.texts))
-    await flooder.wait(expect=0, settle=0.5)
+    await flood
     assert sum("तेज़ी" in t for t in flooder.texts) == 1
     assert len(flooder.texts) <= 31  # answers to the first 30 updates, then one warning
     last_flood_answer = flooder.actions[-1].at
     assert other.actions[-1].at < last_flood_answer  # the other user did not wait for the flood
+
+
+# -- waiting on the real bot's "update handled" report ------------------------------------
+
+
+async def test_a_step_ends_when_the_bot_reports_its_update_handled(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    fake.settle = 5.0  # what a step would wait for without the bot's report
+    artisan = fake.user()
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    calls = await artisan.send("/help")
+    assert loop.time() - started < 2.0
+    assert [c.method for c in calls] == ["sendMessage"]
+    await artisan.assert_quiet(0.1)
+
+
+async def test_assert_quiet_and_wait_for_message_see_what_the_bot_sends(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    artisan = fake.user()
+    waiter = asyncio.create_task(artisan.wait_for_message())
+    step = asyncio.create_task(artisan.send("/help"))
+    with pytest.raises(AssertionError, match="quiet"):
+        await artisan.assert_quiet(1.0)
+    await step
+    assert (await waiter).plain == artisan.last_text

@@ -20,12 +20,11 @@ from hypothesis import strategies as st
 from telegram.ext import CommandHandler
 
 from bot.config import Settings
-from bot.fake_telegram import make_png
 from bot.handlers.photos import IMAGE_TYPES
 from bot.menus import ADMIN_COMMANDS, ARTISAN_COMMANDS, REVIEWER_COMMANDS
 from bot.services.districts import DistrictIndex
-from tests.conftest import _admin
-from tests.fuzz_inputs import (
+from fake_telegram import make_png
+from tests.support.fuzz_inputs import (
     ALL_ANSWERS,
     ANSWERS,
     ARGS,
@@ -36,7 +35,7 @@ from tests.fuzz_inputs import (
     UNKNOWN_COMMANDS,
     Updates,
 )
-from tests.fuzz_play import (
+from tests.support.fuzz_play import (
     MAX_UPDATES_PER_PERSON,
     Person,
     Plan,
@@ -46,7 +45,8 @@ from tests.fuzz_play import (
     meaningful,
     play,
 )
-from tests.fuzz_world import STARTS, BotThread, add_reviewer, seed_artisan, seed_waiting
+from tests.support.fuzz_world import STARTS, BotThread, add_reviewer, seed_artisan, seed_waiting
+from tests.support.world import admin_sql
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ REVIEWER_KINDS += ["edited", "sticker", "old", "double", "double"]
 @pytest.fixture
 def world(tmp_path: Path, postgres_url: str) -> Iterator[BotThread]:
     if postgres_url:
-        asyncio.run(_admin(postgres_url, "DROP SCHEMA public CASCADE", "CREATE SCHEMA public"))
+        asyncio.run(admin_sql(postgres_url, "DROP SCHEMA public CASCADE", "CREATE SCHEMA public"))
     database = postgres_url or f"sqlite+aiosqlite:///{tmp_path / 'fuzz.db'}"
 
     def settings_for(api: str) -> Settings:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from bot.context import BotApp
-from bot.fake_telegram import FakeTelegram
 from bot.storage.models import Artisan, Submission
-from tests.journey import to_district, to_photos
-from tests.review_world import Sessions
+from fake_telegram import FakeTelegram
+from tests.support.journey import to_district, to_photos
+from tests.support.world import Sessions
 
 
 async def saved(db: Sessions, telegram_id: int) -> tuple[object, ...]:

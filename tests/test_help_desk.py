@@ -9,10 +9,10 @@ from sqlalchemy import select
 
 from bot.config import Settings
 from bot.context import BotApp, services_of
-from bot.fake_telegram import FakeTelegram
 from bot.storage.models import HelpMessage
-from tests.conftest import REVIEWER_ID
-from tests.journey import consent, to_district
+from fake_telegram import FakeTelegram
+from tests.support.journey import consent, to_district
+from tests.support.world import REVIEWER_ID
 
 StartBot = Callable[[Settings], AbstractAsyncContextManager[BotApp]]
 

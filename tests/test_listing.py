@@ -10,12 +10,12 @@ from sqlalchemy import select
 from bot.cli_catalogue import mark_listed_command
 from bot.config import Settings
 from bot.context import BotApp
-from bot.fake_telegram import FakeTelegram
 from bot.services.listing import clean_url, parse_reference
 from bot.storage.models import Event, State
-from tests.catalogue_helpers import Sessions, approved_product, load, submission_id
-from tests.conftest import ADMIN_ID, REVIEWER_ID
-from tests.journey import english, submit_product
+from fake_telegram import FakeTelegram
+from tests.support.factories import approved_product, load, submission_id
+from tests.support.journey import english, submit_product
+from tests.support.world import ADMIN_ID, REVIEWER_ID, Sessions
 
 URL = "https://www.flipkart.com/terracotta-elephant/p/itm123?pid=ODOP&x=1"
 

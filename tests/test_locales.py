@@ -2,56 +2,17 @@
 
 from __future__ import annotations
 
-import ast as pyast
-import re
-from pathlib import Path
+from collections.abc import Iterable
 
 import pytest
-from fluent.syntax import FluentParser, ast
-from fluent.syntax.visitor import Visitor
 
-from bot.i18n import LOCALES_DIR, SUPPORTED, Translator
-
-BOT_DIR = Path(__file__).resolve().parent.parent / "bot"
-# Every kebab-case string constant in bot/ is taken as a message key; a few are not texts.
-KEY_SHAPE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9_]+)+$")
-NOT_KEYS = {"utf-8", "utf-8-sig", "mark-listed"}
-
-
-def keys_of(locale: str) -> dict[str, set[str]]:
-    """Message ids per file, and the variables each message uses."""
-    found: dict[str, set[str]] = {}
-    for path in sorted((LOCALES_DIR / locale).glob("*.ftl")):
-        resource = FluentParser().parse(path.read_text(encoding="utf-8"))
-        for entry in resource.body:
-            assert not isinstance(entry, ast.Junk), f"{path}: cannot parse {entry.content!r}"
-            if isinstance(entry, ast.Message):
-                assert entry.id.name not in found, f"{entry.id.name} defined twice in {locale}"
-                found[entry.id.name] = _variables(entry)
-    return found
-
-
-def _variables(message: ast.Message) -> set[str]:
-    names: set[str] = set()
-
-    class Variables(Visitor):
-        def visit_VariableReference(self, node: ast.VariableReference) -> None:
-            names.add(node.id.name)
-
-    Variables().visit(message)
-    return names
-
-
-def keys_used_in_code() -> set[str]:
-    used: set[str] = set()
-    for path in BOT_DIR.rglob("*.py"):
-        if "fake_telegram" in path.parts:
-            continue
-        for node in pyast.walk(pyast.parse(path.read_text(encoding="utf-8"))):
-            value = node.value if isinstance(node, pyast.Constant) else None
-            if isinstance(value, str) and KEY_SHAPE.match(value) and value not in NOT_KEYS:
-                used.add(value)
-    return used
+from bot.handlers.review_card import CHANGE_FIELDS
+from bot.i18n import SUPPORTED, Translator
+from bot.menus import ADMIN_COMMANDS, ARTISAN_COMMANDS, REVIEWER_COMMANDS
+from bot.services.review import REASONS
+from bot.services.workflow import ADMIN, ARTISAN, REVIEWER, SYSTEM
+from bot.storage.models import Role, State
+from tests.support.locales import key_prefixes_built_in_code, keys_of, keys_used_in_code
 
 
 def test_hindi_and_english_have_the_same_keys_and_variables() -> None:
@@ -77,3 +38,27 @@ def test_every_message_formats_without_errors(locale: str) -> None:
         text = t(locale, key, **{name: "1" for name in variables})
         assert text and text != key
         assert "{" not in text, f"{key} left a placeable unformatted"
+
+
+# What each key the code completes at runtime is completed with. The prefixes are read from
+# the code: a new f"...-{x}" key fails the test below until its values are listed here.
+RUNTIME_KEY_VALUES: dict[str, Iterable[object]] = {
+    "rv-state-": State,
+    "rv-role-": (SYSTEM, ARTISAN, REVIEWER, ADMIN),
+    "rv-field-": CHANGE_FIELDS,
+    "rv-btn-reason-": REASONS,
+    "staff-role-": Role,
+    "cmd-": (*ARTISAN_COMMANDS, *REVIEWER_COMMANDS, *ADMIN_COMMANDS),
+}
+
+
+def test_every_key_built_at_runtime_exists_in_both_locales() -> None:
+    prefixes = key_prefixes_built_in_code()
+    unlisted = {p: where for p, where in prefixes.items() if p not in RUNTIME_KEY_VALUES}
+    assert unlisted == {}, "list the values these runtime keys take in RUNTIME_KEY_VALUES"
+    assert sorted(set(RUNTIME_KEY_VALUES) - set(prefixes)) == [], "no longer built in code"
+    built = {
+        f"{prefix}{value}" for prefix, values in RUNTIME_KEY_VALUES.items() for value in values
+    }
+    for locale in SUPPORTED:
+        assert sorted(built - set(keys_of(locale))) == [], locale

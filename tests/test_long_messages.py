@@ -7,10 +7,10 @@ from collections.abc import Callable
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import BotApp
-from bot.fake_telegram import FakeTelegram
 from bot.storage.models import Artisan, Event, Staff, State, Submission, format_reference, utcnow
-from tests.conftest import ADMIN_ID, REVIEWER_ID
-from tests.journey import english
+from fake_telegram import FakeTelegram
+from tests.support.journey import english
+from tests.support.world import ADMIN_ID, REVIEWER_ID
 
 Sessions = Callable[[], AsyncSession]
 ITEMS = 200

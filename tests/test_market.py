@@ -16,16 +16,16 @@ import pytest
 from bot.cli_catalogue import export_command
 from bot.config import Settings
 from bot.context import BotApp, BotContext, services_of
-from bot.fake_telegram import FakeTelegram, FakeUser
 from bot.handlers.catalogue import photo_worker
 from bot.handlers.listing_details import check_stock
 from bot.services.crafts import CraftIndex
 from bot.services.districts import DistrictIndex
 from bot.services.ondc import Builder, Row
 from bot.storage.models import Artisan, Dialogue, Listing, State, Submission
-from tests.catalogue_helpers import Sessions, approved_product, submission_id
-from tests.conftest import ADMIN_ID, REVIEWER_ID
-from tests.journey import english, submit_product
+from fake_telegram import FakeTelegram, FakeUser
+from tests.support.factories import approved_product, submission_id
+from tests.support.journey import english, submit_product
+from tests.support.world import ADMIN_ID, REVIEWER_ID, Sessions
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 MEDIA_URL = "https://media.example.org/odop"

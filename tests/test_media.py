@@ -14,14 +14,14 @@ from sqlalchemy import select
 
 from bot.config import Settings
 from bot.context import BotApp, services_of
-from bot.fake_telegram import FakeTelegram
-from bot.fake_telegram.media import make_png
 from bot.handlers.catalogue import photo_worker
 from bot.services import media
 from bot.storage.db import make_engine, make_sessionmaker, migrate
 from bot.storage.models import Artisan, Photo, State, Submission, utcnow
-from tests.catalogue_helpers import Sessions
-from tests.journey import to_photos
+from fake_telegram import FakeTelegram
+from fake_telegram.media import make_png
+from tests.support.journey import to_photos
+from tests.support.world import Sessions
 
 
 async def only_photo(db: Sessions) -> Photo:

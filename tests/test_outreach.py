@@ -13,15 +13,14 @@ from sqlalchemy import func, select
 from bot.cli_poster import poster_command
 from bot.config import Settings
 from bot.context import BotApp, services_of
-from bot.fake_telegram import FakeTelegram, FakeUser
 from bot.services import campaigns
 from bot.services.catalogue import ExportQuery, export_catalogue
 from bot.services.poster import PosterError, font_path
 from bot.storage.models import Artisan, Campaign, Submission
-from tests.catalogue_helpers import Sessions, approve
-from tests.conftest import ADMIN_ID
-from tests.journey import english, submit_product
-from tests.review_world import SCOPED_ID, add_scoped_reviewer
+from fake_telegram import FakeTelegram, FakeUser
+from tests.support.factories import add_scoped_reviewer, approve
+from tests.support.journey import english, submit_product
+from tests.support.world import ADMIN_ID, SCOPED_ID, Sessions
 
 
 def _cannot_draw() -> bool:

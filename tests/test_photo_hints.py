@@ -8,13 +8,12 @@ import asyncio
 from sqlalchemy import select
 
 from bot.context import BotApp
-from bot.fake_telegram import FakeTelegram, FakeUser
 from bot.handlers.catalogue import photo_worker
 from bot.storage.models import Photo
-from tests.catalogue_helpers import Sessions
-from tests.conftest import REVIEWER_ID
-from tests.journey import BUTTONS, english, to_photos
-from tests.photo_samples import blurred, darkened, jpeg, product_photo, resized
+from fake_telegram import FakeTelegram, FakeUser
+from tests.support.journey import BUTTONS, english, to_photos
+from tests.support.photo_samples import blurred, darkened, jpeg, product_photo, resized
+from tests.support.world import REVIEWER_ID, Sessions
 
 BLURRY_HINT = "फ़ोटो धुंधली लग रही है"
 DARK_HINT = "फ़ोटो बहुत अंधेरी है"

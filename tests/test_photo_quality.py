@@ -16,7 +16,7 @@ from matplotlib import cbook
 from PIL import Image
 
 from bot.services import photo_quality as pq
-from tests.photo_samples import blurred, darkened, jpeg, product_photo, resized
+from tests.support.photo_samples import blurred, darkened, jpeg, product_photo, resized
 
 SHARP = product_photo()
 

@@ -20,8 +20,8 @@ playwright_api = pytest.importorskip(
 if not CHROMIUM.exists():
     pytest.skip(f"browser test skipped: no Chromium at {CHROMIUM}", allow_module_level=True)
 
-from bot.playground.personas import REVIEWER_ID  # noqa: E402
-from bot.playground.server import Playground, run_playground  # noqa: E402
+from playground.personas import REVIEWER_ID  # noqa: E402
+from playground.server import Playground, run_playground  # noqa: E402
 
 Browser = playwright_api.Browser
 Page = playwright_api.Page

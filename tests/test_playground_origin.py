@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import aiohttp
 
-from bot.fake_telegram import make_png
-from bot.playground.server import Playground
-from tests.test_playground import ARTISAN, PageClient, http, playground
+from fake_telegram import make_png
+from playground.server import Playground
+from tests.support.playground_page import ARTISAN, PageClient, http, playground
 
 __all__ = ["http", "playground"]  # the fixtures, shared with tests/test_playground.py
 

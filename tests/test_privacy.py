@@ -14,14 +14,14 @@ from sqlalchemy.engine import make_url
 
 from bot.config import Settings
 from bot.context import BotApp, services_of
-from bot.fake_telegram import FakeTelegram, FakeUser
 from bot.handlers import catalogue
 from bot.handlers.catalogue import photo_worker
 from bot.services.media_sweep import ORPHAN_AGE, sweep_orphans
 from bot.services.privacy import truncate_wal
 from bot.storage.models import Artisan, Delivery, Dialogue, Event, Photo, Submission
-from tests.catalogue_helpers import Sessions
-from tests.journey import phone_of, submit_product, to_photos
+from fake_telegram import FakeTelegram, FakeUser
+from tests.support.journey import phone_of, submit_product, to_photos
+from tests.support.world import Sessions
 
 NAME = "Qzxwvy Jmkplrt"  # distinctive: found in the database file only if it was kept
 PRODUCT = "Vqxzmlamp Jrtkvase"

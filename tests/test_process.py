@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import os
 import signal
 import subprocess
 import sys
@@ -11,22 +9,11 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from bot.fake_telegram import FakeTelegram
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.storage.models import Artisan, Submission
-from tests.conftest import TOKEN
-
-
-def bot_env(tmp_path: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_"))}
-    env.update(
-        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'odop.db'}",
-        MEDIA_DIR=str(tmp_path / "media"),
-        ADMIN_IDS="",
-        REVIEWER_IDS="",
-    )
-    env.update(extra)
-    return env
+from fake_telegram import FakeTelegram
+from tests.support.process import bot_env, start_process
+from tests.support.world import TOKEN
 
 
 def run_bot(env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -47,13 +34,6 @@ def test_malformed_token_exits_2_without_echoing_it(tmp_path: Path) -> None:
     result = run_bot(bot_env(tmp_path, TELEGRAM_BOT_TOKEN="not a token"), tmp_path)
     assert result.returncode == 2
     assert "TELEGRAM_BOT_TOKEN" in result.stderr and "not a token" not in result.stderr
-
-
-async def start_process(env: dict[str, str], cwd: Path) -> asyncio.subprocess.Process:
-    return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", env=env, cwd=cwd,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
-    )  # fmt: skip
 
 
 async def test_kill_9_mid_registration_resumes_at_the_same_step(

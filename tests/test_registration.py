@@ -13,36 +13,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from bot.context import BotApp
-from bot.fake_telegram import FakeTelegram
 from bot.handlers.registration import remind_idle_drafts
 from bot.storage.models import Artisan, Photo, State, Submission, utcnow
-from tests.journey import consent, phone_of, submit_product, to_district, to_photos
+from fake_telegram import FakeTelegram
+from tests.support.factories import artisan_row, photos_of_submission, submissions_of
+from tests.support.journey import consent, phone_of, submit_product, to_district, to_photos
 
 Sessions = Callable[[], AsyncSession]
-
-
-async def artisan_row(db: Sessions, telegram_id: int) -> Artisan | None:
-    async with db() as session:
-        return await session.scalar(select(Artisan).where(Artisan.telegram_id == telegram_id))
-
-
-async def submissions_of(db: Sessions, telegram_id: int) -> list[Submission]:
-    async with db() as session:
-        rows = await session.scalars(
-            select(Submission)
-            .join(Artisan, Artisan.id == Submission.artisan_id)
-            .where(Artisan.telegram_id == telegram_id)
-            .order_by(Submission.id)
-        )
-        return list(rows)
-
-
-async def photos_of(db: Sessions, submission_id: int) -> list[Photo]:
-    async with db() as session:
-        rows = await session.scalars(
-            select(Photo).where(Photo.submission_id == submission_id).order_by(Photo.position)
-        )
-        return list(rows)
 
 
 async def test_artisan_registers_in_hindi_with_album_voice_and_fuzzy_district(
@@ -89,7 +66,7 @@ async def test_artisan_registers_in_hindi_with_album_voice_and_fuzzy_district(
         50,
     )
     assert sub.voice_file_id and sub.description is None
-    photos = await photos_of(db, sub.id)
+    photos = await photos_of_submission(db, sub.id)
     assert [p.position for p in photos] == [1, 2, 3]
     assert all(p.file_id and p.file_unique_id for p in photos)
     assert sub.reference in artisan.last_text
@@ -220,7 +197,7 @@ async def test_photo_step_refuses_video_sticker_small_and_sixth_photo(
     await artisan.send_photo()
     assert "5 फ़ोटो पूरी हो गईं" in artisan.texts[-2]
     [sub] = await submissions_of(db, artisan.id)
-    assert len(await photos_of(db, sub.id)) == 5
+    assert len(await photos_of_submission(db, sub.id)) == 5
 
 
 async def test_photo_used_by_another_artisan_is_flagged(
@@ -229,13 +206,13 @@ async def test_photo_used_by_another_artisan_is_flagged(
     first, second = fake.user(), fake.user()
     await submit_product(first)
     [sub] = await submissions_of(db, first.id)
-    [original] = await photos_of(db, sub.id)
+    [original] = await photos_of_submission(db, sub.id)
     await to_photos(second)
     await second.send_raw({"photo": [{"file_id": original.file_id,
                                        "file_unique_id": original.file_unique_id,
                                        "width": 1280, "height": 960}]})  # fmt: skip
     [draft] = await submissions_of(db, second.id)
-    [copy] = await photos_of(db, draft.id)
+    [copy] = await photos_of_submission(db, draft.id)
     assert copy.reused_elsewhere and not original.reused_elsewhere
 
 

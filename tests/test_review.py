@@ -9,22 +9,11 @@ import pytest
 
 from bot.config import Settings
 from bot.context import BotApp
-from bot.fake_telegram import FakeTelegram
-from bot.handlers.review_card import CHANGE_FIELDS
-from bot.services.review import REASONS
-from bot.services.workflow import ADMIN, ARTISAN, REVIEWER, SYSTEM
-from bot.storage.models import Role, State
-from tests.conftest import ADMIN_ID, REVIEWER_ID
-from tests.journey import choose_language, submit_product
-from tests.review_world import (
-    REVIEWER_2,
-    Sessions,
-    events,
-    reference,
-    submission,
-    waiting,
-)
-from tests.test_locales import keys_of
+from bot.storage.models import State
+from fake_telegram import FakeTelegram
+from tests.support.factories import events, reference, submission, waiting
+from tests.support.journey import choose_language, submit_product
+from tests.support.world import ADMIN_ID, REVIEWER_2, REVIEWER_ID, Sessions
 
 NOTICES = {
     "hi": {
@@ -244,15 +233,3 @@ async def test_admin_reopens_a_rejected_submission(
     assert (await submission(db, sub_id)).state == State.PENDING
     await admin.send(f"/reopen {reference(sub_id)}")
     assert "not rejected" in admin.last_text
-
-
-def test_every_key_built_at_runtime_exists_in_both_locales() -> None:
-    built = (
-        {f"rv-state-{state}" for state in State}
-        | {f"rv-role-{role}" for role in (SYSTEM, ARTISAN, REVIEWER, ADMIN)}
-        | {f"rv-field-{field}" for field in CHANGE_FIELDS}
-        | {f"rv-btn-reason-{code}" for reasons in REASONS.values() for code in reasons}
-        | {f"staff-role-{role}" for role in Role}
-    )
-    for locale in ("hi", "en"):
-        assert sorted(built - set(keys_of(locale))) == [], locale

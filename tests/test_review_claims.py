@@ -12,11 +12,12 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from bot.context import BotApp
-from bot.fake_telegram import FakeTelegram
 from bot.services import review
 from bot.services.roles import StaffView
 from bot.storage.models import Event, State, utcnow
-from tests.review_world import Sessions, events, lapse, states, waiting
+from fake_telegram import FakeTelegram
+from tests.support.factories import events, lapse, states, waiting
+from tests.support.world import Sessions
 
 LEASE = timedelta(minutes=30)
 

@@ -10,11 +10,11 @@ import pytest
 
 from bot.config import Settings
 from bot.context import BotApp
-from bot.fake_telegram import FakeTelegram
 from bot.handlers.review import return_lapsed_claims
 from bot.storage.models import State
-from tests.conftest import REVIEWER_ID
-from tests.review_world import REVIEWER_2, Sessions, events, lapse, reference, submission, waiting
+from fake_telegram import FakeTelegram
+from tests.support.factories import events, lapse, reference, submission, waiting
+from tests.support.world import REVIEWER_2, REVIEWER_ID, Sessions
 
 
 @pytest.fixture

@@ -14,19 +14,11 @@ from sqlalchemy import func, select
 
 from bot.config import Settings
 from bot.context import BotApp
-from bot.fake_telegram import FakeTelegram, FakeUser
 from bot.storage.models import Staff
-from tests.conftest import REVIEWER_ID
-from tests.journey import choose_language
-from tests.review_world import (
-    SCOPED_ID,
-    Sessions,
-    add_scoped_reviewer,
-    event_count,
-    reference,
-    states,
-    waiting,
-)
+from fake_telegram import FakeTelegram, FakeUser
+from tests.support.factories import add_scoped_reviewer, event_count, reference, states, waiting
+from tests.support.journey import choose_language
+from tests.support.world import REVIEWER_ID, SCOPED_ID, Sessions
 
 NOT_STAFF = "only for district officials"
 ADMIN_ONLY = "only for admins"

@@ -9,11 +9,11 @@ from sqlalchemy import delete, update
 
 from bot.config import Settings
 from bot.context import BotApp
-from bot.fake_telegram import FakeTelegram
 from bot.storage.models import Artisan, State, Submission
-from tests.conftest import REVIEWER_ID
-from tests.invariants import queue_counters
-from tests.review_world import Sessions, lapse, waiting
+from fake_telegram import FakeTelegram
+from tests.support.factories import lapse, waiting
+from tests.support.invariants import queue_counters
+from tests.support.world import REVIEWER_ID, Sessions
 
 
 @pytest.fixture

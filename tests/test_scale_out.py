@@ -17,15 +17,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from bot.context import BotApp, services_of
-from bot.fake_telegram import FakeTelegram
 from bot.handlers.broadcast_compose import lane_of
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.storage.models import Artisan, Event, State, Submission
 from bot.storage.queries import lock_user
-from tests.conftest import REVIEWER_ID, TEST_DATABASE_URL, free_port
-from tests.journey import submit_product
-from tests.review_world import REVIEWER_2, waiting
-from tests.test_broadcast_support import queue, received, seed, wait_finished
+from fake_telegram import FakeTelegram
+from tests.support.broadcast import queue, received, seed, wait_finished
+from tests.support.factories import waiting
+from tests.support.journey import submit_product
+from tests.support.world import REVIEWER_2, REVIEWER_ID, TEST_DATABASE_URL, free_port
 
 pytestmark = pytest.mark.skipif(
     not TEST_DATABASE_URL,

@@ -9,11 +9,11 @@ from pathlib import Path
 from sqlalchemy import text
 
 from bot.context import BotApp
-from bot.fake_telegram import FakeTelegram
 from bot.storage.db import make_engine
-from tests.conftest import TOKEN
-from tests.journey import consent, phone_of, submit_product
-from tests.test_process import bot_env, start_process
+from fake_telegram import FakeTelegram
+from tests.support.journey import consent, phone_of, submit_product
+from tests.support.process import bot_env, start_process
+from tests.support.world import TOKEN
 
 NAME = "Kamla Rahasyamayi"  # a name that must never reach the log
 NO_NAMES = """

@@ -13,11 +13,11 @@ from sqlalchemy import func, select
 
 from bot.config import Settings
 from bot.context import BotApp, services_of
-from bot.fake_telegram import FakeTelegram
 from bot.storage import sqlite_driver
 from bot.storage.models import State, Submission
-from tests.conftest import TEST_DATABASE_URL
-from tests.journey import submit_product
+from fake_telegram import FakeTelegram
+from tests.support.journey import submit_product
+from tests.support.world import TEST_DATABASE_URL
 
 pytestmark = pytest.mark.skipif(bool(TEST_DATABASE_URL), reason="SQLite only")
 

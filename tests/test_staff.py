@@ -2,32 +2,26 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 
 from bot.config import Settings
 from bot.context import BotApp, services_of
-from bot.fake_telegram import FakeTelegram
 from bot.services.districts import DistrictIndex
 from bot.services.staff import parse_districts
 from bot.storage.models import Staff, State
-from tests.conftest import ADMIN_ID, REVIEWER_ID
-from tests.review_world import (
-    Sessions,
+from fake_telegram import FakeTelegram
+from tests.support.factories import (
     add_scoped_reviewer,
     events,
+    menu_of,
     reference,
     submission,
     waiting,
 )
+from tests.support.world import ADMIN_ID, REVIEWER_ID, Sessions
 
 NEW_ID = 900_010
-
-
-def menu_of(fake: FakeTelegram, user_id: int) -> list[str]:
-    scope = json.dumps({"chat_id": user_id, "type": "chat"}, sort_keys=True)
-    return [c["command"] for c in fake.commands.get((scope, ""), [])]
 
 
 async def staff_row(db: Sessions, user_id: int, role: str) -> Staff | None:

@@ -11,12 +11,12 @@ from sqlalchemy import select, update
 
 from bot.config import Settings
 from bot.context import BotApp, services_of
-from bot.fake_telegram import FakeTelegram, FakeUser
 from bot.storage.models import Artisan, Staff, StaffChange, State, Submission, utcnow
-from tests.conftest import ADMIN_ID, REVIEWER_ID
-from tests.journey import choose_language
-from tests.review_world import Sessions, add_scoped_reviewer, events, reference, submission
-from tests.review_world import waiting as waiting_submission
+from fake_telegram import FakeTelegram, FakeUser
+from tests.support.factories import add_scoped_reviewer, events, reference, submission
+from tests.support.factories import waiting as waiting_submission
+from tests.support.journey import choose_language
+from tests.support.world import ADMIN_ID, REVIEWER_ID, Sessions
 
 NEW_ID = 900_010
 OTHER_ID = 900_011

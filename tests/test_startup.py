@@ -17,10 +17,10 @@ from pathlib import Path
 from telegram import Bot
 from telegram.error import InvalidToken
 
-from bot.fake_telegram import FakeTelegram
 from bot.logs import LOG_FORMAT, RedactingFormatter, Redactor
 from bot.runner import RETRY_CAP, backoff
-from tests.conftest import TOKEN, free_port
+from fake_telegram import FakeTelegram
+from tests.support.world import TOKEN, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 OTHER_TOKEN = "654321:AAother-valid-looking-token_xyz"  # well formed, unknown to the fake

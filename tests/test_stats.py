@@ -12,13 +12,12 @@ from PIL import Image
 from bot.cli_catalogue import stats_command
 from bot.config import Settings
 from bot.context import BotApp
-from bot.fake_telegram import FakeTelegram
 from bot.services import stats as st
 from bot.services.workflow import ADMIN, ARTISAN, REVIEWER
 from bot.storage.models import Artisan, Event, Photo, State, Submission
-from tests.catalogue_helpers import Sessions
-from tests.conftest import ADMIN_ID, REVIEWER_ID
-from tests.journey import choose_language
+from fake_telegram import FakeTelegram
+from tests.support.journey import choose_language
+from tests.support.world import ADMIN_ID, REVIEWER_ID, Sessions
 
 OTHER_REVIEWER = 900_003
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)

@@ -9,10 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import BotApp
-from bot.fake_telegram import FakeTelegram
 from bot.storage.models import Artisan, Event, State, Submission
-from tests.conftest import REVIEWER_ID
-from tests.journey import BUTTONS, english
+from fake_telegram import FakeTelegram
+from tests.support.journey import BUTTONS, english
+from tests.support.world import REVIEWER_ID
 
 Sessions = Callable[[], AsyncSession]
 

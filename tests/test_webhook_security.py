@@ -21,9 +21,9 @@ from pydantic import ValidationError
 from bot import webhook
 from bot.config import Settings
 from bot.context import BotApp
-from bot.fake_telegram import FakeTelegram, FakeUser
 from bot.startup import StartupError
-from tests.conftest import free_port
+from fake_telegram import FakeTelegram, FakeUser
+from tests.support.world import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "Webhook_secret-0123456789abcdefXYZ"  # 34 characters of Telegram's alphabet

@@ -35,7 +35,7 @@ class FakeTelegram(FakeCore):
 
     Point PTB at it with ``base_url(f"{fake.url}/bot")`` and
     ``base_file_url(f"{fake.url}/file/bot")``. All state lives in plain dataclasses
-    (:mod:`bot.fake_telegram.models`) so other tools can inspect it.
+    (:mod:`fake_telegram.models`) so other tools can inspect it.
     """
 
     def __init__(

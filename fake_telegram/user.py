@@ -15,9 +15,11 @@ class FakeUser(MediaUser):
     """A user plus their private chat with the bot (chat id == user id).
 
     Send-style coroutines deliver an update, wait until ``expect`` bot actions arrived in
-    the chat and it went quiet for ``settle`` seconds, then return those actions
-    (successful :class:`Call` objects). Wait options on every such method:
-    ``expect`` (default 1), ``timeout`` (10 s), ``settle`` (the fake's default).
+    the chat and the bot is done with the update, then return those actions (successful
+    :class:`Call` objects). "Done" is the bot's own report (see
+    :meth:`FakeCore.handled_signal`) or, for a bot that does not report, ``settle`` seconds
+    of quiet. Wait options on every such method: ``expect`` (default 1), ``timeout``
+    (10 s), ``settle`` (extra quiet to wait for; the fake's default without the report).
     """
 
     # -- text and buttons -------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from .errors import BLOCKED, CHAT_NOT_FOUND, ApiError, bad_request
@@ -17,7 +18,7 @@ from .models import (
     StoredFile,
 )
 from .updates import UpdateHub
-from .waiting import Notifier, wait_actions
+from .waiting import Notifier, wait_actions, wait_handled
 
 _NOT_MEMBER = {
     "group": "Forbidden: bot is not a member of the group chat",
@@ -45,6 +46,8 @@ class FakeCore:
         self.bot_username = bot_username
         self.bot_first_name = bot_first_name
         self.settle = settle
+        # True once a bot in this process reports handled updates (see `handled_signal`).
+        self.signalled = False
         self.notifier = Notifier()
         self.hub = UpdateHub(
             self.notifier, retries=webhook_retries, retry_delay=webhook_retry_delay
@@ -103,6 +106,36 @@ class FakeCore:
                     )
                 )
 
+    def handled_signal(self) -> Callable[[int], None]:
+        """Wait on the bot's word instead of on quiet; returns the callback it must call.
+
+        The bot (its test build, in this process) calls the returned function with each
+        update_id once it finished handling that update, the sends it awaited included. From
+        then on a user's step returns as soon as its updates are reported handled; without
+        the signal (a bot in another process) it returns after ``settle`` seconds of quiet.
+        """
+        self.signalled = True
+        return self.update_handled
+
+    def update_handled(self, update_id: int) -> None:
+        """The bot finished update ``update_id``; wakes whoever waits on it."""
+        self.hub.handled[update_id] += 1
+        key = self.hub.chat_of.get(update_id)
+        chats = [self.chats[key]] if key in self.chats else list(self.chats.values())
+        for chat in chats:
+            chat.notifier.notify()
+        self.notifier.notify()
+
+    async def wait_handled(self, *update_ids: int, timeout: float = 10.0) -> None:
+        """Wait until the bot reported each of ``update_ids`` handled as often as it was queued."""
+        targets = {update_id: self.hub.pushed[update_id] for update_id in update_ids}
+
+        def done() -> bool:
+            return all(self.hub.handled[i] >= n for i, n in targets.items())
+
+        if not await self.notifier.wait_until(done, timeout):
+            raise AssertionError(f"updates {update_ids} not reported handled within {timeout}s")
+
     async def wait_actions(
         self,
         chat: ChatState,
@@ -111,15 +144,24 @@ class FakeCore:
         expect: int = 1,
         timeout: float = 10.0,
         settle: float | None = None,
+        updates: Sequence[int] = (),
     ) -> list[Call]:
-        """Actions in ``chat`` after index ``start`` once ``expect`` came and it went quiet."""
-        return await wait_actions(
-            chat,
-            start,
-            expect=expect,
-            timeout=timeout,
-            settle=self.settle if settle is None else settle,
+        """Actions in ``chat`` after index ``start`` once ``expect`` came and the bot is done.
+
+        Done means: with the bot's signal, ``updates`` were reported handled (an explicit
+        ``settle`` then also waits for that much quiet);
+        without it, the chat went quiet for ``settle`` (default: the fake's) seconds.
+        """
+        if not self.signalled:
+            quiet = self.settle if settle is None else settle
+            return await wait_actions(chat, start, expect=expect, timeout=timeout, settle=quiet)
+        targets = {update_id: self.hub.pushed[update_id] for update_id in updates}
+        actions = await wait_handled(
+            chat, start, self.hub.handled, targets, expect=expect, timeout=timeout
         )
+        if settle:
+            actions = await wait_actions(chat, start, expect=0, timeout=timeout, settle=settle)
+        return actions
 
     # -- chats ------------------------------------------------------------------------------
 

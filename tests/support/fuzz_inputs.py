@@ -13,8 +13,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from bot.fake_telegram import BotMessage, ChatState, FakeTelegram, FakeUser, make_png
-from bot.fake_telegram.models import CallbackQueryState
+from fake_telegram import BotMessage, ChatState, FakeTelegram, FakeUser, make_png
+from fake_telegram.models import CallbackQueryState
 
 JSONDict = dict[str, Any]
 

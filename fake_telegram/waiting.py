@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -79,5 +80,41 @@ async def wait_actions(
         # A call still in flight (e.g. an injected hang) may yet produce an action.
         await chat.notifier.wait_until(
             lambda: chat.inflight == 0, max(0.0, hard_deadline - loop.time())
+        )
+    return chat.actions[start:]
+
+
+async def wait_handled(
+    chat: ChatState,
+    start: int,
+    handled: Counter[int],
+    targets: Mapping[int, int],
+    *,
+    expect: int,
+    timeout: float,
+) -> list[Call]:
+    """Actions in ``chat`` after ``start`` once the bot reported every update in ``targets``
+    handled (``targets[id]`` times, duplicates count) and ``expect`` actions came.
+
+    No quiet period: the bot's own signal says when it is done. Sends it makes later on its
+    own (jobs, album answers, broadcasts) need an explicit wait."""
+
+    def pending() -> list[int]:
+        return [update_id for update_id, n in targets.items() if handled[update_id] < n]
+
+    def done() -> bool:
+        return not pending() and len(chat.actions) - start >= expect
+
+    if not await chat.notifier.wait_until(done, timeout):
+        got = len(chat.actions) - start
+        waiting = pending()
+        reason = (
+            f"update(s) {waiting} not reported handled by the bot"
+            if waiting
+            else f"{expect} bot action(s) expected, got {got}"
+        )
+        raise AssertionError(
+            f"timed out after {timeout}s in chat {chat.id}: {reason}. "
+            f"Last calls for this chat:\n{_dump(chat)}"
         )
     return chat.actions[start:]

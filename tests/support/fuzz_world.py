@@ -20,10 +20,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.app import build_application
 from bot.config import Settings
 from bot.context import BotApp, Services, services_of
-from bot.fake_telegram import Call, FakeTelegram
 from bot.runner import running
 from bot.services.registration import ORDER
 from bot.storage.models import Artisan, Event, Photo, Staff, State, Submission, utcnow
+from fake_telegram import Call, FakeTelegram
 
 T = TypeVar("T")
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from bot.fake_telegram import BotMessage, FakeUser
-from bot.fake_telegram.media import image_size
-from bot.fake_telegram.models import keyboard_rows
-from bot.fake_telegram.session import find_button
-from bot.playground.chat_view import active_reply_keyboard
-from bot.playground.personas import Persona
-from bot.playground.samples import sample_photo, sample_voice
+from fake_telegram import BotMessage, FakeUser
+from fake_telegram.media import image_size
+from fake_telegram.models import keyboard_rows
+from fake_telegram.session import find_button
+from playground.chat_view import active_reply_keyboard
+from playground.personas import Persona
+from playground.samples import sample_photo, sample_voice
 
 NOWAIT: dict[str, Any] = {"expect": 0, "timeout": 0.05, "settle": 0.0}
 MAX_TEXT = 4096

@@ -11,13 +11,13 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.fake_telegram import ChatState, FakeUser
 from bot.handlers.callback_data import number
-from bot.playground import actions
-from bot.playground.chat_view import Differ, snapshot
-from bot.playground.personas import Persona
-from bot.playground.samples import SAMPLES, sample_photo
-from bot.playground.server import Playground
+from fake_telegram import ChatState, FakeUser
+from playground import actions
+from playground.chat_view import Differ, snapshot
+from playground.personas import Persona
+from playground.samples import SAMPLES, sample_photo
+from playground.server import Playground
 
 STATIC = Path(__file__).resolve().parent / "static"
 PLAYGROUND = web.AppKey("playground", Playground)

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from itertools import zip_longest
 from typing import Any
 
-from bot.fake_telegram import BotMessage, FakeChat, FakeUser
-from bot.fake_telegram.models import keyboard_rows
 from bot.services.validation import clean_text
-from tests.fuzz_inputs import JSONDict, Updates
-from tests.fuzz_world import BotThread
-from tests.invariants import (
+from fake_telegram import BotMessage, FakeChat, FakeUser
+from fake_telegram.models import keyboard_rows
+from tests.support.fuzz_inputs import JSONDict, Updates
+from tests.support.fuzz_world import BotThread
+from tests.support.invariants import (
     Rows,
     invariant_problems,
     orphan_photos,

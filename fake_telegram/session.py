@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 from .core import FakeCore
@@ -147,6 +148,22 @@ class ChatView:
         return await self.core.wait_actions(
             self.chat, start, expect=expect, timeout=timeout, settle=settle
         )
+
+    async def wait_for_message(self, *, timeout: float = 10.0) -> BotMessage:
+        """The next message the bot sends here on its own (a job, a broadcast, an album)."""
+        start = len(self.chat.messages)
+        if not await self.chat.notifier.wait_until(
+            lambda: len(self.chat.messages) > start, timeout
+        ):
+            raise AssertionError(f"the bot sent nothing to chat {self.id} within {timeout}s")
+        return self.chat.messages[start]
+
+    async def assert_quiet(self, seconds: float = 0.3) -> None:
+        """Assert the bot does nothing more in this chat for ``seconds``."""
+        start = len(self.chat.actions)
+        await asyncio.sleep(seconds)
+        extra = [call.describe() for call in self.chat.actions[start:]]
+        assert not extra, f"the bot was expected to stay quiet in chat {self.id}, but: {extra}"
 
 
 class FakeChat(ChatView):

@@ -1,5 +1,7 @@
 """The local playground (`python -m bot playground`): the whole bot in a browser, no Telegram.
 
+Not part of the bot: `bot/__main__.py` hands `playground ...` to `main` here with a lazy import.
+
 It runs the project's fake Bot API server, the real bot pointed at it (the production code path,
 SQLite in a temporary or chosen folder) and a chat page on 127.0.0.1. See `server.run_playground`.
 """
@@ -12,16 +14,14 @@ import logging
 import signal
 import sys
 from pathlib import Path
-from typing import Any
 
 DEFAULT_PORT = 8765
 
 
-def register(commands: argparse._SubParsersAction[Any]) -> None:
-    """Add the `playground` subcommand."""
-    parser = commands.add_parser(
-        "playground",
-        help="try the bot in a browser, without Telegram (no token, no internet)",
+def main(argv: list[str]) -> int:
+    """`python -m bot playground [options]`; returns the exit code."""
+    parser = argparse.ArgumentParser(
+        prog="python -m bot playground",
         description="Run the bot against a local fake Telegram and chat with it from a web page "
         "on 127.0.0.1, as an artisan, a reviewer or an admin. Ctrl+C stops it.",
     )
@@ -38,7 +38,7 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument(
         "--log-level", default="WARNING", help="the bot's log level (default WARNING)"
     )
-    parser.set_defaults(func=_main)
+    return _main(parser.parse_args(argv))
 
 
 def _main(args: argparse.Namespace) -> int:
@@ -58,7 +58,7 @@ def _main(args: argparse.Namespace) -> int:
 
 
 async def _serve(port: int, data_dir: Path | None) -> None:
-    from bot.playground.server import run_playground
+    from playground.server import run_playground
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

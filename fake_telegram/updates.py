@@ -7,6 +7,7 @@ import contextlib
 import json
 import logging
 import time
+from collections import Counter
 from typing import Any
 
 import aiohttp
@@ -64,6 +65,10 @@ class UpdateHub:
         self.webhook = WebhookState()
         self.deliveries: list[tuple[int, int]] = []
         self.next_update_id = 100_000_001
+        # Per update_id: times queued (duplicates count) and times the bot reported it handled.
+        self.pushed: Counter[int] = Counter()
+        self.handled: Counter[int] = Counter()
+        self.chat_of: dict[int, int | None] = {}
         self.closing = False
         self._poll_generation = 0
         self._session: aiohttp.ClientSession | None = None
@@ -117,6 +122,8 @@ class UpdateHub:
     def _enqueue(self, queued: QueuedUpdate) -> int:
         self.pending.append(queued)
         self.history.append(queued)
+        self.pushed[queued.update_id] += 1
+        self.chat_of[queued.update_id] = queued.chat_key
         if self.webhook.url:
             self._schedule(queued)
         self.notifier.notify()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.fake_telegram import BotMessage, ChatState, FakeCore
+from fake_telegram import BotMessage, ChatState, FakeCore
 
 JSON = dict[str, Any]
 _MEDIA = ("photo", "video", "animation", "document", "voice", "audio", "sticker", "video_note")

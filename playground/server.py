@@ -12,10 +12,10 @@ from pathlib import Path
 from bot.app import build_application
 from bot.config import Settings
 from bot.context import BotApp
-from bot.fake_telegram import Call, FakeTelegram, FakeUser
-from bot.playground import DEFAULT_PORT
-from bot.playground.personas import ADMIN_ID, REVIEWER_ID, Persona, artisan, default_personas
 from bot.runner import running
+from fake_telegram import Call, FakeTelegram, FakeUser
+from playground import DEFAULT_PORT
+from playground.personas import ADMIN_ID, REVIEWER_ID, Persona, artisan, default_personas
 
 HOST = "127.0.0.1"
 
@@ -81,7 +81,7 @@ async def run_playground(
 
     Without ``data_dir`` the database lives in a temporary folder removed on exit.
     """
-    from bot.playground.web import start_web  # the page imports this module's Playground
+    from playground.web import start_web  # the page imports this module's Playground
 
     async with contextlib.AsyncExitStack() as stack:
         folder = _folder(stack, data_dir)

@@ -1,23 +1,21 @@
-"""Helpers shared by the broadcast tests (no tests here): seeding artisans, queueing, waiting."""
+"""Helpers shared by the broadcast tests: seeding artisans, queueing, waiting."""
 
 from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import BotApp, services_of
-from bot.fake_telegram import FakeTelegram
 from bot.handlers.broadcast_compose import lane_of
 from bot.services.broadcast import ACTIVE, Audience, CraftCatalogue, queue_broadcast
 from bot.storage.models import Artisan, Broadcast, Delivery, Submission, utcnow
-from tests.conftest import ADMIN_ID
+from fake_telegram import FakeTelegram
+from tests.support.world import ADMIN_ID, Sessions
 
-Sessions = Callable[[], AsyncSession]
 NOTICE = "कारीगर शिविर 5 मार्च को आगरा में। <b>ज़रूर आएँ</b>"
 NOTICE_PLAIN = "कारीगर शिविर 5 मार्च को आगरा में। ज़रूर आएँ"
 

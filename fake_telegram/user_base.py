@@ -82,10 +82,9 @@ class UserBase(ChatView):
     ) -> list[Call]:
         chat = chat or self.chat
         start = len(chat.actions)
-        for update in updates:
-            self.core.push_update(update)
+        ids = [self.core.push_update(update) for update in updates]
         return await self.core.wait_actions(
-            chat, start, expect=expect, timeout=timeout, settle=settle
+            chat, start, expect=expect, timeout=timeout, settle=settle, updates=ids
         )
 
     async def _send(

@@ -1,20 +1,20 @@
-"""Building blocks for the review tests: submissions waiting in the queue, read back."""
+"""Rows and states reached without the UI: submissions waiting for review, approved products,
+claims run out, and reading them back."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
 from datetime import timedelta
 
 from sqlalchemy import func, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.fake_telegram import FakeTelegram, FakeUser
-from bot.fake_telegram.media import make_png
+from bot.services.listing import parse_reference
+from bot.services.workflow import REVIEWER, transition
 from bot.storage.models import Artisan, Event, Photo, Staff, State, Submission, utcnow
-
-Sessions = Callable[[], AsyncSession]
-REVIEWER_2 = 900_003
-SCOPED_ID = 900_004  # a reviewer of Varanasi only
+from fake_telegram import FakeTelegram, FakeUser
+from fake_telegram.media import make_png
+from tests.support.journey import DESCRIPTION, NAME, phone_of, submit_product
+from tests.support.world import REVIEWER_ID, Sessions
 
 
 async def waiting(
@@ -40,8 +40,8 @@ async def waiting(
         artisan = Artisan(
             telegram_id=user.id,
             locale=locale,
-            name="सुनीता देवी",
-            phone=f"+9198765{user.id % 100000:05d}",
+            name=NAME,
+            phone=phone_of(user),
             district=district,
             craft=craft,
             consent_at=utcnow(),
@@ -54,7 +54,7 @@ async def waiting(
             district=district,
             craft=craft,
             product_name=product,
-            description="हाथ से बना मिट्टी का हाथी, भट्टी में पका हुआ।",
+            description=DESCRIPTION,
             price=1200,
             voice_file_id=voice_id,
             version=1,
@@ -132,3 +132,76 @@ async def add_scoped_reviewer(db: Sessions, user_id: int, districts: list[str]) 
 
 def reference(submission_id: int) -> str:
     return f"ODOP-{submission_id:06d}"
+
+
+def submission_id(reference: str) -> int:
+    found = parse_reference(reference)
+    assert found is not None, reference
+    return found
+
+
+async def approve(db: Sessions, reference: str, reviewer: int = REVIEWER_ID) -> None:
+    """pending -> in_review -> approved, as a reviewer would."""
+    async with db() as session:
+        sub = await session.get(Submission, submission_id(reference))
+        assert sub is not None
+        transition(session, sub, State.IN_REVIEW, actor_id=reviewer, role=REVIEWER)
+        transition(session, sub, State.APPROVED, actor_id=reviewer, role=REVIEWER)
+        await session.commit()
+
+
+async def approved_product(
+    fake: FakeTelegram, db: Sessions, lang: str = "hi"
+) -> tuple[FakeUser, str]:
+    """An artisan whose product (one photo) is approved, and its reference."""
+    artisan = fake.user(language_code=lang)
+    craft = "टेराकोटा" if lang == "hi" else "Terracotta"
+    reference = await submit_product(artisan, lang=lang, craft=craft)
+    await approve(db, reference)
+    return artisan, reference
+
+
+async def load(db: Sessions, reference: str) -> Submission:
+    async with db() as session:
+        sub = await session.get(Submission, submission_id(reference))
+        assert sub is not None
+        return sub
+
+
+async def photos_of(db: Sessions, reference: str) -> list[Photo]:
+    async with db() as session:
+        rows = await session.scalars(
+            select(Photo)
+            .where(Photo.submission_id == submission_id(reference))
+            .order_by(Photo.position)
+        )
+        return list(rows)
+
+
+async def artisan_row(db: Sessions, telegram_id: int) -> Artisan | None:
+    async with db() as session:
+        return await session.scalar(select(Artisan).where(Artisan.telegram_id == telegram_id))
+
+
+async def submissions_of(db: Sessions, telegram_id: int) -> list[Submission]:
+    async with db() as session:
+        rows = await session.scalars(
+            select(Submission)
+            .join(Artisan, Artisan.id == Submission.artisan_id)
+            .where(Artisan.telegram_id == telegram_id)
+            .order_by(Submission.id)
+        )
+        return list(rows)
+
+
+async def photos_of_submission(db: Sessions, submission_id: int) -> list[Photo]:
+    async with db() as session:
+        rows = await session.scalars(
+            select(Photo).where(Photo.submission_id == submission_id).order_by(Photo.position)
+        )
+        return list(rows)
+
+
+def menu_of(fake: FakeTelegram, user_id: int) -> list[str]:
+    scope = json.dumps({"chat_id": user_id, "type": "chat"}, sort_keys=True)
+    return [c["command"] for c in fake.commands.get((scope, ""), [])]
