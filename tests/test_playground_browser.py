@@ -38,7 +38,8 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-PHONE = {"width": 375, "height": 812}
+PHONE = {"width": 360, "height": 740}  # a small Android phone, as artisans have
+SCREENSHOTS = ROOT / "docs" / "screenshots"  # the Hindi journey, for readers of the docs
 WAIT_MS = 10_000
 
 
@@ -89,40 +90,56 @@ async def open_attachments(page: Page) -> None:
 
 
 async def register_artisan(page: Page) -> str:
-    """From the empty chat to a submitted product; returns the reference the bot gave."""
+    """From the empty chat to a submitted product, with a screenshot of every step as the
+    artisan sees it; returns the reference the bot gave."""
     await page.get_by_role("button", name="शुरू करें").click()
     await bot_says(page, "क्या आप तैयार हैं?")
+    await journey_shot(page, "01-welcome")
     await press(page, "✅ हाँ, शुरू करें")
     await bot_says(page, "चरण 1/9")
+    await journey_shot(page, "02-name")
     await type_and_send(page, "सुनीता देवी")
     await bot_says(page, "चरण 2/9")
+    await journey_shot(page, "03-mobile")
     await press(page, "📱 मेरा नंबर भेजें")
     await bot_says(page, "चरण 3/9")
     await expect(page.locator("#keyboard")).to_be_hidden()
-    await type_and_send(page, "Gorakhpur")
+    await journey_shot(page, "04-district")
+    await type_and_send(page, "273001")  # a PIN code is enough
     await bot_says(page, "चरण 4/9")
+    await journey_shot(page, "05-work")
     await press(page, "टेराकोटा")
     await bot_says(page, "चरण 5/9")
     await type_and_send(page, "टेराकोटा मटका")
     await bot_says(page, "चरण 6/9")
+    await journey_shot(page, "06-about-by-voice")
     await open_attachments(page)
     await page.locator("#send-voice").click()
     await bot_says(page, "चरण 7/9")
-    await type_and_send(page, "850")
-    await bot_says(page, "चरण 8/9")
+    await type_and_send(page, "डेढ़ हज़ार")
+    await bot_says(page, "₹1,500 ✅")
+    await journey_shot(page, "07-price-echoed")
     await press(page, "⏭ छोड़ें")
     await bot_says(page, "चरण 9/9")
     await open_attachments(page)
     await page.locator('.sample[data-sample="pot"]').click()
     await bot_says(page, "1/5")
+    await journey_shot(page, "08-photos")
     await press(page, "✅ हो गया")
     await bot_says(page, "एक बार देख लें")
     await expect(page.locator(".msg.bot img.photo").last).to_be_visible()
+    await journey_shot(page, "09-summary")
     await press(page, "✅ सब सही है, जमा करें")
     await bot_says(page, "ODOP-")
+    await journey_shot(page, "10-submitted")
     found = re.search(r"ODOP-\d+", await page.locator(".msg.bot").last.inner_text())
     assert found is not None
     return found.group(0)
+
+
+async def journey_shot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    await page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
 
 async def screenshot(page: Page, name: str) -> None:
