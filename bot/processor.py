@@ -51,9 +51,9 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
                 del self._waiting[key]
                 del self._locks[key]
 
-    def busy(self, user_id: int) -> bool:
-        """Is an update of this user being handled or waiting its turn here?"""
-        return user_id in self._waiting
+    def busy(self, user_id: int | None = None) -> bool:
+        """Is an update of this user (of anyone, without one) being handled or waiting here?"""
+        return bool(self._waiting) if user_id is None else user_id in self._waiting
 
     async def initialize(self) -> None:
         """Nothing to set up."""

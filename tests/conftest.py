@@ -24,6 +24,9 @@ from bot.context import BotApp, services_of
 from bot.runner import running
 from bot.storage.db import make_engine, migrate
 from fake_telegram import FakeTelegram
+
+# The playground page's fixtures, for the playground tests.
+from tests.support.playground_page import http, playground  # noqa: F401
 from tests.support.world import (
     ADMIN_ID,
     REVIEWER_ID,

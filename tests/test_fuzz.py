@@ -17,12 +17,14 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import delete
 from telegram.ext import CommandHandler
 
 from bot.config import Settings
 from bot.handlers.photos import IMAGE_TYPES
 from bot.menus import ADMIN_COMMANDS, ARTISAN_COMMANDS, REVIEWER_COMMANDS
 from bot.services.districts import DistrictIndex
+from bot.storage.models import State, Submission
 from fake_telegram import make_png
 from tests.support.fuzz_inputs import (
     ALL_ANSWERS,
@@ -114,6 +116,10 @@ async def cast(
     fake = world.fake
     people = []
     async with world.sessions() as session, session.begin():
+        # What a reviewer is shown (the next card, its buttons) must depend on this example's
+        # choices alone, not on what earlier examples left waiting in the shared database.
+        waiting = (State.PENDING, State.IN_REVIEW)
+        await session.execute(delete(Submission).where(Submission.state.in_(waiting)))
         for i, (code, start) in enumerate(artisans):
             user = fake.user(first_name=["Fuzz", "सुनीता", "محمد"][i % 3], language_code=code)
             people.append(Person(user, Updates(fake, user)))

@@ -9,7 +9,10 @@ import pytest
 from bot.handlers.review_card import CHANGE_FIELDS
 from bot.i18n import SUPPORTED, Translator
 from bot.menus import ADMIN_COMMANDS, ARTISAN_COMMANDS, REVIEWER_COMMANDS
+from bot.services import listing_details as listing
+from bot.services import transcripts
 from bot.services.review import REASONS
+from bot.services.staff import Action
 from bot.services.workflow import ADMIN, ARTISAN, REVIEWER, SYSTEM
 from bot.storage.models import Role, State
 from tests.support.locales import key_prefixes_built_in_code, keys_of, keys_used_in_code
@@ -46,9 +49,13 @@ RUNTIME_KEY_VALUES: dict[str, Iterable[object]] = {
     "rv-state-": State,
     "rv-role-": (SYSTEM, ARTISAN, REVIEWER, ADMIN),
     "rv-field-": CHANGE_FIELDS,
-    "rv-btn-reason-": REASONS,
+    "rv-btn-reason-": {code for reasons in REASONS.values() for code in reasons},
     "staff-role-": Role,
     "cmd-": (*ARTISAN_COMMANDS, *REVIEWER_COMMANDS, *ADMIN_COMMANDS),
+    "ls-ask-": ("material", "colour"),  # the other steps' prompts are built with arguments
+    "ls-echo-": (*listing.STEPS[:-1], "size"),
+    "reason-transcribed-": transcripts.CODES.values(),
+    "staff-action-": Action,
 }
 
 

@@ -6,9 +6,7 @@ import aiohttp
 
 from fake_telegram import make_png
 from playground.server import Playground
-from tests.support.playground_page import ARTISAN, PageClient, http, playground
-
-__all__ = ["http", "playground"]  # the fixtures, shared with tests/test_playground.py
+from tests.support.playground_page import ARTISAN, PageClient
 
 
 def _url(playground: Playground, action: str) -> str:

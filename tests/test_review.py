@@ -111,7 +111,7 @@ async def test_reviewer_rejects_with_one_tap_reason_in_artisans_language(
     reviewer = fake.user(REVIEWER_ID, language_code="hi")  # reviewer's language differs
     await reviewer.send("/review next", expect=2)
     await reviewer.press("अस्वीकार करें")
-    await reviewer.press("इस ज़िले का उत्पाद नहीं", expect=2)
+    await reviewer.press("दूसरे ज़िले का", expect=2)
     assert "अस्वीकृत" in reviewer.last_text
     assert NOTICES[lang]["rejected"] in artisan.last_text
     assert NOTICES[lang]["district"] in artisan.last_text
@@ -166,7 +166,7 @@ async def test_artisan_resubmits_and_reviewer_sees_what_changed(
     await choose_language(reviewer)
     await reviewer.send(f"/review {ref}", expect=2)
     await reviewer.press("Needs changes")
-    await reviewer.press("Price missing", expect=2)
+    await reviewer.press("Price wrong", expect=2)
     await artisan.press("सुधार करें", expect=2)
     await artisan.press("कुछ बदलना है")
     await artisan.press("दाम")
@@ -207,7 +207,7 @@ async def test_history_lists_every_transition_with_actor_and_reason(
     await choose_language(reviewer)
     await reviewer.send(f"/review {ref}", expect=2)
     await reviewer.press("Reject")
-    await reviewer.press("Duplicate submission", expect=2)
+    await reviewer.press("Already sent", expect=2)
     await reviewer.send(f"/history {ref}")
     lines = reviewer.last_text.splitlines()
     assert ref in lines[0] and "rejected" in lines[0]

@@ -154,12 +154,19 @@ async def _open_turn(
     stored = artisan.locale if artisan else None
     locale = services.t.resolve_locale(stored)
     view = None
-    if stored is None and services.t.shipped(language_code):
-        # Artisans start in Hindi whatever their phone says; staff who have not chosen are
-        # answered in their Telegram app's language, as officials set it themselves.
+    app_locale = services.t.shipped(language_code)
+    if stored is None and app_locale is not None:
+        # Artisans start in Hindi whatever their phone says; staff who have not chosen read
+        # their Telegram app's language, as officials set it themselves. It is remembered, so
+        # what the bot sends them unasked (a help question, a lapsed claim) is in it too.
         view = await staff_view(session, services.settings, user_id)
         if view.is_staff:
-            locale = services.t.shipped(language_code) or locale
+            locale = app_locale
+            if artisan is None:
+                artisan = Artisan(telegram_id=user_id, locale=locale)
+                session.add(artisan)
+            else:
+                artisan.locale = locale
     turn = Turn(update, context, session, user_id, chat_id, locale, artisan, draft, dialogue)
     turn._staff = view
     return turn

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.app import build_application
 from bot.config import Settings
 from bot.context import BotApp, Services, services_of
+from bot.processor import PerUserUpdateProcessor
 from bot.runner import running
 from bot.services.registration import ORDER
 from bot.storage.models import Artisan, Event, Photo, Staff, State, Submission, utcnow
@@ -99,6 +100,10 @@ class BotThread:
         app, hub = self.app, self.fake.hub
         queue = app.job_queue
 
+        def busy() -> bool:  # an update still being handled, its sends included
+            processor = app.update_processor
+            return isinstance(processor, PerUserUpdateProcessor) and processor.busy()
+
         def albums() -> bool:
             return any(job.name and job.name.startswith("album:") for job in queue.jobs())
 
@@ -108,7 +113,7 @@ class BotThread:
             while hub.pending:  # noqa: ASYNC110
                 await asyncio.sleep(0.003)
             await app.update_queue.join()
-            while albums():  # noqa: ASYNC110
+            while albums() or busy():  # noqa: ASYNC110
                 await asyncio.sleep(0.02)
             await app.update_queue.join()
 
