@@ -65,7 +65,8 @@ async def test_admin_removes_reviewer_whose_claim_returns_and_access_ends(
     assert (last.actor_id, last.reason) == (ADMIN_ID, "reason-reviewer-removed")
     assert "queue" not in menu_of(fake, NEW_ID) and "start" in menu_of(fake, NEW_ID)
     await reviewer.send("/queue")
-    assert "केवल ज़िला अधिकारियों" in reviewer.last_text  # no longer staff: Hindi, as artisans
+    # No longer staff; still told in the language their app showed while they were.
+    assert "only for district officials" in reviewer.last_text
 
 
 async def test_reviewer_from_settings_cannot_be_removed_in_chat(

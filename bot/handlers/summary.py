@@ -30,7 +30,11 @@ def fields(
         "product": told("product_name", sub.product_name),
         "description": told("description", description),
         "price": sub.price if sub.price is not None else missing,
-        "capacity": sub.capacity if sub.capacity is not None else missing,
+        "capacity": (
+            turn.t("btn-amount-capacity", value=sub.capacity)
+            if sub.capacity is not None
+            else missing
+        ),
         "photos": photo_count,
         "gstin": sub.gstin or missing,
         "udyam": sub.udyam or missing,

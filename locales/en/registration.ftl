@@ -100,7 +100,7 @@ summary-body =
     🏺 Product: { $product }
     📝 About it: { $description }
     💰 Price: ₹{ $price }
-    📦 Per month: { $capacity } pieces
+    📦 Per month: { $capacity }
     📷 Photos: { $photos }
 summary-gstin = GSTIN: { $value }
 summary-udyam = Udyam number: { $value }

@@ -62,7 +62,7 @@ rv-card =
     🛠 Craft: { $craft }
     🏺 Product: { $product }
     📝 Description: { $description }
-    💰 Price: ₹{ $price } · 📦 Per month: { $capacity } pieces
+    💰 Price: ₹{ $price } · 📦 Per month: { $capacity }
     🖼 Photos: { $photos } · GSTIN: { $gstin } · Udyam: { $udyam } · Pehchan card: { $pehchan }
     🕒 Submitted: { $submitted } · 🔒 Yours until { $until }
 rv-flag-reused-photo = ⚠️ { $count ->

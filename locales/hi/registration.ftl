@@ -101,7 +101,7 @@ summary-body =
     🏺 सामान: { $product }
     📝 बारे में: { $description }
     💰 दाम: ₹{ $price }
-    📦 महीने में: { $capacity } नग
+    📦 महीने में: { $capacity }
     📷 फ़ोटो: { $photos }
 summary-gstin = GSTIN: { $value }
 summary-udyam = उद्यम नंबर: { $value }

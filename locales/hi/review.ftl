@@ -62,7 +62,7 @@ rv-card =
     🛠 शिल्प: { $craft }
     🏺 उत्पाद: { $product }
     📝 विवरण: { $description }
-    💰 दाम: ₹{ $price } · 📦 महीने में: { $capacity } नग
+    💰 दाम: ₹{ $price } · 📦 महीने में: { $capacity }
     🖼 फ़ोटो: { $photos } · GSTIN: { $gstin } · उद्यम: { $udyam } · पहचान कार्ड: { $pehchan }
     🕒 जमा: { $submitted } · 🔒 आपके पास { $until } तक
 rv-flag-reused-photo = ⚠️ { $count } फ़ोटो किसी दूसरे कारीगर के आवेदन में भी है
