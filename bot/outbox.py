@@ -129,6 +129,13 @@ class Outbox:
         await deliver(bot, items, services)
 
 
+async def tell(bot: Bot, services: Services, chat_id: int, text: str) -> None:
+    """One message outside any unit of work (a background task's failure, say)."""
+    outbox = Outbox()
+    outbox.text(chat_id, text)
+    await outbox.send(bot, services)
+
+
 @dataclass
 class Work:
     """One unit of work outside an update (a job, a guard, a terminal command)."""

@@ -12,9 +12,9 @@ import unicodedata
 from pathlib import Path
 
 from fluent.syntax import FluentParser, FluentSerializer, ast
-from fluent.syntax.visitor import Visitor
 
 from bot.i18n import LOCALES_DIR, SUPPORTED, Translator
+from tests.support.locales import variables
 
 # Keys an artisan never sees, per file (re.fullmatch on the key).
 STAFF_KEYS = {
@@ -106,17 +106,6 @@ def test_artisan_hindi_spells_district_and_photo_with_nukta() -> None:
     assert not found, "\n".join(found)
 
 
-def _variables(message: ast.Message) -> set[str]:
-    names: set[str] = set()
-
-    class Variables(Visitor):
-        def visit_VariableReference(self, node: ast.VariableReference) -> None:
-            names.add(node.id.name)
-
-    Variables().visit(message)
-    return names
-
-
 def width(label: str) -> int:
     """Characters as a reader counts them: vowel signs that take no room, joiners, variation
     selectors and bidi marks do not count; spacing vowel signs (ा, ी) do."""
@@ -135,7 +124,7 @@ def test_every_button_label_fits_a_small_phone() -> None:
             key = message.id.name
             if not BUTTON_KEY.search(key):
                 continue
-            args = {name: SAMPLES[locale].get(name, SAMPLE_NUMBER) for name in _variables(message)}
+            args = {name: SAMPLES[locale].get(name, SAMPLE_NUMBER) for name in variables(message)}
             label = t(locale, key, **args)
             if width(label) > BUTTON_MAX:
                 too_long.append(f"{locale}/{file} {key}: {label!r} ({width(label)})")

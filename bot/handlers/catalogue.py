@@ -20,7 +20,7 @@ from bot.handlers.base import Turn, handler
 from bot.handlers.ondc_export import on_export_ondc
 from bot.handlers.photo_hints import send_hints
 from bot.jobs import RepeatingJob
-from bot.outbox import Outbox
+from bot.outbox import Outbox, tell
 from bot.services import stats as st
 from bot.services.catalogue import ExportQuery, export_catalogue
 from bot.services.catalogue_files import zip_parts
@@ -128,9 +128,7 @@ async def _export_and_send(
         await outbox.send(bot, services)
     except Exception:
         log.exception("export in chat failed")
-        failed = Outbox()
-        failed.text(chat, t("export-failed"))
-        await failed.send(bot, services)
+        await tell(bot, services, chat, t("export-failed"))
     finally:
         await asyncio.to_thread(shutil.rmtree, tmp, ignore_errors=True)
     return None

@@ -14,7 +14,7 @@ from telegram import Bot
 
 from bot.context import Services
 from bot.handlers.base import Turn
-from bot.outbox import Outbox
+from bot.outbox import Outbox, tell
 from bot.services.catalogue import ExportQuery
 from bot.services.ondc import CATALOGUE, LEFT_OUT, export_ondc
 
@@ -66,8 +66,6 @@ async def _export_and_send(
         await outbox.send(bot, services)
     except Exception:
         log.exception("ONDC export in chat failed")
-        failed = Outbox()
-        failed.text(chat, t("export-failed"))
-        await failed.send(bot, services)
+        await tell(bot, services, chat, t("export-failed"))
     finally:
         await asyncio.to_thread(shutil.rmtree, tmp, ignore_errors=True)

@@ -29,11 +29,11 @@ def keys_of(locale: str) -> dict[str, set[str]]:
             assert not isinstance(entry, ast.Junk), f"{path}: cannot parse {entry.content!r}"
             if isinstance(entry, ast.Message):
                 assert entry.id.name not in found, f"{entry.id.name} defined twice in {locale}"
-                found[entry.id.name] = _variables(entry)
+                found[entry.id.name] = variables(entry)
     return found
 
 
-def _variables(message: ast.Message) -> set[str]:
+def variables(message: ast.Message) -> set[str]:
     names: set[str] = set()
 
     class Variables(Visitor):
