@@ -7,7 +7,7 @@ or `press`, and render the `Outcome`: what to say, and which screen to show next
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -538,7 +538,7 @@ async def submit(d: Draft) -> Outcome:
     return Outcome().show("submitted", (sub.reference, resubmitted))
 
 
-Answer = Callable[[Draft, Input], Any]
+Answer = Callable[[Draft, Input], Awaitable[Outcome]]
 ANSWERS: dict[str, Answer] = {
     "name": _name,
     "phone": _phone,
