@@ -329,3 +329,32 @@ def test_saree_is_left_out_as_not_home_decor_and_images_stay_relative_without_ba
     assert missing == ["category_id (not home & décor)"]
     assert item["descriptor"]["images"] == ["photos/42/1.jpg"]
     assert item["descriptor"]["code"] == "4:5007"
+
+
+async def test_reviewer_fills_listing_details_for_an_artisan(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    _artisan, reference = await approved_product(fake, db)
+    reviewer = await english(fake.user(REVIEWER_ID))
+    await reviewer.send(f"/setlisting {reference} material मिट्टी")
+    assert "material = मिट्टी ✅" in reviewer.last_text
+    await reviewer.send(f"/setlisting {reference} days 7")
+    await reviewer.send(f"/setlisting {reference} days soon")
+    assert "days" not in reviewer.last_text  # asked again, nothing stored
+    await reviewer.send(f"/setlisting {reference} weight 2")
+    assert "Usage: /setlisting" in reviewer.last_text
+    async with db() as session:
+        listing = await session.get(Listing, submission_id(reference))
+    assert listing is not None and (listing.material, listing.ship_days) == ("मिट्टी", 7)
+
+
+async def test_forged_listing_button_number_is_stale(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    owner, reference = await listed_artisan(fake, db)
+    await owner.press(data=f"ls:q:{submission_id(reference)}:²", expect=0)
+    await owner.assert_quiet(0.3)
+    assert not any("गड़बड़" in text for text in owner.texts)  # no traceback apology
+    async with db() as session:
+        listing = await session.get(Listing, submission_id(reference))
+    assert listing is not None and listing.stock != 2

@@ -21,6 +21,7 @@ from bot.context import BotContext, Services
 from bot.handlers import keyboards as kb
 from bot.handlers import registration
 from bot.handlers.base import Turn, handler
+from bot.handlers.callback_data import number
 from bot.jobs import RepeatingJob
 from bot.outbox import unit_of_work
 from bot.services import listing_details as svc
@@ -29,7 +30,15 @@ from bot.services.dialogues import close_dialogue
 from bot.services.listing import parse_reference
 from bot.services.registration import EDITABLE_STATES
 from bot.services.validation import Invalid
-from bot.storage.models import Artisan, Dialogue, Listing, Submission, format_reference, utcnow
+from bot.storage.models import (
+    Artisan,
+    Dialogue,
+    Listing,
+    State,
+    Submission,
+    format_reference,
+    utcnow,
+)  # fmt: skip
 
 log = logging.getLogger(__name__)
 PRIVATE = filters.ChatType.PRIVATE
@@ -176,7 +185,8 @@ def _button_value(
     turn: Turn, verb: str, arg: str, craft: Craft | None
 ) -> tuple[str | int | None, str | None]:
     """(stored value, what the artisan is shown) for a pressed option; (None, None) if bad."""
-    index = int(arg) if arg.isdigit() else -1
+    index = number(arg)
+    index = -1 if index is None else index
     if verb in ("m", "c") and craft is not None:
         stored = craft.materials_en if verb == "m" else craft.colours_en
         shown = craft.materials(turn.locale) if verb == "m" else craft.colours(turn.locale)
@@ -212,6 +222,43 @@ async def on_typed(turn: Turn, dialogue: Dialogue) -> None:
         return
     svc.apply(listing, step, value, utcnow())
     await _answered(turn, artisan, listing, sub, step, str(value))
+
+
+LISTABLE = (State.APPROVED, State.LISTED)
+# What a reviewer may fill in for an artisan with /setlisting: field word -> listing step.
+STAFF_FIELDS = {"material": "material", "colour": "colour", "stock": "stock", "days": "ship",
+                "size": "size"}  # fmt: skip
+
+
+@handler
+async def on_setlisting(turn: Turn) -> None:
+    """Reviewer: `/setlisting ODOP-000123 material मिट्टी` — any listing answer, checked like
+    the artisan's own (for an artisan who answered by voice, or could not answer)."""
+    view = await turn.staff()
+    if not view.is_reviewer:
+        turn.say("rv-not-staff")
+        return
+    args = turn.context.args or []
+    sid = parse_reference(args[0]) if args else None
+    step = STAFF_FIELDS.get(args[1].lower()) if len(args) >= 3 else None
+    if sid is None or step is None:
+        turn.say("ls-set-usage")
+        return
+    sub = await turn.session.get(Submission, sid)
+    if sub is None or not view.can_review(sub.district) or sub.state not in LISTABLE:
+        turn.say("rv-not-found", ref=format_reference(sid))
+        return
+    try:
+        value = svc.parse(step, " ".join(args[2:]))
+    except Invalid as bad:
+        turn.say(bad.key)
+        return
+    listing = await turn.session.get(Listing, sid)
+    if listing is None:
+        listing = Listing(submission_id=sid, paused=False, stock_missed=0)
+        turn.session.add(listing)
+    svc.apply(listing, step, value, utcnow())
+    turn.say("ls-set-done", ref=sub.reference, field=args[1].lower(), value=str(value))
 
 
 @handler
@@ -274,6 +321,7 @@ JOBS = [RepeatingJob(check_stock, timedelta(hours=6), first=timedelta(minutes=2)
 DIALOGUES = {DIALOGUE: on_typed}
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler("hsn", on_hsn, filters=PRIVATE),
+    CommandHandler("setlisting", on_setlisting, filters=PRIVATE),
     CommandHandler("stock", on_stock, filters=PRIVATE),
     CallbackQueryHandler(on_button, pattern=r"^ls:"),
 ]

@@ -66,3 +66,7 @@ cmd-reopen = Reopen a rejected submission
 cmd-export = Export the catalogue
 cmd-listed = Mark as listed on a marketplace
 flood-slow-down = You are sending messages very fast. Please wait a few seconds, then send again.
+cmd-poster = QR poster for a camp
+cmd-hsn = a product's HSN code
+cmd-setlisting = fill in listing details
+cmd-stock = products with unknown stock

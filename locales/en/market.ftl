@@ -40,3 +40,5 @@ ls-stock-title = Stock unknown ({ $count }): the artisan did not answer the mont
 ls-ondc-done = ONDC catalogue: { $items } products written, { $left } left out (reasons below).
 ls-ondc-stock-unknown = Stock unknown: { $refs }
 ls-ondc-no-media-url = Note: MEDIA_BASE_URL is not set, so photo links are not full addresses.
+ls-set-usage = Usage: /setlisting ODOP-000123 material clay (fields: material, colour, stock, days, size)
+ls-set-done = { $ref }: { $field } = { $value } ✅

@@ -41,3 +41,5 @@ ls-stock-title = स्टॉक पता नहीं ({ $count }): कार�
 ls-ondc-done = ONDC कैटलॉग: { $items } उत्पाद लिखे, { $left } छूटे (नीचे कारण)।
 ls-ondc-stock-unknown = स्टॉक पता नहीं: { $refs }
 ls-ondc-no-media-url = ध्यान दें: MEDIA_BASE_URL सेट नहीं है, इसलिए फ़ोटो के लिंक पूरे पते नहीं हैं।
+ls-set-usage = उपयोग: /setlisting ODOP-000123 material मिट्टी (खाने: material, colour, stock, days, size)
+ls-set-done = { $ref }: { $field } = { $value } ✅
