@@ -353,6 +353,7 @@ async def test_forged_listing_button_number_is_stale(
 ) -> None:
     owner, reference = await listed_artisan(fake, db)
     await owner.press(data=f"ls:q:{submission_id(reference)}:²", expect=0)
+    await owner.press(data="ls:q:²:5", expect=0)
     await owner.assert_quiet(0.3)
     assert not any("गड़बड़" in text for text in owner.texts)  # no traceback apology
     async with db() as session:

@@ -146,7 +146,7 @@ async def on_button(turn: Turn) -> None:
     query = turn.update.callback_query
     parts = (query.data or "").split(":") if query else []
     verb = parts[1] if len(parts) > 1 else ""
-    sid = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 0
+    sid = (number(parts[2]) if len(parts) > 2 else None) or 0
     arg = parts[3] if len(parts) > 3 else ""
     found = await svc.owned(turn.session, turn.artisan, sid)
     if found is None or turn.artisan is None or (verb not in VERB_STEPS and verb != "r"):

@@ -15,6 +15,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 from bot.context import BotContext, Services
 from bot.handlers import keyboards as kb
 from bot.handlers.base import Turn, handler
+from bot.handlers.callback_data import number
 from bot.handlers.keyboards import T
 from bot.handlers.steps import ask
 from bot.outbox import Outbox
@@ -50,8 +51,9 @@ async def on_button(turn: Turn) -> None:
     verb, _, arg = (query.data or "").removeprefix("pq:").partition(":") if query else ("", "", "")
     artisan = turn.artisan
     found = None
-    if verb in ("new", "keep") and arg.isdigit() and len(arg) < 12 and artisan is not None:
-        found = await ph.own_photo(turn.session, artisan, int(arg))
+    photo_id = number(arg)
+    if verb in ("new", "keep") and photo_id is not None and artisan is not None:
+        found = await ph.own_photo(turn.session, artisan, photo_id)
     if artisan is None or found is None:
         turn.answer("photoq-gone", alert=True)
         return
