@@ -359,3 +359,22 @@ async def test_forged_listing_button_number_is_stale(
     async with db() as session:
         listing = await session.get(Listing, submission_id(reference))
     assert listing is not None and listing.stock != 2
+
+
+async def test_artisan_answers_material_by_voice_and_reviewer_hears_and_fills_it(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user(language_code="hi")
+    reference = await submit_product(artisan)
+    await approve(fake, reference)
+    assert "किस चीज़ से बना" in artisan.last_text
+    await artisan.send_voice()
+    assert "🎤" in artisan.last_text and "रंग" in artisan.last_text  # on to the next question
+    reviewer = fake.user(REVIEWER_ID)  # already speaks English (see approve)
+    calls = await reviewer.send(f"/setlisting {reference}", expect=2)
+    assert [c.method for c in calls] == ["sendVoice", "sendMessage"]
+    await reviewer.send(f"/setlisting {reference} material टेराकोटा मिट्टी")
+    async with db() as session:
+        listing = await session.get(Listing, submission_id(reference))
+    assert listing is not None and listing.material == "टेराकोटा मिट्टी"
+    assert set(listing.voice_answers or {}) == {"material"}

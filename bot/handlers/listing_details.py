@@ -14,7 +14,7 @@ from datetime import timedelta
 from functools import partial
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardMarkup, Update
+from telegram import Bot, InlineKeyboardMarkup, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
 from bot.context import BotContext, Services
@@ -211,6 +211,11 @@ async def on_typed(turn: Turn, dialogue: Dialogue) -> None:
         return
     listing, sub = found
     step = listing.step or ""
+    voice = (message.voice or message.audio) if message is not None else None
+    if voice is not None and step in svc.SPOKEN:
+        svc.apply_voice(listing, step, voice.file_id)
+        await _answered(turn, artisan, listing, sub, step, turn.t("value-voice"))
+        return
     text = message.text if message is not None else None
     try:
         if not text:
@@ -241,12 +246,19 @@ async def on_setlisting(turn: Turn) -> None:
     args = turn.context.args or []
     sid = parse_reference(args[0]) if args else None
     step = STAFF_FIELDS.get(args[1].lower()) if len(args) >= 3 else None
-    if sid is None or step is None:
+    if sid is None or (step is None and len(args) != 1):
         turn.say("ls-set-usage")
         return
     sub = await turn.session.get(Submission, sid)
     if sub is None or not view.can_review(sub.district) or sub.state not in LISTABLE:
         turn.say("rv-not-found", ref=format_reference(sid))
+        return
+    if step is None:  # `/setlisting ODOP-…` alone: hear what the artisan said
+        listing = await turn.session.get(Listing, sid)
+        spoken = (listing.voice_answers or {}) if listing is not None else {}
+        for field, file_id in spoken.items():
+            turn.later(partial(_voice, turn.chat_id, file_id, f"{sub.reference} · {field}"))
+        turn.say("ls-set-usage" if not spoken else "ls-set-heard", ref=sub.reference)
         return
     try:
         value = svc.parse(step, " ".join(args[2:]))
@@ -259,6 +271,10 @@ async def on_setlisting(turn: Turn) -> None:
         turn.session.add(listing)
     svc.apply(listing, step, value, utcnow())
     turn.say("ls-set-done", ref=sub.reference, field=args[1].lower(), value=str(value))
+
+
+async def _voice(chat_id: int, file_id: str, caption: str, bot: Bot) -> Message:
+    return await bot.send_voice(chat_id, file_id, caption=caption)
 
 
 @handler

@@ -73,6 +73,14 @@ def parse(step: str, text: str) -> str | int:
     return parse_words(text)
 
 
+SPOKEN = ("material", "colour", "size")  # the questions a voice note may answer
+
+
+def apply_voice(listing: Listing, step: str, file_id: str) -> None:
+    """A spoken answer: kept for a reviewer to hear and type in (/setlisting)."""
+    listing.voice_answers = {**(listing.voice_answers or {}), step: file_id}
+
+
 def apply(listing: Listing, step: str, value: str | int | None, now: datetime) -> None:
     """Store one answer (None: an optional question skipped)."""
     if step == "material":

@@ -372,6 +372,9 @@ class Listing(Base):
     stock: Mapped[int | None] = mapped_column(Integer)
     ship_days: Mapped[int | None] = mapped_column(Integer)
     size: Mapped[str | None] = mapped_column(String(120))
+    # Answers given as a voice note (material, colour, size): step -> file id, until a
+    # reviewer listens and types them in with /setlisting.
+    voice_answers: Mapped[dict[str, Any] | None]
     hsn: Mapped[str | None] = mapped_column(String(8))  # a reviewer's correction of the craft's
     paused: Mapped[bool] = mapped_column(Boolean, default=False)
     stock_at: Mapped[datetime | None]  # when the artisan last said how many are ready

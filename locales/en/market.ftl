@@ -4,8 +4,8 @@
 ls-intro =
     A few quick questions about <b>{ $product }</b> for selling online.
     Answer with the buttons.
-ls-ask-material = What is it made of? Press a button or type, e.g.: clay
-ls-ask-colour = What colour is it? Press a button or type, e.g.: red
+ls-ask-material = What is it made of? Press a button, type (e.g.: clay), or send a 🎤 voice note.
+ls-ask-colour = What colour is it? Press a button, type (e.g.: red), or send a 🎤 voice note.
 ls-ask-stock = How many are ready now? Press a button or type a number, e.g.: 12
 ls-ask-ship = After an order comes in, how many days to send it?
 ls-days = { $days } days
@@ -42,3 +42,4 @@ ls-ondc-stock-unknown = Stock unknown: { $refs }
 ls-ondc-no-media-url = Note: MEDIA_BASE_URL is not set, so photo links are not full addresses.
 ls-set-usage = Usage: /setlisting ODOP-000123 material clay (fields: material, colour, stock, days, size)
 ls-set-done = { $ref }: { $field } = { $value } ✅
+ls-set-heard = { $ref }: the artisan's voice notes are above. Listen, then fill in: /setlisting { $ref } material …

@@ -5,8 +5,8 @@
 ls-intro =
     ऑनलाइन बिक्री के लिए <b>{ $product }</b> के बारे में कुछ छोटे सवाल।
     बटन दबाकर जवाब दें।
-ls-ask-material = यह किस चीज़ से बना है? बटन दबाएँ या लिखें, जैसे: मिट्टी
-ls-ask-colour = इसका रंग क्या है? बटन दबाएँ या लिखें, जैसे: लाल
+ls-ask-material = यह किस चीज़ से बना है? बटन दबाएँ, या लिखें (जैसे: मिट्टी), या 🎤 बोलें।
+ls-ask-colour = इसका रंग क्या है? बटन दबाएँ, या लिखें (जैसे: लाल), या 🎤 बोलें।
 ls-ask-stock = अभी कितने नग तैयार हैं? बटन दबाएँ या गिनती लिखें, जैसे: 12
 ls-ask-ship = ऑर्डर आने के बाद भेजने में कितने दिन लगेंगे?
 ls-days = { $days } दिन
@@ -43,3 +43,4 @@ ls-ondc-stock-unknown = स्टॉक पता नहीं: { $refs }
 ls-ondc-no-media-url = ध्यान दें: MEDIA_BASE_URL सेट नहीं है, इसलिए फ़ोटो के लिंक पूरे पते नहीं हैं।
 ls-set-usage = उपयोग: /setlisting ODOP-000123 material मिट्टी (खाने: material, colour, stock, days, size)
 ls-set-done = { $ref }: { $field } = { $value } ✅
+ls-set-heard = { $ref }: ऊपर कारीगर की आवाज़ है। सुनकर भरें: /setlisting { $ref } material …
