@@ -279,6 +279,7 @@ async def test_reviewer_sets_hsn_and_export_uses_it(
     assert "HSN code 691390" in reviewer.last_text
     await reviewer.send(f"/hsn {reference} 69x")
     assert "Usage: /hsn" in reviewer.last_text
+
     _code, document = await ondc(bot, tmp_path / "ondc")
     assert only_item(document)[1]["descriptor"]["code"] == "4:691390"
 
@@ -378,3 +379,18 @@ async def test_artisan_answers_material_by_voice_and_reviewer_hears_and_fills_it
         listing = await session.get(Listing, submission_id(reference))
     assert listing is not None and listing.material == "टेराकोटा मिट्टी"
     assert set(listing.voice_answers or {}) == {"material"}
+
+
+async def test_reviewer_corrects_hsn_from_the_review_card(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    reference = await submit_product(fake.user(language_code="hi"))
+    reviewer = await english(fake.user(REVIEWER_ID))
+    await reviewer.send(f"/review {reference}", expect=2)
+    await reviewer.press("🏷 HSN code")
+    assert "6913" in reviewer.last_text  # terracotta's code, from the crafts data
+    await reviewer.send("691310")
+    assert "HSN code 691310" in reviewer.last_text
+    async with db() as session:
+        listing = await session.get(Listing, submission_id(reference))
+    assert listing is not None and listing.hsn == "691310"

@@ -50,7 +50,7 @@ async def test_reviewer_hears_each_voice_answer_and_types_the_name_in(
     calls = await reviewer.send(f"/review {ref}", expect=5)
     methods = [c.method for c in calls]
     assert methods.count("sendVoice") == 3 and methods[-1] == "sendMessage"
-    assert reviewer.buttons[3:] == ["⌨️ Type Name", "⌨️ Type Product", "⌨️ Type Description"]
+    assert reviewer.buttons[3:6] == ["⌨️ Type Name", "⌨️ Type Product", "⌨️ Type Description"]
     await reviewer.press("⌨️ Type Name")
     await reviewer.send("रामू प्रजापति")
     assert "Name typed in — रामू प्रजापति" in reviewer.last_text

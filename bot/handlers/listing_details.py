@@ -26,7 +26,7 @@ from bot.jobs import RepeatingJob
 from bot.outbox import unit_of_work
 from bot.services import listing_details as svc
 from bot.services.crafts import Craft
-from bot.services.dialogues import close_dialogue
+from bot.services.dialogues import close_dialogue, open_dialogue
 from bot.services.listing import parse_reference
 from bot.services.registration import EDITABLE_STATES
 from bot.services.validation import Invalid
@@ -48,6 +48,7 @@ T = Callable[..., str]
 VERB_STEPS = {"m": "material", "c": "colour", "q": "stock", "d": "ship", "z": "size"}
 VERB_STEPS |= {"k": svc.RESTOCK, "p": svc.RESTOCK}
 HSN_DIGITS = (4, 6, 8)
+HSN_DIALOGUE = "ls:hsn"  # a reviewer's next message is a product's HSN code
 
 
 def _t(services: Services, artisan: Artisan) -> tuple[T, str]:
@@ -280,13 +281,41 @@ async def _voice(chat_id: int, file_id: str, caption: str, bot: Bot) -> Message:
 @handler
 async def on_hsn(turn: Turn) -> None:
     """Reviewer: `/hsn ODOP-000123 6913` — the product's HSN, instead of the craft's."""
+    args = turn.context.args or []
+    sid = parse_reference(args[0]) if args else None
+    await _set_hsn(turn, sid, args[1] if len(args) == 2 else "")
+
+
+@handler
+async def on_hsn_button(turn: Turn) -> None:
+    """ "🏷 HSN" on the review card: the reviewer's next message is the code."""
+    query = turn.update.callback_query
+    sid = number((query.data or "").removeprefix("hs:")) if query else None
+    view = await turn.staff()
+    sub = await turn.session.get(Submission, sid) if sid is not None else None
+    if sub is None or not view.is_reviewer or not view.can_review(sub.district):
+        turn.answer("button-stale", alert=True)
+        return
+    turn.answer()
+    await open_dialogue(turn.session, turn.user_id, HSN_DIALOGUE, {"submission": sub.id})
+    hsn = await svc.hsn_of(turn.session, turn.services.crafts, sub, turn.services.districts)
+    turn.say("ls-hsn-ask", ref=sub.reference, hsn=hsn or turn.t("value-missing"))
+
+
+async def on_hsn_typed(turn: Turn, dialogue: Dialogue) -> None:
+    message = turn.update.message
+    sid = dialogue.payload.get("submission")
+    await close_dialogue(turn.session, turn.user_id, HSN_DIALOGUE)
+    code = (message.text or "").strip() if message is not None else ""
+    await _set_hsn(turn, sid if isinstance(sid, int) else None, code)
+
+
+async def _set_hsn(turn: Turn, sid: int | None, code: str) -> None:
+    """Checked at this moment: a reviewer of the product's district, a code of 4, 6 or 8."""
     view = await turn.staff()
     if not view.is_reviewer:
         turn.say("rv-not-staff")
         return
-    args = turn.context.args or []
-    sid = parse_reference(args[0]) if args else None
-    code = args[1] if len(args) == 2 else ""
     if sid is None or not code.isascii() or not code.isdigit() or len(code) not in HSN_DIGITS:
         turn.say("ls-hsn-usage")
         return
@@ -334,10 +363,11 @@ async def check_stock(context: BotContext) -> None:
 
 
 JOBS = [RepeatingJob(check_stock, timedelta(hours=6), first=timedelta(minutes=2))]
-DIALOGUES = {DIALOGUE: on_typed}
+DIALOGUES = {DIALOGUE: on_typed, HSN_DIALOGUE: on_hsn_typed}
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler("hsn", on_hsn, filters=PRIVATE),
     CommandHandler("setlisting", on_setlisting, filters=PRIVATE),
     CommandHandler("stock", on_stock, filters=PRIVATE),
     CallbackQueryHandler(on_button, pattern=r"^ls:"),
+    CallbackQueryHandler(on_hsn_button, pattern=r"^hs:"),
 ]

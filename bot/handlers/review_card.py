@@ -70,6 +70,7 @@ def decision_keyboard(
             kb.button(t("rv-btn-reject"), f"rv:rej:{submission_id}"),
         ],
         *kb.rows(typing),
+        [kb.button(t("rv-btn-hsn"), f"hs:{submission_id}")],
     )
 
 

@@ -13,7 +13,8 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.amounts import Unclear, read_amount
-from bot.services.crafts import Craft
+from bot.services.crafts import Craft, CraftIndex
+from bot.services.districts import DistrictIndex
 from bot.services.validation import Invalid, ascii_digits, clean_text
 from bot.storage.models import Artisan, Listing, State, Submission
 
@@ -71,6 +72,16 @@ def parse(step: str, text: str) -> str | int:
             raise Invalid("ls-err-number")
         return days
     return parse_words(text)
+
+
+async def hsn_of(
+    session: AsyncSession, crafts: CraftIndex, sub: Submission, districts: DistrictIndex
+) -> str | None:
+    """The product's HSN: a reviewer's correction, else its craft's."""
+    listing = await session.get(Listing, sub.id)
+    if listing is not None and listing.hsn:
+        return listing.hsn
+    return crafts.hsn(sub.craft, districts.get(sub.district))
 
 
 SPOKEN = ("material", "colour", "size")  # the questions a voice note may answer

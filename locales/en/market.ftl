@@ -43,3 +43,5 @@ ls-ondc-no-media-url = Note: MEDIA_BASE_URL is not set, so photo links are not f
 ls-set-usage = Usage: /setlisting ODOP-000123 material clay (fields: material, colour, stock, days, size)
 ls-set-done = { $ref }: { $field } = { $value } ✅
 ls-set-heard = { $ref }: the artisan's voice notes are above. Listen, then fill in: /setlisting { $ref } material …
+ls-hsn-ask = { $ref }: the HSN is now { $hsn }. Type the right HSN code (4, 6 or 8 digits):
+rv-btn-hsn = 🏷 HSN code

@@ -44,3 +44,5 @@ ls-ondc-no-media-url = ध्यान दें: MEDIA_BASE_URL सेट न�
 ls-set-usage = उपयोग: /setlisting ODOP-000123 material मिट्टी (खाने: material, colour, stock, days, size)
 ls-set-done = { $ref }: { $field } = { $value } ✅
 ls-set-heard = { $ref }: ऊपर कारीगर की आवाज़ है। सुनकर भरें: /setlisting { $ref } material …
+ls-hsn-ask = { $ref }: अभी HSN { $hsn } है। सही HSN कोड लिखें (4, 6 या 8 अंक):
+rv-btn-hsn = 🏷 HSN कोड
