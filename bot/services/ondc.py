@@ -73,7 +73,7 @@ def provider_id(artisan: Artisan) -> str:
 
 def maker_address(artisan: Artisan, district_name: str | None) -> str:
     # Registration may store a PIN (the lead's rewrite); used when it is there.
-    pin = getattr(artisan, "pin", None)
+    pin = artisan.pin
     parts = [p for p in (district_name, STATE_NAME, pin) if p]
     return ", ".join(parts)
 
@@ -146,7 +146,7 @@ class Builder:
             "city": district.key if district else (artisan.district or ""),
             "state": STATE_CODE,
         }
-        pin = getattr(artisan, "pin", None)
+        pin = artisan.pin
         if pin:
             address["area_code"] = str(pin)
         contact = {"phone": _mobile(artisan.phone)}
