@@ -25,6 +25,7 @@ from bot.handlers.callback_data import number
 from bot.jobs import RepeatingJob
 from bot.outbox import unit_of_work
 from bot.services import listing_details as svc
+from bot.services import review
 from bot.services.crafts import Craft
 from bot.services.dialogues import close_dialogue, open_dialogue
 from bot.services.listing import parse_reference
@@ -292,8 +293,10 @@ async def on_hsn_button(turn: Turn) -> None:
     query = turn.update.callback_query
     sid = number((query.data or "").removeprefix("hs:")) if query else None
     view = await turn.staff()
-    sub = await turn.session.get(Submission, sid) if sid is not None else None
-    if sub is None or not view.is_reviewer or not view.can_review(sub.district):
+    # Like every button of the card: only for the reviewer holding its claim right now.
+    held = await review.held(turn.session, view, sid) if sid is not None else None
+    sub = held.submission if held is not None and held.ok else None
+    if sub is None or not view.is_reviewer:
         turn.answer("button-stale", alert=True)
         return
     turn.answer()
