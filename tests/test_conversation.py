@@ -206,7 +206,7 @@ async def test_summary_offers_submit_first_and_one_change_button(
 ) -> None:
     artisan = fake.user()
     await to_summary(artisan)
-    assert artisan.buttons == ["✅ सब सही है, जमा करें", "✏️ कुछ बदलना है"]
+    assert artisan.buttons == ["✅ सही है, जमा करें", "✏️ कुछ बदलना है"]
     assert "चरण" not in artisan.last_text
     assert "अगर हो तो" in artisan.last_text  # GSTIN, Udyam, Pehchan: extras, not missing
 

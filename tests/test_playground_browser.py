@@ -129,7 +129,7 @@ async def register_artisan(page: Page) -> str:
     await bot_says(page, "एक बार देख लें")
     await expect(page.locator(".msg.bot img.photo").last).to_be_visible()
     await journey_shot(page, "09-summary")
-    await press(page, "✅ सब सही है, जमा करें")
+    await press(page, "✅ सही है, जमा करें")
     await bot_says(page, "ODOP-")
     await journey_shot(page, "10-submitted")
     found = re.search(r"ODOP-\d+", await page.locator(".msg.bot").last.inner_text())

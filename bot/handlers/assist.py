@@ -50,7 +50,7 @@ async def refusal(turn: Turn, artisan: Artisan, verb: str) -> str | None:
 
 
 def header(turn: Turn, artisan: Artisan) -> str:
-    """ "सहायक: <name> के लिए" above each prompt a helper sees for someone else."""
+    """The "helper: for <name>" line above each prompt a helper sees for someone else."""
     if not for_other(turn, artisan):
         return ""
     return turn.t("fh-header", name=artisan.name or turn.t("fh-new-artisan")) + "\n"

@@ -239,7 +239,7 @@ STAFF_FIELDS = {"material": "material", "colour": "colour", "stock": "stock", "d
 
 @handler
 async def on_setlisting(turn: Turn) -> None:
-    """Reviewer: `/setlisting ODOP-000123 material मिट्टी` — any listing answer, checked like
+    """Reviewer: `/setlisting ODOP-000123 material clay` — any listing answer, checked like
     the artisan's own (for an artisan who answered by voice, or could not answer)."""
     view = await turn.staff()
     if not view.is_reviewer:

@@ -30,7 +30,7 @@ PROMPT_KEYS = {
 }
 
 
-# Prompts with room for "🙋 मदद" (the lists of districts and crafts are long enough).
+# Prompts with room for the help button (the lists of districts and crafts are long enough).
 HELP_UNDER = ("name", "product_name", "description", "price", "capacity", "photos")
 
 
@@ -77,7 +77,7 @@ async def ask(turn: Turn, artisan: Artisan, sub: Submission) -> None:
     elif step == "craft":
         district = turn.services.districts.get(artisan.district)
         products = district.products(turn.locale) if district else ()
-        # Short spoken names on the buttons ("लकड़ी की नक्काशी" for काष्ठ शिल्प).
+        # Short spoken names on the buttons (label_hi of data/crafts.csv), not the official ones.
         labels = [turn.services.crafts.label(p, turn.locale, district) for p in products]
         markup = kb.crafts(turn.t, labels)
         args["odop"] = labels[0] if labels else turn.t("value-missing")

@@ -2,7 +2,7 @@
 
 One row per ODOP product of `odop_districts.csv` (see data/README.md). A product is looked up by
 its English name or any of its Hindi names; when a district is known its own product list picks
-the row, since several English products share one Hindi name ("वस्त्र उत्पाद").
+the row, since several English products share one Hindi name ("textile products" in Hindi).
 """
 
 from __future__ import annotations

@@ -46,7 +46,7 @@ def next_step(craft: Craft | None, after: str | None) -> str | None:
 
 
 def parse_count(text: str, high: int) -> int:
-    """A whole number 0..high, written as people write it ("20", "२०", "दो सौ")."""
+    """A whole number 0..high, written as people write it ("20", Devanagari digits, "do sau")."""
     if ascii_digits(clean_text(text)) == "0":
         return 0  # none ready now
     try:
