@@ -1,7 +1,8 @@
-"""The baseline: a bare python-telegram-bot echo bot with the same concurrency as ours.
+"""The baseline: a bare python-telegram-bot echo bot.
 
-Run as `python bench/echo_bot.py` with TELEGRAM_BOT_TOKEN and TELEGRAM_API_URL set; with
-ECHO_TRANSPORT=aiohttp it talks HTTP through the same client as our bot (bot/transport.py).
+Run as `python bench/echo_bot.py` with TELEGRAM_BOT_TOKEN and TELEGRAM_API_URL set. With
+ECHO_TRANSPORT=aiohttp it talks HTTP through the same client as our bot (bot/transport.py);
+ECHO_CONCURRENT=N handles N updates at once (0, the default, is PTB's: one after another).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ def main() -> None:
         builder.token(os.environ["TELEGRAM_BOT_TOKEN"])
         .base_url(f"{root}/bot")
         .base_file_url(f"{root}/file/bot")
-        .concurrent_updates(64)
+        .concurrent_updates(int(os.environ.get("ECHO_CONCURRENT", "0")) or False)
         .build()
     )
     app.add_handler(MessageHandler(filters.ALL, echo))

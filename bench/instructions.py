@@ -59,7 +59,7 @@ async def count(
                 await callgrind(bot.pid, "--zero")
                 run = await run_artisans(fake, artisans, echo)
                 await callgrind(bot.pid, "--dump")
-        return summary(Path(f"{out}.1")) / len(run.values)
+        return summary(Path(f"{out}.1")) / run.updates
 
 
 def summary(dump: Path) -> int:
@@ -93,7 +93,7 @@ async def main(artisans: int) -> None:
         "Instructions per update",
         f"""
 `python -m bench instructions --artisans {artisans}`: the bot process under valgrind's callgrind
-while {artisans} artisans register at once (13 updates each, as in the registration burst of
+while {artisans} artisans register at once (15 updates each, as in the registration burst of
 200), counters zeroed after a warm-up. These counts repeat within about 2 % from run to run,
 however busy or fast the machine, so they compare commits across machines: use them for
 before/after. Under callgrind the bot runs about 50 times slower than the simulated artisans, so

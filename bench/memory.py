@@ -44,7 +44,7 @@ async def measure(artisans: int, registrations: int) -> dict[str, float]:
         "startup": startup,
         "after_start": after_start,
         "after_traffic": after_traffic,
-        "updates": len(traffic.values) + registrations,
+        "updates": traffic.updates + registrations,
     }
 
 

@@ -1,146 +1,207 @@
-"""Registration throughput and latency: N artisans registering at once, against a bare echo bot.
+"""Registration against the best bare bot: N artisans registering at once, on the same fake server.
 
-Latency is measured from the moment an update is made available (queued for getUpdates, or
-POSTed to the webhook) to the bot's first answer reaching the fake server.
+Each artisan walks the tests' happy path, with an album of three full-size photos where the
+tests send one: 15 updates (13 steps). A step's answer time runs from the update being queued
+for getUpdates to the bot's *last* reply of that step reaching the fake server (for an album,
+from its parts being queued to its one answer). The run ends when every artisan has their
+last answer and every photo is kept on disk: the downloads are part of our bot's work.
+
+The baselines are PTB echo bots on the same server, in the four ways PTB can run one (one
+update at a time, PTB's default, or 64 at once; httpx, PTB's default client, or our aiohttp
+transport). Each answers every update with one message (a button press: the answer and one
+message), so an album gets three answers. The headline ratio is against the fastest of them.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import io
+import os
+import statistics
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.common import (
     PG_URL,
-    Latencies,
     bot_env,
     collector_paused,
     cpu_seconds,
     fake_server,
     first_poll,
+    percentile,
     postgres_available,
     process,
     write_section,
 )
-from fake_telegram import FakeTelegram, FakeUser
+from fake_telegram import Call, FakeTelegram, FakeUser
 from tests.support.journey import Step as JourneyStep
 from tests.support.journey import registration
-from tests.support.world import free_port
 
-Step = Callable[[FakeUser], Awaitable[object]]
+ALBUM = 3
+SQLITE = "sqlite+aiosqlite:///{tmp}/bench.db"
+ECHOES = {
+    "PTB default: httpx, one update at a time": {"ECHO_CONCURRENT": "0"},
+    "httpx, 64 updates at once": {"ECHO_CONCURRENT": "64"},
+    "our aiohttp transport, one at a time": {"ECHO_CONCURRENT": "0", "ECHO_TRANSPORT": "aiohttp"},
+    "our aiohttp transport, 64 at once": {"ECHO_CONCURRENT": "64", "ECHO_TRANSPORT": "aiohttp"},
+}
+Do = Callable[[FakeUser], Awaitable[list[Call]]]
 
 
-def journey(echo: bool) -> list[tuple[Step, int]]:
-    """The 13 updates of a full registration, with how many messages our bot answers each with.
+@dataclass(frozen=True)
+class Action:
+    kind: str  # a journey step's kind, or "album"
+    updates: int
+    do: Do
 
-    The steps are the tests' happy path; buttons are pressed by their callback data ("ok" for
-    the echo bot, which answers every update with one message).
+
+def photos(count: int) -> list[bytes]:
+    """`count` different phone-like JPEGs of 1280x960 (about 200 KB each).
+
+    Each is a mosaic of four quarters taken from 24 generated product photos, so no two
+    artisans send the same picture (perceptual hashes apart) and making them stays cheap.
     """
+    from random import Random
 
-    def run(step: JourneyStep) -> Step:
-        wait = {"expect": 1 if echo else step.answers, "settle": 0, "timeout": 60}
-        if echo and step.kind == "press":
-            return lambda u: u.press(data="ok", **wait)
-        return lambda u: step.run(u, by_data=True, **wait)
+    from PIL import Image
 
-    return [(run(step), step.answers) for step in registration()]
+    from tests.support.photo_samples import product_photo
+
+    bases = [product_photo(seed) for seed in range(1, 25)]
+    width, height = bases[0].size
+    quarters = [
+        (x, y, x + width // 2, y + height // 2) for x in (0, width // 2) for y in (0, height // 2)
+    ]
+    rnd, out = Random(7), []
+    for _ in range(count):
+        mosaic = Image.new("RGB", (width, height))
+        for box in quarters:
+            mosaic.paste(rnd.choice(bases).crop(box), box[:2])
+        buffer = io.BytesIO()
+        mosaic.save(buffer, "JPEG", quality=85)
+        out.append(buffer.getvalue())
+    return out
 
 
-async def run_artisans(
-    fake: FakeTelegram, count: int, echo: bool, pace: float | None = None, pause: float = 1.0
-) -> Latencies:
-    """`count` artisans register; all at once, or (`pace` updates/s) arriving steadily.
+def journey(echo: bool, pool: list[bytes]) -> list[Action]:
+    """The happy path with an album; each action waits for all of its answers."""
 
-    Paced, each artisan starts (journey length / `pace`) seconds after the previous one and waits `pause`
-    seconds (reading, typing) after each answer, so about `pace` updates/s arrive in all.
-    """
-    users = [fake.user(language_code="hi") for _ in range(count)]
-    latencies: list[float] = []
-    answered: list[float] = []
-    finished: list[float] = []
-    steps = journey(echo)
+    def wait(answers: int) -> dict[str, float]:
+        return {"expect": answers, "settle": 0, "timeout": 120}
 
-    async def register(index: int, user: FakeUser) -> None:
-        if pace:
-            await asyncio.sleep(index * len(steps) / pace)
-        for step, _ in steps:
-            start = time.monotonic()
-            calls = await step(user)
-            first = min((c.at for c in calls), default=time.monotonic())  # type: ignore[attr-defined]
-            latencies.append(first - start)
-            answered.append(first)
-            if pace:
-                await asyncio.sleep(pause)
-        finished.append(time.monotonic())
+    def album(user: FakeUser) -> Awaitable[list[Call]]:
+        first = user.id * ALBUM
+        contents = [pool[(first + i) % len(pool)] for i in range(ALBUM)] if pool else None
+        return user.send_album(ALBUM, contents=contents, **wait(ALBUM if echo else 1))
 
-    with collector_paused():
-        started = time.monotonic()
-        await asyncio.gather(*(register(i, u) for i, u in enumerate(users)))
-        result = Latencies(latencies, time.monotonic() - started)
-    if pace:
-        # From the first artisan's last step to the last artisan's first: the full pace arrives.
-        low, high = min(finished), started + (count - 1) * len(steps) / pace
-        if high > low:
-            result.plateau = sum(low <= t <= high for t in answered) / (high - low)
-    return result
+    def step(s: JourneyStep) -> Do:
+        if echo and s.kind == "press":
+            return lambda u: u.press(data="ok", **wait(1))
+        return lambda u: s.run(u, by_data=True, **wait(1 if echo else s.answers))
+
+    return [
+        Action("album", ALBUM, album) if s.kind == "photo" else Action(s.kind, 1, step(s))
+        for s in registration()
+    ]
 
 
 @dataclass
 class Run:
-    burst: Latencies
-    paced: dict[float, Latencies]
-    startup: float
-    cpu: float  # the bot process's CPU seconds per update in the burst
+    count: int
+    updates: int = 0
+    wall: float = 0.0  # to the last answer and the last photo kept
+    answered: float = 0.0  # to the last answer
+    cpu: float = 0.0  # bot process CPU seconds per update, photo work included
+    times: dict[str, list[float]] = field(default_factory=dict)  # answer times by step kind
+
+    @property
+    def rate(self) -> float:
+        return self.updates / self.wall if self.wall else 0.0
+
+    def median(self, kind: str | None = None) -> float:
+        values = self._values(kind)
+        return statistics.median(values) * 1000 if values else float("nan")
+
+    def p95(self, kind: str | None = None) -> float:
+        return percentile(self._values(kind), 95) * 1000
+
+    def _values(self, kind: str | None) -> list[float]:
+        if kind is not None:
+            return self.times.get(kind, [])
+        return [v for values in self.times.values() for v in values]
+
+
+async def burst(
+    fake: FakeTelegram, media: Path | None, count: int, echo: bool, pool: list[bytes]
+) -> Run:
+    """`count` artisans register at once; `media` is where our bot keeps photos (None: echo)."""
+    users = [fake.user(language_code="hi") for _ in range(count)]
+    actions = journey(echo, pool)
+    run = Run(count, updates=count * sum(a.updates for a in actions))
+    kept_before = _kept(media)
+
+    async def register(user: FakeUser) -> None:
+        for action in actions:
+            start = time.monotonic()
+            calls = await action.do(user)
+            last = max((c.at for c in calls), default=time.monotonic())
+            run.times.setdefault(action.kind, []).append(last - start)
+
+    async def all_kept() -> None:
+        # The files are written by another process: look at the folder now and then.
+        while media is not None and _kept(media) - kept_before < count * ALBUM:  # noqa: ASYNC110
+            await asyncio.sleep(0.05)
+
+    with collector_paused():
+        started = time.monotonic()
+        await asyncio.gather(*(register(u) for u in users))
+        run.answered = time.monotonic() - started
+        await asyncio.wait_for(all_kept(), 300)
+        run.wall = time.monotonic() - started
+    return run
+
+
+async def run_artisans(fake: FakeTelegram, count: int, echo: bool) -> Run:
+    """A burst with small generated photos, not waiting for downloads (for the other benches)."""
+    return await burst(fake, None, count, echo, [])
+
+
+def _kept(media: Path | None) -> int:
+    if media is None or not media.exists():
+        return 0
+    return sum(1 for name in os.listdir(media) if not name.startswith("."))  # .part: unfinished
 
 
 async def measure(
-    label: str,
-    args: list[str],
-    database_url: str,
-    count: int,
-    paces: list[float],
-    echo: bool,
-    webhook: bool = False,
-    **env_extra: str,
-) -> Run:
+    label: str, args: list[str], database_url: str, counts: list[int], pool: list[bytes],
+    echo: bool, **env_extra: str,
+) -> list[Run]:  # fmt: skip
+    """One bot process: a warm-up, then a burst of each size in turn."""
+    runs = []
     with tempfile.TemporaryDirectory() as tmp:
         async with fake_server() as fake:
-            extra: dict[str, str] = dict(env_extra)
-            if webhook:
-                port = free_port()
-                extra |= {
-                    "WEBHOOK_URL": f"http://127.0.0.1:{port}/hook",
-                    "WEBHOOK_SECRET": "bench-secret-" * 3,  # 39 characters: the minimum is 32
-                    "WEBHOOK_PORT": str(port),
-                }
-            env = bot_env(Path(tmp), database_url.format(tmp=tmp), fake, **extra)
+            env = bot_env(Path(tmp), database_url.format(tmp=tmp), fake, **env_extra)
+            media = None if echo else Path(tmp) / "media"
             async with process(args, env, Path(tmp)) as bot:
-                startup = await first_poll(fake, 0)
-                if webhook:
-                    await asyncio.sleep(0.5)  # the webhook server listens just after setWebhook
-                await run_artisans(fake, 5, echo)  # warm-up: imports, caches, SQLite pages
-                cpu = cpu_seconds(bot.pid)
-                burst = await run_artisans(fake, count, echo)
-                cpu = (cpu_seconds(bot.pid) - cpu) / len(burst.values)
-                paced = {}
-                for pace in paces:
-                    paced_count = max(1, round(pace * PACED_SECONDS / len(journey(echo))))
-                    paced[pace] = await run_artisans(fake, paced_count, echo, pace=pace)
-        steady = "; ".join(
-            f"{p:g}/s: {run.row()}, {run.plateau or 0:.0f}/s" for p, run in paced.items()
-        )
-        print(
-            f"{label}: burst {burst.row()}, {cpu * 1000:.1f} ms CPU/update; "
-            f"paced {steady} (start-up {startup:.2f}s)"
-        )
-        return Run(burst, paced, startup, cpu)
-
-
-PACED_SECONDS = 30
+                await first_poll(fake, 0)
+                await burst(fake, media, 5, echo, pool)  # imports, caches, SQLite pages
+                for count in counts:
+                    cpu = cpu_seconds(bot.pid)
+                    run = await burst(fake, media, count, echo, pool)
+                    run.cpu = (cpu_seconds(bot.pid) - cpu) / run.updates
+                    runs.append(run)
+                    print(
+                        f"{label}, {count} artisans: {run.rate:.0f} updates/s "
+                        f"(answers done {run.answered:.2f}s, photos kept {run.wall:.2f}s), "
+                        f"{run.cpu * 1000:.2f} ms CPU/update, median {run.median():.0f} ms, "
+                        f"press {run.median('press'):.0f} ms, album {run.median('album'):.0f} ms",
+                        flush=True,
+                    )
+    return runs
 
 
 async def fresh_postgres() -> str:
@@ -157,87 +218,66 @@ async def fresh_postgres() -> str:
     return PG_URL.rsplit("/", 1)[0] + "/odop_bench"
 
 
-async def main(count: int, paces: list[float]) -> None:
-    sqlite = "sqlite+aiosqlite:///{tmp}/bench.db"
-    ours = ["-m", "bot"]
-    echo = [str(Path(__file__).with_name("echo_bot.py"))]
-    base = await measure("echo bot (polling)", echo, sqlite, count, paces, echo=True)
-    same = await measure(
-        "echo bot, aiohttp (polling)", echo, sqlite, count, paces, echo=True,
-        ECHO_TRANSPORT="aiohttp",
-    )  # fmt: skip
-    rows = [
-        ("bare PTB echo bot (httpx, PTB's default), polling", base),
-        ("bare PTB echo bot on our transport (aiohttp), polling", same),
-        (
-            "ODOP bot, SQLite, polling",
-            await measure("ours, SQLite", ours, sqlite, count, paces, False),
-        ),
-        (
-            "ODOP bot, SQLite, webhook",
-            await measure(
-                "ours, SQLite, webhook", ours, sqlite, count, paces, False, webhook=True
-            ),
-        ),
-    ]
-    if await postgres_available():
-        pg = await fresh_postgres()
-        rows.append(
-            (
-                "ODOP bot, PostgreSQL, polling",
-                await measure("ours, PG", ours, pg, count, paces, False),
+async def main(counts: list[int], rounds: int) -> None:
+    pool = photos(ALBUM * max(counts))
+    ours, echo = ["-m", "bot"], [str(Path(__file__).with_name("echo_bot.py"))]
+    results: dict[str, list[list[Run]]] = {}
+    for _ in range(rounds):  # interleaved, so that a noisy minute hits every bot alike
+        for name, env in ECHOES.items():
+            runs = await measure(name, echo, SQLITE, counts, pool, True, **env)
+            results.setdefault(f"echo: {name}", []).append(runs)
+        runs = await measure("ODOP bot, SQLite", ours, SQLITE, counts, pool, False)
+        results.setdefault("ODOP bot, SQLite", []).append(runs)
+        if await postgres_available():
+            pg = await fresh_postgres()
+            runs = await measure("ODOP bot, PostgreSQL", ours, pg, counts, pool, False)
+            results.setdefault("ODOP bot, PostgreSQL", []).append(runs)
+    write_section("Registration against the best bare bot", report(results, counts, rounds))
+
+
+def report(results: dict[str, list[list[Run]]], counts: list[int], rounds: int) -> str:
+    def best(name: str, i: int) -> Run:  # a bot's best round at counts[i]
+        return max((runs[i] for runs in results[name]), key=lambda r: r.rate)
+
+    echoes = [n for n in results if n.startswith("echo: ")]
+    rows = []
+    for i, count in enumerate(counts):
+        fastest = max((best(n, i) for n in echoes), key=lambda r: r.rate)
+        for name in results:
+            run = best(name, i)
+            rows.append(
+                f"| {count} | {name.removeprefix('echo: ')} | {run.rate:.0f} | "
+                f"{run.rate / fastest.rate:.2f} | {run.cpu * 1000:.2f} | {run.median():.0f} | "
+                f"{run.median('press'):.0f} | {run.p95('press'):.0f} | "
+                f"{run.median('album'):.0f} | {run.p95('album'):.0f} | {run.wall:.2f} |"
             )
-        )
-    burst = "\n".join(
-        f"| {name} | {run.burst.row()} | {run.cpu * 1000:.1f} | "
-        f"{run.burst.rate / base.burst.rate:.2f} | {run.burst.rate / same.burst.rate:.2f} |"
-        for name, run in rows
-    )
-    paced = "\n".join(
-        f"| {name} | {pace:g} | {run.row()} | {run.plateau or 0:.0f} |"
-        for name, measured in rows
-        for pace, run in measured.paced.items()
-    )
-    startup = rows[2][1].startup
-    write_section(
-        "Registration throughput and latency",
-        f"""
-`python -m bench registration --artisans {count} --pace {" ".join(f"{p:g}" for p in paces)}`. Each simulated artisan goes
-through the full 13-update journey (consent … photo … submit) and waits for the bot's answer
-before the next step. The bot runs as a `python -m bot` process; the fake Bot API server and the
-artisans share the benchmark process (its garbage collector stopped while a run is measured)
-and the same two cores. Latency: from the update being made available (queued for getUpdates,
-or POSTed to the webhook) to the bot's first answer reaching the server.
+    table = "\n".join(rows)
+    return f"""
+`python -m bench registration --artisans {" ".join(map(str, counts))} --rounds {rounds}`: each
+bot in its own process against the same fake Bot API server; the artisans and the server share
+the benchmark process and the same two cores. Every artisan walks the whole registration (15
+updates: /start, consent, name, phone, district, craft, product, description, price, capacity,
+an album of {ALBUM} JPEGs of 1280x960, about 200 KB each, "done", "submit"), all at once. Each bot
+ran {rounds} round(s), interleaved with the others; the table has each bot's best round.
 
-**Burst:** {count} artisans at once, no pauses: the most the bot can do (latency here is
-mostly waiting in line behind the other {count - 1}).
+- *updates/s*: updates over the time until the last answer and (our bot) the last photo kept.
+- *× best echo*: against the fastest echo configuration at the same number of artisans.
+- *answer*: from an update being queued to the bot's last reply of that step. *press*: the
+  button presses. *album*: from the album's parts being queued to its one answer (an echo bot
+  answers each part).
 
-| bot | updates | updates/s | p50 ms | p95 ms | p99 ms | bot CPU ms/update | × default echo | × echo, same transport |
-|---|---|---|---|---|---|---|---|---|
-{burst}
-
-**Steady:** for {PACED_SECONDS} s artisans arrive so that about `pace` updates/s come in, each
-pausing 1 s after an answer (for scale: a district camp registering 300 artisans in an hour is
-about 1 update/s). "updates/s" averages over the ramp up and down; "at full pace" counts
-answers only while every artisan of the run is mid-journey.
-
-| bot | pace | updates | updates/s | p50 ms | p95 ms | p99 ms | updates/s at full pace |
-|---|---|---|---|---|---|---|---|
-{paced}
-
-Start-up (process start to first `getUpdates`, SQLite): {startup:.2f} s.
-""",
-    )
+| artisans | bot | updates/s | × best echo | CPU ms/update | answer p50 ms | press p50 ms | press p95 ms | album p50 ms | album p95 ms | run s |
+|---|---|---|---|---|---|---|---|---|---|---|
+{table}
+"""
 
 
 def cli(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--artisans", type=int, default=200)
-    parser.add_argument(
-        "--pace", type=float, nargs="+", default=[40.0, 300.0], help="updates/s, steady runs"
-    )
+    parser.add_argument("--artisans", type=int, nargs="+", default=[50, 100, 200, 400])
+    parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args(argv)
-    asyncio.run(main(args.artisans, args.pace))
+    asyncio.run(main(args.artisans, args.rounds))
 
 
 if __name__ == "__main__":

@@ -36,17 +36,23 @@ class MediaUser(UserBase):
         width: int = 1280,
         height: int = 960,
         caption: str | None = None,
+        contents: list[bytes] | None = None,
         expect: int = 1,
         timeout: float = 10.0,
         settle: float | None = None,
     ) -> list[Call]:
-        """Send ``n`` photos sharing one media_group_id back to back, then wait once."""
+        """Send ``n`` photos sharing one media_group_id back to back, then wait once;
+        ``contents`` are the full-size files (plain generated PNGs without)."""
         group_id = str(14_000_000_000_000_000 + self.core.next_serial())
         updates = [
             {
                 "message": self._message(
                     **self._photo_fields(
-                        width, height, caption if i == 0 else None, group_id, None
+                        width,
+                        height,
+                        caption if i == 0 else None,
+                        group_id,
+                        contents[i % len(contents)] if contents else None,
                     )
                 )
             }

@@ -1,8 +1,8 @@
 """Photo quality and perceptual hash, calibrated on photos the tests make.
 
 The numbers each sample gives (sharpness = Laplacian variance, brightness = mean luminance):
-sharp 690 / 152; blur radius 2 px 80; 4 px 9; 6 px 3; 8 px 2; light at 40 % 60; at 20 % 30;
-at 10 % 15. matplotlib's sample portrait (a real photograph): sharp 540 / 77; blurred by 4 px
+sharp 609 / 152; blur radius 2 px 75; 4 px 9; 6 px 4; 8 px 2; light at 40 % 60; at 20 % 30;
+at 10 % 15. matplotlib's sample portrait (a real photograph): sharp 506 / 77; blurred by 4 px
 (on its 600 px) 4; at 40 % of its light 30. A resize or a JPEG re-encode leaves the hash
 unchanged (0 bits), a 2 % crop 3-7 bits; another photo differs in ~32.
 """

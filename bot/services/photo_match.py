@@ -8,7 +8,7 @@ a few bits (see bot/services/photo_quality.py), and the worker records the match
 
 from __future__ import annotations
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, literal_column, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -22,9 +22,14 @@ async def find_similar(session: AsyncSession, photo: Photo, phash: str) -> int |
         select(Submission.artisan_id).where(Submission.id == photo.submission_id).scalar_subquery()
     )
     # Pre-select in the database by an equal 8-bit piece (a match within SIMILAR_BITS always
-    # shares one), then count the differing bits here.
+    # shares one), then count the differing bits here. Each piece has an expression index
+    # (migration 0011): the positions are written as literals so that the query's expression
+    # is the index's.
     same_piece = [
-        func.substr(Photo.phash, i * pq.BAND_HEX + 1, pq.BAND_HEX) == piece
+        func.substr(
+            Photo.phash, literal_column(str(i * pq.BAND_HEX + 1)), literal_column(str(pq.BAND_HEX))
+        )
+        == piece
         for i, piece in enumerate(pq.bands(phash))
     ]
     rows = await session.execute(

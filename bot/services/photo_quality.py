@@ -27,9 +27,9 @@ from PIL import Image, ImageFilter, ImageStat
 SIDE = 512
 MAX_PIXELS = 50_000_000  # a 20 MB file can unpack to far more: judged no further
 # Laplacian variance on the SIDE-pixel greyscale (calibrated in tests/test_photo_quality.py):
-# a sharp photo measures in the hundreds (test sample ~690, matplotlib's portrait ~540); a
-# Gaussian blur of radius 2 px on a 1280-px photo (soft, still usable) ~80; radius 4 px ~9;
-# radius 6 px and more (nothing readable) 1-3. We hint only at the very blurry.
+# a sharp photo measures in the hundreds (test sample ~610, matplotlib's portrait ~510); a
+# Gaussian blur of radius 2 px on a 1280-px photo (soft, still usable) ~75; radius 4 px ~9;
+# radius 6 px and more (nothing readable) 2-4. We hint only at the very blurry.
 BLURRY_BELOW = 6.0
 # Mean luminance, 0-255: an ordinary indoor photo is 90-160 (the portrait 77); under-exposed at
 # dusk but usable 45-70; a dark room without flash 10-30. Darkening the samples to 40 % of
@@ -76,9 +76,8 @@ def grey(image: Image.Image) -> Image.Image:
     return small
 
 
-def measure(image: Image.Image) -> Measures:
-    """Sharpness, brightness and contrast of the picture."""
-    small = grey(image)
+def measure(small: Image.Image) -> Measures:
+    """Sharpness, brightness and contrast of the picture, given as its `grey` copy."""
     stats = ImageStat.Stat(small)
     # The kernel is offset by 128 and clipped to 0-255: only the strongest edges clip, which
     # matters for sharp photos only, far above the blur threshold. Pillow copies the border
@@ -102,13 +101,14 @@ def problem(measures: Measures) -> Problem | None:
     return None
 
 
-def phash(image: Image.Image, measures: Measures) -> str | None:
-    """The 64-bit difference hash as 16 hex digits; None for an even picture."""
+def phash(small: Image.Image, measures: Measures) -> str | None:
+    """The 64-bit difference hash as 16 hex digits of the `grey` copy; None for an even
+    picture."""
     if measures.contrast < FLAT:
         return None
     import imagehash  # brings numpy (0.15 s): loaded with the first photo, not at start
 
-    return str(imagehash.dhash(grey(image)))
+    return str(imagehash.dhash(small))
 
 
 def distance(a: str, b: str) -> int:
@@ -132,9 +132,13 @@ def judge(data: bytes) -> Verdict:
         with Image.open(io.BytesIO(data)) as image:
             if image.width * image.height > MAX_PIXELS:  # read from the header: nothing decoded
                 return Verdict(None, None, None)
-            image.draft("RGB", (SIDE * 2, SIDE * 2))  # JPEG: decode at a smaller scale
+            # A JPEG is decoded straight to grey at the smallest scale (1/2, 1/4, 1/8) still
+            # at least SIDE pixels: a quarter of the work of a full decode (bench/registration).
+            long_side = (SIDE, 1) if image.width >= image.height else (1, SIDE)
+            image.draft("L", long_side)
             image.load()
-            measures = measure(image)
-            return Verdict(problem(measures), phash(image, measures), measures)
+            small = grey(image)
+            measures = measure(small)
+            return Verdict(problem(measures), phash(small, measures), measures)
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
         return Verdict(None, None, None)

@@ -20,6 +20,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -184,9 +185,19 @@ class QueueCount(Base):
     pending: Mapped[int] = mapped_column(Integer)
 
 
+PHASH_PIECES = 8  # bot/services/photo_quality.py: HASH_HEX // BAND_HEX
+
+
 class Photo(Base):
     __tablename__ = "photos"
-    __table_args__ = (UniqueConstraint("submission_id", "file_unique_id"),)
+    __table_args__ = (
+        UniqueConstraint("submission_id", "file_unique_id"),
+        # One per 8-bit piece of `phash` (bot/services/photo_match.py looks them up).
+        *(
+            Index(f"ix_photos_phash_{i}", text(f"substr(phash, {i * 2 + 1}, 2)"))
+            for i in range(PHASH_PIECES)
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     submission_id: Mapped[int] = mapped_column(

@@ -17,6 +17,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -47,6 +48,8 @@ from bot.services.photo_match import find_similar
 from bot.storage.models import Photo, utcnow
 
 log = logging.getLogger(__name__)
+# Downloads at once: a round of BATCH takes a few round trips to Telegram instead of BATCH.
+PARALLEL = 4
 Hints = Callable[[list[int]], Awaitable[None]]
 
 
@@ -116,8 +119,9 @@ class PhotoWorker:
         return outcome
 
     async def _round(self, now: datetime | None) -> Outcome:
+        """Download up to BATCH photos, PARALLEL at a time, then record them all in one
+        transaction (one wait for SQLite's writer instead of one per photo)."""
         async with self._lock:
-            outcome = Outcome()
             async with self.sessions() as session:
                 photos = (
                     await session.scalars(
@@ -127,94 +131,133 @@ class PhotoWorker:
                         .limit(BATCH)
                     )
                 ).all()
+            failing = asyncio.Event()  # Telegram itself seems to be failing: start no more
+            slots = asyncio.Semaphore(PARALLEL)
+
+            async def fetch(photo: Photo) -> _Result | None:
+                async with slots:
+                    if failing.is_set():
+                        return None
+                    result = await self._fetch(photo)
+                    if result.telegram_failed:
+                        failing.set()
+                    return result
+
+            results = [r for r in await asyncio.gather(*map(fetch, photos)) if r is not None]
+            outcome = await self._record(results)
             outcome.picked = len(photos)
-            for photo in photos:
-                if not await self._fetch(photo, outcome):
-                    break
             return outcome
 
-    async def _fetch(self, photo: Photo, outcome: Outcome) -> bool:
-        """Download one photo; False when Telegram itself seems to be failing."""
+    async def _fetch(self, photo: Photo) -> _Result:
+        """Download and judge one photo; nothing is written here."""
         unique_id = photo.file_unique_id
         if not SAFE_ID.match(unique_id):
-            await self._give_up(photo, NOT_AN_IMAGE, "unexpected file_unique_id", outcome)
-            return True
+            return _Result.rejected(photo, NOT_AN_IMAGE, "unexpected file_unique_id")
         known = await asyncio.to_thread(find_stored, self.media_dir, unique_id)
         if known is not None:
             data = await asyncio.to_thread(read_kept, self.media_dir / known)
-            await self._stored(photo, known, outcome, await asyncio.to_thread(judge, data))
-            return True
+            return _Result.stored(photo, known, await asyncio.to_thread(judge, data))
         try:
             file = await self.bot.get_file(photo.file_id)
             if (file.file_size or 0) > MAX_DOWNLOAD:
-                await self._give_up(photo, TOO_BIG, "larger than 20 MB", outcome)
-                return True
+                return _Result.rejected(photo, TOO_BIG, "larger than 20 MB")
             data = bytes(await file.download_as_bytearray())
         except BadRequest as exc:
             if "too big" in exc.message.lower():
-                await self._give_up(photo, TOO_BIG, "larger than 20 MB", outcome)
-            else:  # e.g. a file id Telegram no longer knows: this file only, not all of them
-                await self._failed(photo, exc, outcome)
-            return True
+                return _Result.rejected(photo, TOO_BIG, "larger than 20 MB")
+            # e.g. a file id Telegram no longer knows: this file only, not all of them
+            return _Result.failure(photo, exc, counts=True)
         except (TelegramError, RuntimeError) as exc:
-            if self.active():
-                await self._failed(photo, exc, outcome)
-            return False
+            result = _Result.failure(photo, exc, counts=self.active())
+            result.telegram_failed = True
+            return result
         kind = sniff(data)
-        if kind is None or len(data) > MAX_DOWNLOAD:
-            reason = "not an image" if kind is None else "larger than 20 MB"
-            await self._give_up(photo, NOT_AN_IMAGE if kind is None else TOO_BIG, reason, outcome)
-            return True
+        if kind is None:
+            return _Result.rejected(photo, NOT_AN_IMAGE, "not an image")
+        if len(data) > MAX_DOWNLOAD:
+            return _Result.rejected(photo, TOO_BIG, "larger than 20 MB")
         name = await asyncio.to_thread(store, self.media_dir, unique_id, kind, data)
-        await self._stored(photo, name, outcome, await asyncio.to_thread(judge, data))
-        return True
+        return _Result.stored(photo, name, await asyncio.to_thread(judge, data))
 
-    async def _stored(
-        self, photo: Photo, name: str, outcome: Outcome, verdict: pq.Verdict
-    ) -> None:
-        mime = EXTENSIONS[name.rsplit(".", 1)[1]]
-        problem = verdict.problem.value if verdict.problem else None
-        values = {
-            "local_path": name,
-            "mime_type": mime,
-            "phash": verdict.phash,
-            "quality": problem,
-        }
-        if await self._update(photo, match=verdict.phash, **values):
-            outcome.stored += 1
-            if problem is not None:
-                outcome.hints.append(photo.id)
-            return
-        # The row went meanwhile (photos replaced, or the artisan deleted their data): keep no
-        # file that no row refers to.
-        async with self.sessions() as session:
-            used = await session.scalar(select(Photo.id).where(Photo.local_path == name).limit(1))
-        if used is None:
-            await asyncio.to_thread((self.media_dir / name).unlink, missing_ok=True)
-
-    async def _failed(self, photo: Photo, exc: Exception, outcome: Outcome) -> None:
-        attempts = photo.download_attempts + 1
-        await self._update(photo, download_attempts=attempts)
-        outcome.failed += 1
-        final = " (giving up; the file id is kept)" if attempts >= MAX_ATTEMPTS else ""
-        log.warning("photo %s: download attempt %s failed: %s%s", photo.id, attempts, exc, final)
-
-    async def _give_up(self, photo: Photo, sentinel: int, reason: str, outcome: Outcome) -> None:
-        await self._update(photo, download_attempts=sentinel)
-        outcome.rejected += 1
-        log.warning(
-            "photo %s of submission %s rejected: %s", photo.id, photo.submission_id, reason
-        )
-
-    async def _update(self, photo: Photo, match: str | None = None, **values: object) -> bool:
-        """Change the row if it is still there and still without a file; with `match` (a
-        perceptual hash), also record another artisan's photo that looks the same."""
+    async def _record(self, results: list[_Result]) -> Outcome:
+        """Write every result in one transaction; a row changes only if it is still there and
+        still without a file. A kept file that no row refers to any more (photos replaced, or
+        the artisan deleted their data meanwhile) is removed."""
+        outcome = Outcome()
+        unused: list[str] = []
         async with self.sessions() as session, session.begin():
-            if match is not None:
-                values["similar_to"] = await find_similar(session, photo, match)
-            result = await session.execute(
-                update(Photo)
-                .where(Photo.id == photo.id, Photo.local_path.is_(None))
-                .values(**values)
+            for result in results:
+                if result.values is None:  # a failure while the bot was not running
+                    continue
+                values = dict(result.values)
+                if result.phash is not None:
+                    values["similar_to"] = await find_similar(session, result.photo, result.phash)
+                changed = await session.execute(
+                    update(Photo)
+                    .where(Photo.id == result.photo.id, Photo.local_path.is_(None))
+                    .values(**values)
+                )
+                if result.kept is None:
+                    result.count(outcome)
+                elif getattr(changed, "rowcount", 0):
+                    outcome.stored += 1
+                    if values.get("quality") is not None:
+                        outcome.hints.append(result.photo.id)
+                else:
+                    unused.append(result.kept)
+            if unused:
+                used = set(
+                    await session.scalars(
+                        select(Photo.local_path).where(Photo.local_path.in_(unused))
+                    )
+                )
+                unused = [name for name in unused if name not in used]
+        for name in unused:
+            await asyncio.to_thread((self.media_dir / name).unlink, missing_ok=True)
+        return outcome
+
+
+@dataclass
+class _Result:
+    """What one download came to: the values for its row (None: nothing to write)."""
+
+    photo: Photo
+    values: dict[str, object] | None
+    kept: str | None = None  # the stored file's name
+    phash: str | None = None  # look for another artisan's look-alike photo by it
+    telegram_failed: bool = False
+    count: Callable[[Outcome], None] = lambda _outcome: None
+
+    @classmethod
+    def stored(cls, photo: Photo, name: str, verdict: pq.Verdict) -> _Result:
+        values: dict[str, object] = {
+            "local_path": name,
+            "mime_type": EXTENSIONS[name.rsplit(".", 1)[1]],
+            "phash": verdict.phash,
+            "quality": verdict.problem.value if verdict.problem else None,
+        }
+        return cls(photo, values, kept=name, phash=verdict.phash)
+
+    @classmethod
+    def failure(cls, photo: Photo, exc: Exception, counts: bool) -> _Result:
+        """A failed try; it counts towards MAX_ATTEMPTS only while the bot is running."""
+        attempts = photo.download_attempts + 1
+
+        def count(outcome: Outcome) -> None:
+            outcome.failed += 1
+            final = " (giving up; the file id is kept)" if attempts >= MAX_ATTEMPTS else ""
+            log.warning(
+                "photo %s: download attempt %s failed: %s%s", photo.id, attempts, exc, final
             )
-        return bool(getattr(result, "rowcount", 0))
+
+        return cls(photo, {"download_attempts": attempts} if counts else None, count=count)
+
+    @classmethod
+    def rejected(cls, photo: Photo, sentinel: int, reason: str) -> _Result:
+        def count(outcome: Outcome) -> None:
+            outcome.rejected += 1
+            log.warning(
+                "photo %s of submission %s rejected: %s", photo.id, photo.submission_id, reason
+            )
+
+        return cls(photo, {"download_attempts": sentinel}, count=count)
