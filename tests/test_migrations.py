@@ -18,9 +18,10 @@ from bot.storage.models import Base
 Schema = dict[str, Any]
 # SQLite's reflection skips expression indexes (with this warning); `expression_indexes` lists
 # them from the catalogues instead.
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:Skipped unsupported reflection of expression-based index"
-)
+pytestmark = [
+    pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index"),
+    pytest.mark.filterwarnings("ignore:autogenerate skipping metadata-specified expression-based"),
+]
 
 
 def expression_indexes(connection: Connection, table: str) -> list[str]:

@@ -15,11 +15,13 @@ from bot.processor import PerUserUpdateProcessor
 from bot.services import field_helpers, flow
 from bot.services import registration as reg
 from bot.storage import queries
+from bot.storage.db import continuing_run
+from bot.storage.models import Submission
 
 IMAGE_TYPES = ("image/jpeg", "image/png", "image/webp")
 # Telegram delivers an album as separate updates within milliseconds; it is answered once,
-# this long after its last part, and later still while more of this user's updates are
-# being handled (the parts of a large album under load).
+# this long after its last part reached the bot (at once when handling that part came later),
+# and later still while more of this user's updates are waiting (a large album under load).
 ALBUM_SETTLE = timedelta(seconds=0.25)
 
 
@@ -36,26 +38,41 @@ def image_of(msg: Message) -> flow.Image | None:
     return None
 
 
-def schedule_album_answer(turn: Turn, album: str, refused: str | None) -> None:
-    """(Re)start a short timer for this album; its photos are already saved in the database."""
+async def album_part(turn: Turn, sub: Submission, album: str, refused: str | None) -> None:
+    """A photo of an album is saved: answer the album now if it is complete, or (re)start a
+    short timer. Complete means ALBUM_SETTLE has passed since this part reached the bot and
+    no other update of this user is waiting; under load that is usually already so when the
+    last part is handled, and the answer goes in this same unit of work."""
     queue = turn.context.job_queue
-    if queue is None:
-        return
     name = f"album:{turn.chat_id}:{album}"
-    refusals: set[str] = set()
-    for job in queue.get_jobs_by_name(name):
+    refusals: set[str] = {refused} if refused else set()
+    for job in queue.get_jobs_by_name(name) if queue is not None else ():
         refusals.update(job.data if isinstance(job.data, list) else ())
         job.schedule_removal()
-    if refused:
-        refusals.add(refused)
-    queue.run_once(
-        _answer_album,  # type: ignore[arg-type]  # PTB types jobs by its own context class
-        ALBUM_SETTLE,
-        data=sorted(refusals),
-        name=name,
-        chat_id=turn.chat_id,
-        user_id=turn.user_id,
-    )
+    delay = _settle_left(turn)
+    if delay > 0 and queue is not None:
+        queue.run_once(
+            _answer_album,  # type: ignore[arg-type]  # PTB types jobs by its own context class
+            delay,
+            data=sorted(refusals),
+            name=name,
+            chat_id=turn.chat_id,
+            user_id=turn.user_id,
+        )
+        return
+    count = await reg.photo_count(turn.session, sub.id)
+    for key in sorted(refusals):
+        turn.say(key, max=reg.MAX_PHOTOS, min=reg.MIN_PHOTO_SIDE)
+    turn.send_text(photo_count_text(turn.t, sub, count), kb.photos(turn.t, count))
+
+
+def _settle_left(turn: Turn) -> float:
+    """Seconds to wait before this album can be taken as complete."""
+    settle = ALBUM_SETTLE.total_seconds()
+    processor = turn.context.application.update_processor
+    if not isinstance(processor, PerUserUpdateProcessor) or processor.queued(turn.user_id) > 1:
+        return settle  # more of this user's updates (the album's next parts) are waiting
+    return max(0.0, settle - processor.waited(turn.update))
 
 
 async def _answer_album(context: BotContext) -> None:
@@ -76,6 +93,7 @@ async def _answer_album(context: BotContext) -> None:
                 user_id=job.user_id,
             )
         return
+    continuing_run.set(True)  # the end of this user's last update: ahead of others at the gate
     async with unit_of_work(context.bot, context.services) as work:
         artisan, sub, dialogue = await queries.user_rows(work.session, job.user_id)
         if dialogue is not None and dialogue.kind == field_helpers.ASSIST:  # a helper's album

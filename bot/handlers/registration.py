@@ -19,7 +19,7 @@ from bot.handlers import keyboards as kb
 from bot.handlers.base import Turn, handler
 from bot.handlers.callback_data import number
 from bot.handlers.catalogue import kick_photo_worker
-from bot.handlers.photos import image_of, schedule_album_answer
+from bot.handlers.photos import album_part, image_of
 from bot.jobs import RepeatingJob
 from bot.outbox import unit_of_work
 from bot.services import campaigns, flow, privacy
@@ -105,7 +105,7 @@ async def render(turn: Turn, d: flow.Draft, out: flow.Outcome) -> None:
     elif screen.kind == "craft_other":
         turn.say("ask-craft-other")
     elif screen.kind == "album":
-        schedule_album_answer(turn, *screen.arg)
+        await album_part(turn, d.sub, *screen.arg)
     elif screen.kind == "photo_count":
         turn.send_text(steps.photo_count_text(t, d.sub, screen.arg), kb.photos(t, screen.arg))
     elif screen.kind == "amount":

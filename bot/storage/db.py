@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import os
 import re
+from collections import deque
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, cast
 
@@ -88,32 +90,60 @@ def make_engine(url: str, *, sqlite_driver_name: str = "fast", **kwargs: Any) ->
     return create_async_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
 
 
+# Set while a task handles the next update of a user whose earlier updates were just handled
+# (bot/processor.py): its transaction goes ahead of the queue, so that the parts of an album
+# are handled one after another, not each after every other artisan's update in turn.
+continuing_run: ContextVar[bool] = ContextVar("continuing_run", default=False)
+
+
 class WriterGate:
     """One SQLite transaction at a time in this process, queued fairly in asyncio.
 
     SQLite has one writer at a time anyway; letting transactions wait here instead of in
     SQLite's busy handler (which sleeps in growing steps) keeps latency low under load.
+    First come, first served, except that `continuing_run` transactions go before the others.
     Re-entrant per task, so a nested session in the same task cannot deadlock on it.
     """
 
     def __init__(self) -> None:
-        self._lock = asyncio.Lock()
-        self._owner: asyncio.Task[Any] | None = None
+        # The task holding the gate, or the future of the waiter it was just handed to.
+        self._owner: object | None = None
         self._depth = 0
+        self._queues: tuple[deque[asyncio.Future[None]], ...] = (deque(), deque())
 
     async def acquire(self) -> None:
         task = asyncio.current_task()
         if task is not None and self._owner is task:
             self._depth += 1
             return
-        await self._lock.acquire()
+        if self._owner is None and not any(self._queues):
+            self._owner, self._depth = task, 1
+            return
+        waiter = asyncio.get_running_loop().create_future()
+        self._queues[0 if continuing_run.get() else 1].append(waiter)
+        try:
+            await waiter
+        except asyncio.CancelledError:
+            if self._owner is waiter:  # handed over just as this task was cancelled: pass it on
+                self._owner = None
+                self._wake_next()
+            raise
         self._owner, self._depth = task, 1
 
     def release(self) -> None:
         self._depth -= 1
         if self._depth == 0:
             self._owner = None
-            self._lock.release()
+            self._wake_next()
+
+    def _wake_next(self) -> None:
+        for queue in self._queues:
+            while queue:
+                waiter = queue.popleft()
+                if not waiter.done():  # a cancelled waiter is skipped
+                    self._owner = waiter
+                    waiter.set_result(None)
+                    return
 
 
 class GatedSession(AsyncSession):

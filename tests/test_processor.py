@@ -1,0 +1,125 @@
+"""The update processor: one user's updates in order, a run of them holding one slot."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+
+from telegram import Chat, Message, Update, User
+
+from bot.processor import PerUserUpdateProcessor
+
+
+def update(update_id: int, user_id: int) -> Update:
+    user = User(user_id, "U", is_bot=False)
+    chat = Chat(user_id, "private")
+    message = Message(update_id, datetime.now(UTC), chat, from_user=user, text="x")
+    return Update(update_id, message=message)
+
+
+async def test_a_users_queued_updates_run_back_to_back_on_one_slot() -> None:
+    """An album's parts do not queue for a slot once each behind everyone else's updates."""
+    processor = PerUserUpdateProcessor(max_concurrent_updates=1)
+    order: list[str] = []
+    gate = asyncio.Event()
+
+    async def work(label: str, wait: bool = False) -> None:
+        if wait:
+            await gate.wait()
+        order.append(label)
+
+    tasks = [asyncio.create_task(processor.do_process_update(update(1, 10), work("a1", True)))]
+    await asyncio.sleep(0)
+    tasks.append(asyncio.create_task(processor.do_process_update(update(2, 10), work("a2"))))
+    tasks.append(asyncio.create_task(processor.do_process_update(update(3, 20), work("b1"))))
+    tasks.append(asyncio.create_task(processor.do_process_update(update(4, 10), work("a3"))))
+    await asyncio.sleep(0.01)
+    assert processor.queued(10) == 3 and processor.queued(20) == 1
+    gate.set()
+    await asyncio.gather(*tasks)
+    assert order == ["a1", "a2", "a3", "b1"]
+    assert not processor.busy()
+
+
+async def test_a_cancelled_waiting_update_gives_the_slot_back() -> None:
+    processor = PerUserUpdateProcessor(max_concurrent_updates=1)
+    gate = asyncio.Event()
+    done: list[str] = []
+
+    async def work(label: str, wait: bool = False) -> None:
+        if wait:
+            await gate.wait()
+        done.append(label)
+
+    first = asyncio.create_task(processor.do_process_update(update(1, 10), work("a1", True)))
+    await asyncio.sleep(0)
+    never = work("a2")
+    second = asyncio.create_task(processor.do_process_update(update(2, 10), never))
+    await asyncio.sleep(0.01)
+    second.cancel()
+    never.close()  # cancelled while waiting its turn: it never ran
+    gate.set()
+    await first
+    other = asyncio.create_task(processor.do_process_update(update(3, 20), work("b1")))
+    await asyncio.wait_for(other, 1)
+    assert done == ["a1", "b1"]
+    assert not processor.busy()
+
+
+async def test_waited_counts_from_the_update_reaching_the_processor() -> None:
+    processor = PerUserUpdateProcessor(max_concurrent_updates=1)
+    seen: list[float] = []
+    held = update(1, 10)
+
+    async def slow() -> None:
+        await asyncio.sleep(0.1)
+
+    async def measure() -> None:
+        seen.append(processor.waited(late))
+
+    late = update(2, 20)
+    first = asyncio.create_task(processor.do_process_update(held, slow()))
+    await asyncio.sleep(0)
+    await processor.do_process_update(late, measure())
+    await first
+    assert seen[0] >= 0.09  # it waited for the only slot
+    assert processor.waited(late) == 0.0  # forgotten once handled
+
+
+async def test_the_writer_gate_lets_a_continuing_run_go_first() -> None:
+    from bot.storage.db import WriterGate, continuing_run
+
+    gate = WriterGate()
+    order: list[str] = []
+
+    async def transaction(label: str, urgent: bool = False) -> None:
+        continuing_run.set(urgent)
+        await gate.acquire()
+        order.append(label)
+        await asyncio.sleep(0)
+        gate.release()
+
+    await gate.acquire()  # held while the others queue
+    tasks = [asyncio.create_task(transaction(label)) for label in ("b", "c")]
+    tasks.append(asyncio.create_task(transaction("a2", urgent=True)))
+    cancelled = asyncio.create_task(transaction("x", urgent=True))
+    await asyncio.sleep(0.01)
+    cancelled.cancel()
+    gate.release()
+    await asyncio.gather(*tasks)
+    assert order == ["a2", "b", "c"]
+
+
+async def test_a_waiter_cancelled_as_the_gate_reaches_it_passes_the_gate_on() -> None:
+    from bot.storage.db import WriterGate
+
+    gate = WriterGate()
+    await gate.acquire()
+    first = asyncio.create_task(gate.acquire())
+    second = asyncio.create_task(gate.acquire())
+    await asyncio.sleep(0.01)
+    gate.release()  # handed to `first`, which is cancelled before it runs
+    first.cancel()
+    await asyncio.wait_for(second, 1)
+    gate.release()  # held by `second`'s task no more: the gate is free again
+    await asyncio.wait_for(gate.acquire(), 1)
