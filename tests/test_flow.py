@@ -441,7 +441,7 @@ async def test_photo_storage_is_limited_per_artisan(session: AsyncSession) -> No
 async def test_an_album_photo_is_answered_once_for_the_album(session: AsyncSession) -> None:
     d = await draft_at(session, "photos")
     out = await flow.answer(d, flow.Image("f", "u", 1280, 960, "image/jpeg", album="g1"))
-    assert screen_of(out) == ("album", ("g1", None)) and out.photo_saved
+    assert screen_of(out) == ("album", ("g1", None, 1)) and out.photo_saved
 
 
 async def test_add_photos_from_the_summary_keeps_the_photos(session: AsyncSession) -> None:

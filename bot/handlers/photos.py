@@ -38,11 +38,14 @@ def image_of(msg: Message) -> flow.Image | None:
     return None
 
 
-async def album_part(turn: Turn, sub: Submission, album: str, refused: str | None) -> None:
-    """A photo of an album is saved: answer the album now if it is complete, or (re)start a
-    short timer. Complete means ALBUM_SETTLE has passed since this part reached the bot and
-    no other update of this user is waiting; under load that is usually already so when the
-    last part is handled, and the answer goes in this same unit of work."""
+async def album_part(
+    turn: Turn, sub: Submission, album: str, refused: str | None, count: int
+) -> None:
+    """A photo of an album is saved (`count`: the draft's photos with it): answer the album
+    now if it is complete, or (re)start a short timer. Complete means ALBUM_SETTLE has passed
+    since this part reached the bot and no other update of this user is waiting; under load
+    that is usually already so when the last part is handled, and the answer goes in this
+    same unit of work."""
     queue = turn.context.job_queue
     name = f"album:{turn.chat_id}:{album}"
     refusals: set[str] = {refused} if refused else set()
@@ -60,7 +63,6 @@ async def album_part(turn: Turn, sub: Submission, album: str, refused: str | Non
             user_id=turn.user_id,
         )
         return
-    count = await reg.photo_count(turn.session, sub.id)
     for key in sorted(refusals):
         turn.say(key, max=reg.MAX_PHOTOS, min=reg.MIN_PHOTO_SIDE)
     turn.send_text(photo_count_text(turn.t, sub, count), kb.photos(turn.t, count))

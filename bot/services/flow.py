@@ -422,7 +422,8 @@ async def _photo(d: Draft, given: Input) -> Outcome:
         video = isinstance(given, Other) and given.video
         return _hint(d, "err-photo-video" if video else "err-photo-type")
     sub, session = d.sub, d.session
-    count = await reg.photo_count(session, sub.id)
+    facts = await reg.photo_facts(session, sub.id, given.unique_id, d.artisan.id)
+    count = facts.photos
     out = Outcome()
     refused: str | None = None
     small = given.width is not None and given.height is not None
@@ -430,9 +431,9 @@ async def _photo(d: Draft, given: Input) -> Outcome:
         refused = "err-photo-small"
     elif count >= reg.MAX_PHOTOS:
         refused = "err-photo-limit"
-    elif await reg.has_photo(session, sub.id, given.unique_id):
+    elif facts.has_it:
         pass  # the same photo again: already saved
-    elif await reg.stored_photos(session, d.artisan.id) >= reg.MAX_STORED_PHOTOS:
+    elif facts.stored >= reg.MAX_STORED_PHOTOS:
         refused = "err-photo-storage"
     else:
         session.add(
@@ -444,16 +445,14 @@ async def _photo(d: Draft, given: Input) -> Outcome:
                 width=given.width,
                 height=given.height,
                 mime_type=given.mime,
-                reused_elsewhere=await reg.reused_elsewhere(
-                    session, given.unique_id, d.artisan.id
-                ),
+                reused_elsewhere=facts.elsewhere,
             )
         )
         reg.touch(sub)
         count += 1
         out.photo_saved = True
     if given.album:
-        return out.show("album", (given.album, refused))
+        return out.show("album", (given.album, refused, count))
     if refused:
         out.say(refused, max=reg.MAX_PHOTOS, min=reg.MIN_PHOTO_SIDE)
     return out.show("photo_count", count)

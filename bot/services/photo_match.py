@@ -8,43 +8,57 @@ a few bits (see bot/services/photo_quality.py), and the worker records the match
 
 from __future__ import annotations
 
-from sqlalchemy import and_, func, literal_column, or_, select
+from sqlalchemy import Integer, String, and_, bindparam, func, literal_column, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from bot.services import photo_quality as pq
 from bot.storage.models import Photo, Submission, format_reference
 
+# Pre-select in the database by an equal 8-bit piece (a match within SIMILAR_BITS always
+# shares one), then count the differing bits here. Each piece has an expression index
+# (migration 0011): the positions are written as literals so that the query's expression is
+# the index's. Built once: the worker runs it for every photo it keeps.
+_PIECES = [f"piece{i}" for i in range(pq.HASH_HEX // pq.BAND_HEX)]
+_OWNER = (
+    select(Submission.artisan_id)
+    .where(Submission.id == bindparam("submission_id", type_=Integer))
+    .scalar_subquery()
+)
+_SIMILAR = (
+    select(Photo.id, Photo.phash)
+    .join(Submission, Submission.id == Photo.submission_id)
+    .where(
+        Photo.phash.is_not(None),
+        Photo.id != bindparam("photo_id", type_=Integer),
+        # the same file is `reused_elsewhere`
+        Photo.file_unique_id != bindparam("unique_id", type_=String),
+        Submission.artisan_id != _OWNER,
+        or_(
+            *(
+                func.substr(
+                    Photo.phash,
+                    literal_column(str(i * pq.BAND_HEX + 1)),
+                    literal_column(str(pq.BAND_HEX)),
+                )
+                == bindparam(name, type_=String)
+                for i, name in enumerate(_PIECES)
+            )
+        ),
+    )
+    .order_by(Photo.id)
+)
+
 
 async def find_similar(session: AsyncSession, photo: Photo, phash: str) -> int | None:
     """The oldest photo of another artisan that looks the same as this one, if any."""
-    owner = (
-        select(Submission.artisan_id).where(Submission.id == photo.submission_id).scalar_subquery()
-    )
-    # Pre-select in the database by an equal 8-bit piece (a match within SIMILAR_BITS always
-    # shares one), then count the differing bits here. Each piece has an expression index
-    # (migration 0011): the positions are written as literals so that the query's expression
-    # is the index's.
-    same_piece = [
-        func.substr(
-            Photo.phash, literal_column(str(i * pq.BAND_HEX + 1)), literal_column(str(pq.BAND_HEX))
-        )
-        == piece
-        for i, piece in enumerate(pq.bands(phash))
-    ]
-    rows = await session.execute(
-        select(Photo.id, Photo.phash)
-        .join(Submission, Submission.id == Photo.submission_id)
-        .where(
-            Photo.phash.is_not(None),
-            Photo.id != photo.id,
-            Photo.file_unique_id != photo.file_unique_id,  # the same file: reused_elsewhere
-            Submission.artisan_id != owner,
-            or_(*same_piece),
-        )
-        .order_by(Photo.id)
-    )
-    for other_id, other_hash in rows:
+    params: dict[str, object] = dict(zip(_PIECES, pq.bands(phash), strict=True))
+    params |= {
+        "submission_id": photo.submission_id,
+        "photo_id": photo.id,
+        "unique_id": photo.file_unique_id,
+    }
+    for other_id, other_hash in await session.execute(_SIMILAR, params):
         if other_hash is not None and pq.similar(phash, other_hash):
             return int(other_id)
     return None

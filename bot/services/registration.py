@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import bindparam, delete, func, select
+from sqlalchemy import Integer, String, bindparam, delete, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.storage.models import Artisan, Photo, State, Submission, utcnow
@@ -131,15 +131,6 @@ async def photo_count(session: AsyncSession, submission_id: int) -> int:
     return int(await session.scalar(_PHOTO_COUNT, {"submission_id": submission_id}) or 0)
 
 
-async def has_photo(session: AsyncSession, submission_id: int, unique_id: str) -> bool:
-    found = await session.scalar(
-        select(Photo.id).where(
-            Photo.submission_id == submission_id, Photo.file_unique_id == unique_id
-        )
-    )
-    return found is not None
-
-
 async def photo_file_ids(session: AsyncSession, submission_id: int) -> list[str]:
     """The photos' Telegram file ids, in the order the artisan sent them."""
     rows = await session.scalars(
@@ -155,17 +146,6 @@ async def photo_unique_ids(session: AsyncSession, submission_id: int) -> list[st
         .order_by(Photo.position)
     )
     return list(rows)
-
-
-async def reused_elsewhere(session: AsyncSession, file_unique_id: str, artisan_id: int) -> bool:
-    """Does another artisan's submission already carry this very photo?"""
-    other = await session.scalar(
-        select(Photo.id)
-        .join(Submission, Submission.id == Photo.submission_id)
-        .where(Photo.file_unique_id == file_unique_id, Submission.artisan_id != artisan_id)
-        .limit(1)
-    )
-    return other is not None
 
 
 def snapshot(submission: Submission, artisan: Artisan, photo_ids: list[str]) -> dict[str, Any]:
@@ -208,15 +188,40 @@ async def _unshared(
     return [media_dir / p for p in stored if p and p not in shared and ".." not in Path(p).parts]
 
 
-async def stored_photos(session: AsyncSession, artisan_id: int) -> int:
-    """Photos kept for the artisan over all their products."""
-    count = await session.scalar(
-        select(func.count())
-        .select_from(Photo)
-        .join(Submission, Submission.id == Photo.submission_id)
-        .where(Submission.artisan_id == artisan_id)
-    )
-    return int(count or 0)
+class PhotoFacts(NamedTuple):
+    """What deciding on a new photo needs, read in one statement."""
+
+    photos: int  # photos of this submission
+    has_it: bool  # this very photo is one of them already
+    stored: int  # photos kept for the artisan over all their products
+    elsewhere: bool  # another artisan's submission carries this very photo
+
+
+_SUB = bindparam("submission_id", type_=Integer)
+_UNIQUE = bindparam("unique_id", type_=String)
+_ARTISAN = bindparam("artisan_id", type_=Integer)
+_PHOTO_FACTS = select(
+    select(func.count()).select_from(Photo).where(Photo.submission_id == _SUB).scalar_subquery(),
+    exists().where(Photo.submission_id == _SUB, Photo.file_unique_id == _UNIQUE),
+    select(func.count())
+    .select_from(Photo)
+    .join(Submission, Submission.id == Photo.submission_id)
+    .where(Submission.artisan_id == _ARTISAN)
+    .scalar_subquery(),
+    exists().where(
+        Photo.file_unique_id == _UNIQUE,
+        Submission.id == Photo.submission_id,
+        Submission.artisan_id != _ARTISAN,
+    ),
+)
+
+
+async def photo_facts(
+    session: AsyncSession, submission_id: int, unique_id: str, artisan_id: int
+) -> PhotoFacts:
+    params = {"submission_id": submission_id, "unique_id": unique_id, "artisan_id": artisan_id}
+    count, has_it, stored, elsewhere = (await session.execute(_PHOTO_FACTS, params)).one()
+    return PhotoFacts(int(count), bool(has_it), int(stored), bool(elsewhere))
 
 
 async def open_drafts(session: AsyncSession, artisan_id: int) -> int:
