@@ -197,6 +197,14 @@ class Photo(Base):
             Index(f"ix_photos_phash_{i}", text(f"substr(phash, {i * 2 + 1}, 2)"))
             for i in range(PHASH_PIECES)
         ),
+        # The photo worker's queue: the rows still without a file, oldest first.
+        Index(
+            "ix_photos_to_fetch",
+            "created_at",
+            "id",
+            sqlite_where=text("local_path IS NULL"),
+            postgresql_where=text("local_path IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
