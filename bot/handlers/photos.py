@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from telegram import Message
+from telegram.ext import Job
 
 from bot.context import BotContext
 from bot.handlers import keyboards as kb
@@ -23,6 +25,7 @@ IMAGE_TYPES = ("image/jpeg", "image/png", "image/webp")
 # this long after its last part reached the bot (at once when handling that part came later),
 # and later still while more of this user's updates are waiting (a large album under load).
 ALBUM_SETTLE = timedelta(seconds=0.25)
+ALBUM_TIMERS = "album_timers"  # in bot_data: see _pending
 
 
 def image_of(msg: Message) -> flow.Image | None:
@@ -48,13 +51,14 @@ async def album_part(
     same unit of work."""
     queue = turn.context.job_queue
     name = f"album:{turn.chat_id}:{album}"
+    pending = _pending(turn.context)
     refusals: set[str] = {refused} if refused else set()
-    for job in queue.get_jobs_by_name(name) if queue is not None else ():
-        refusals.update(job.data if isinstance(job.data, list) else ())
-        job.schedule_removal()
+    if (earlier := pending.pop(name, None)) is not None:
+        refusals.update(earlier.data if isinstance(earlier.data, list) else ())
+        earlier.schedule_removal()
     delay = _settle_left(turn)
     if delay > 0 and queue is not None:
-        queue.run_once(
+        pending[name] = queue.run_once(
             _answer_album,  # type: ignore[arg-type]  # PTB types jobs by its own context class
             delay,
             data=sorted(refusals),
@@ -66,6 +70,13 @@ async def album_part(
     for key in sorted(refusals):
         turn.say(key, max=reg.MAX_PHOTOS, min=reg.MIN_PHOTO_SIDE)
     turn.send_text(photo_count_text(turn.t, sub, count), kb.photos(turn.t, count))
+
+
+def _pending(context: BotContext) -> dict[str, Job[Any]]:
+    """The albums' timers by name. PTB's `get_jobs_by_name` wraps every scheduled job of the
+    bot on each call: with hundreds of albums arriving at once, that was quadratic."""
+    pending: dict[str, Job[Any]] = context.application.bot_data.setdefault(ALBUM_TIMERS, {})
+    return pending
 
 
 def _settle_left(turn: Turn) -> float:
@@ -83,10 +94,13 @@ async def _answer_album(context: BotContext) -> None:
     if job is None or job.user_id is None or job.chat_id is None:
         return
     chat_id, refusals = job.chat_id, list(job.data or ())  # type: ignore[call-overload]
+    pending = _pending(context)
+    if pending.get(job.name or "") is job:
+        del pending[job.name or ""]
     processor = context.application.update_processor
     if isinstance(processor, PerUserUpdateProcessor) and processor.busy(job.user_id):
         if context.job_queue is not None:  # another part is on its way: wait for it
-            context.job_queue.run_once(
+            pending[job.name or ""] = context.job_queue.run_once(
                 _answer_album,  # type: ignore[arg-type]
                 ALBUM_SETTLE,
                 data=refusals,
