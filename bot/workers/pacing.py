@@ -48,10 +48,15 @@ def seconds_of(value: int | timedelta) -> float:
 
 
 async def sleep_unless(event: asyncio.Event, seconds: float) -> bool:
-    """Sleep up to `seconds`; True if `event` was set (meanwhile or before)."""
+    """Sleep up to `seconds`; True if `event` was set (meanwhile or before).
+
+    Not `asyncio.wait_for`: on Python 3.11 it swallows a cancellation that arrives as the event
+    is set, and the worker being stopped then sleeps on for ever (seen in the tests).
+    """
     if seconds > 0 and not event.is_set():
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(event.wait(), seconds)
+            async with asyncio.timeout(seconds):
+                await event.wait()
     return event.is_set()
 
 

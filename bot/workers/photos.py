@@ -46,6 +46,7 @@ from bot.services.media import (
 )  # fmt: skip
 from bot.services.photo_match import find_similar
 from bot.storage.models import Photo, utcnow
+from bot.workers.pacing import sleep_unless
 
 log = logging.getLogger(__name__)
 # Downloads at once: a round of BATCH takes a few round trips to Telegram instead of BATCH.
@@ -100,8 +101,7 @@ class PhotoWorker:
                 log.exception("photo download round failed")
             if outcome.picked == BATCH and not outcome.failed:
                 continue  # a backlog: keep going
-            with suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), POLL_SECONDS)
+            await sleep_unless(self._wake, POLL_SECONDS)
             self._wake.clear()
 
     async def run_once(self, now: datetime | None = None) -> Outcome:

@@ -1,10 +1,12 @@
-"""The update processor: one user's updates in order, a run of them holding one slot."""
+"""Concurrency: one user's updates in order (a run of them on one slot), SQLite's writer gate,
+and a worker that must stop when told."""
 
 from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime
 
+import pytest
 from telegram import Chat, Message, Update, User
 
 from bot.processor import PerUserUpdateProcessor
@@ -123,3 +125,17 @@ async def test_a_waiter_cancelled_as_the_gate_reaches_it_passes_the_gate_on() ->
     await asyncio.wait_for(second, 1)
     gate.release()  # held by `second`'s task no more: the gate is free again
     await asyncio.wait_for(gate.acquire(), 1)
+
+
+async def test_a_worker_stopped_as_it_is_woken_stops() -> None:
+    """The photo worker sleeps on `sleep_unless`; cancelled just as its event is set, it must
+    end (Python 3.11's wait_for swallowed that cancellation: the test run hung at a stop)."""
+    from bot.workers.pacing import sleep_unless
+
+    event = asyncio.Event()
+    sleeper = asyncio.create_task(sleep_unless(event, 5))
+    await asyncio.sleep(0)
+    event.set()
+    sleeper.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await sleeper
