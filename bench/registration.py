@@ -50,7 +50,6 @@ ECHOES = {
     "our aiohttp transport, 64 at once": {"ECHO_CONCURRENT": "64", "ECHO_TRANSPORT": "aiohttp"},
 }
 Do = Callable[[FakeUser], Awaitable[list[Call]]]
-PLAIN = "ODOP bot, SQLite, plain one-colour photos"
 
 
 @dataclass(frozen=True)
@@ -229,9 +228,6 @@ async def main(counts: list[int], rounds: int) -> None:
             results.setdefault(f"echo: {name}", []).append(runs)
         runs = await measure("ODOP bot, SQLite", ours, SQLITE, counts, pool, False)
         results.setdefault("ODOP bot, SQLite", []).append(runs)
-        # The same with the fake's plain one-colour PNGs: nothing in them to judge or compare.
-        runs = await measure(PLAIN, ours, SQLITE, counts, [], False)
-        results.setdefault(PLAIN, []).append(runs)
         if await postgres_available():
             pg = await fresh_postgres()
             runs = await measure("ODOP bot, PostgreSQL", ours, pg, counts, pool, False)
@@ -266,8 +262,6 @@ ran {rounds} round(s), interleaved with the others; the table has each bot's bes
 
 - *updates/s*: updates over the time until the last answer and (our bot) the last photo kept.
 - *× best echo*: against the fastest echo configuration at the same number of artisans.
-- *plain one-colour photos*: the album as the fake server makes it by default; such a photo
-  has nothing to judge or compare, so the difference to the row above is the photo checks.
 - *answer*: from an update being queued to the bot's last reply of that step. *press*: the
   button presses. *album*: from the album's parts being queued to its one answer (an echo bot
   answers each part).

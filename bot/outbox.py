@@ -39,7 +39,7 @@ MAX_RETRY_AFTER = 60.0
 TEXT_LIMIT = MessageLimit.MAX_TEXT_LENGTH
 # PTB suggests send_message when do_api_request is used for an endpoint it has a method for:
 # that method's result parsing is what `send_text` avoids, with the same request, retries and
-# errors. tests/test_outbox.py fails if PTB words the warning differently.
+# errors. tests/test_faults.py fails if PTB words the warning differently.
 RAW_SEND_WARNING = r"Please use 'Bot\.send_message'"
 warnings.filterwarnings("ignore", RAW_SEND_WARNING, PTBUserWarning)
 

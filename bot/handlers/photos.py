@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import timedelta
 from typing import Any
 
+from apscheduler.jobstores.base import JobLookupError
 from telegram import Message
 from telegram.ext import Job
 
@@ -55,7 +57,10 @@ async def album_part(
     refusals: set[str] = {refused} if refused else set()
     if (earlier := pending.pop(name, None)) is not None:
         refusals.update(earlier.data if isinstance(earlier.data, list) else ())
-        earlier.schedule_removal()
+        # Gone already if it has just fired (its answer then sees this part being handled, and
+        # waits for it): the scheduler does not know the job any more.
+        with suppress(JobLookupError):
+            earlier.schedule_removal()
     delay = _settle_left(turn)
     if delay > 0 and queue is not None:
         pending[name] = queue.run_once(
