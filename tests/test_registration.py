@@ -340,3 +340,26 @@ async def test_idle_draft_gets_one_reminder(fake: FakeTelegram, bot: BotApp, db:
     bot.job_queue.run_once(remind_idle_drafts, 0.1)
     await asyncio.sleep(1.0)  # time for a wrongly sent second reminder to arrive
     assert sum("अधूरा" in t for t in artisan.texts) == 1
+
+
+async def test_an_album_part_arriving_as_its_timer_fires_is_saved(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """The album's timer has left the scheduler (it fired) but not yet its own list when the
+    next part is handled: the part is saved and the album answered, not an error."""
+    from bot.handlers.photos import ALBUM_TIMERS
+
+    artisan = fake.user()
+    await to_photos(artisan)
+    assert bot.job_queue is not None
+
+    async def nothing(_context: object) -> None:
+        return None
+
+    fired = bot.job_queue.run_once(nothing, 60, name=f"album:{artisan.id}:g1")
+    fired.schedule_removal()  # as the scheduler does when a one-off job fires
+    bot.bot_data.setdefault(ALBUM_TIMERS, {})[f"album:{artisan.id}:g1"] = fired
+    await artisan.send_photo(media_group_id="g1")  # answered after the settle
+    [sub] = await submissions_of(db, artisan.id)
+    assert len(await photos_of_submission(db, sub.id)) == 1
+    assert "1" in artisan.last_text and "गड़बड़" not in artisan.last_text
