@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import io
 import os
 import statistics
 import tempfile
@@ -69,7 +68,7 @@ def photos(count: int) -> list[bytes]:
 
     from PIL import Image
 
-    from tests.support.photo_samples import product_photo
+    from tests.support.photo_samples import jpeg, product_photo
 
     bases = [product_photo(seed) for seed in range(1, 25)]
     width, height = bases[0].size
@@ -81,9 +80,7 @@ def photos(count: int) -> list[bytes]:
         mosaic = Image.new("RGB", (width, height))
         for box in quarters:
             mosaic.paste(rnd.choice(bases).crop(box), box[:2])
-        buffer = io.BytesIO()
-        mosaic.save(buffer, "JPEG", quality=85)
-        out.append(buffer.getvalue())
+        out.append(jpeg(mosaic))
     return out
 
 
