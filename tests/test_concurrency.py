@@ -89,9 +89,9 @@ async def test_waited_counts_from_the_update_reaching_the_processor() -> None:
 
 
 async def test_the_writer_gate_lets_a_continuing_run_go_first() -> None:
-    from bot.storage.db import WriterGate, continuing_run
+    from bot.storage.db import SessionGate, continuing_run
 
-    gate = WriterGate()
+    gate = SessionGate()
     order: list[str] = []
 
     async def transaction(label: str, urgent: bool = False) -> None:
@@ -113,18 +113,48 @@ async def test_the_writer_gate_lets_a_continuing_run_go_first() -> None:
 
 
 async def test_a_waiter_cancelled_as_the_gate_reaches_it_passes_the_gate_on() -> None:
-    from bot.storage.db import WriterGate
+    from bot.storage.db import SessionGate
 
-    gate = WriterGate()
+    gate = SessionGate()
+
+    async def session() -> None:
+        await gate.acquire()
+        gate.release()
+
     await gate.acquire()
     first = asyncio.create_task(gate.acquire())
-    second = asyncio.create_task(gate.acquire())
+    second = asyncio.create_task(session())
     await asyncio.sleep(0.01)
     gate.release()  # handed to `first`, which is cancelled before it runs
     first.cancel()
-    await asyncio.wait_for(second, 1)
-    gate.release()  # held by `second`'s task no more: the gate is free again
+    await asyncio.wait_for(second, 1)  # so `second` gets it, and gives it back
     await asyncio.wait_for(gate.acquire(), 1)
+
+
+async def test_a_gate_for_a_pool_holds_that_many_sessions_and_the_urgent_go_first() -> None:
+    from bot.storage.db import SessionGate, continuing_run
+
+    gate, release = SessionGate(capacity=2), asyncio.Event()
+    order: list[str] = []
+
+    async def session(label: str, urgent: bool = False) -> None:
+        continuing_run.set(urgent)
+        await gate.acquire()
+        await gate.acquire()  # nested in the same task: no second place taken
+        order.append(label)
+        await release.wait()
+        gate.release()
+        gate.release()
+
+    holders = [asyncio.create_task(session(label)) for label in ("a", "b")]
+    await asyncio.sleep(0.01)
+    assert order == ["a", "b"]  # both in at once
+    waiting = [asyncio.create_task(session("c")), asyncio.create_task(session("d", urgent=True))]
+    await asyncio.sleep(0.01)
+    assert order == ["a", "b"]  # the gate is full
+    release.set()
+    await asyncio.wait_for(asyncio.gather(*holders, *waiting), 1)
+    assert order == ["a", "b", "d", "c"]
 
 
 async def test_a_worker_stopped_as_it_is_woken_stops() -> None:

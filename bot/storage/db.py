@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.pool import QueuePool
 
 from bot.storage import sqlite_driver
 
@@ -96,60 +97,62 @@ def make_engine(url: str, *, sqlite_driver_name: str = "fast", **kwargs: Any) ->
 continuing_run: ContextVar[bool] = ContextVar("continuing_run", default=False)
 
 
-class WriterGate:
-    """One SQLite transaction at a time in this process, queued fairly in asyncio.
+class SessionGate:
+    """At most `capacity` sessions open at a time in this process, queued fairly in asyncio.
 
-    SQLite has one writer at a time anyway; letting transactions wait here instead of in
-    SQLite's busy handler (which sleeps in growing steps) keeps latency low under load.
-    First come, first served, except that `continuing_run` transactions go before the others.
+    SQLite has one writer at a time anyway (capacity 1): letting transactions wait here instead
+    of in SQLite's busy handler (which sleeps in growing steps) keeps latency low under load.
+    On PostgreSQL the capacity is the pool's size, so sessions queue here rather than in the
+    pool, where every waiter is alike.
+    First come, first served, except that `continuing_run` sessions go before the others.
     Re-entrant per task, so a nested session in the same task cannot deadlock on it.
     """
 
-    def __init__(self) -> None:
-        # The task holding the gate, or the future of the waiter it was just handed to.
-        self._owner: object | None = None
-        self._depth = 0
+    def __init__(self, capacity: int = 1) -> None:
+        self.capacity = capacity
+        # Each holder (a task, or the future of a waiter it was just handed to) and its depth.
+        self._holders: dict[object, int] = {}
         self._queues: tuple[deque[asyncio.Future[None]], ...] = (deque(), deque())
 
     async def acquire(self) -> None:
         task = asyncio.current_task()
-        if task is not None and self._owner is task:
-            self._depth += 1
+        if task in self._holders:
+            self._holders[task] += 1
             return
-        if self._owner is None and not any(self._queues):
-            self._owner, self._depth = task, 1
+        if len(self._holders) < self.capacity and not any(self._queues):
+            self._holders[task] = 1
             return
         waiter = asyncio.get_running_loop().create_future()
         self._queues[0 if continuing_run.get() else 1].append(waiter)
         try:
             await waiter
         except asyncio.CancelledError:
-            if self._owner is waiter:  # handed over just as this task was cancelled: pass it on
-                self._owner = None
+            if self._holders.pop(waiter, None):  # handed over just as it was cancelled: pass on
                 self._wake_next()
             raise
-        self._owner, self._depth = task, 1
+        del self._holders[waiter]
+        self._holders[task] = 1
 
     def release(self) -> None:
-        self._depth -= 1
-        if self._depth == 0:
-            self._owner = None
+        task = asyncio.current_task()
+        self._holders[task] -= 1
+        if self._holders[task] == 0:
+            del self._holders[task]
             self._wake_next()
 
     def _wake_next(self) -> None:
         for queue in self._queues:
-            while queue:
+            while queue and len(self._holders) < self.capacity:
                 waiter = queue.popleft()
                 if not waiter.done():  # a cancelled waiter is skipped
-                    self._owner = waiter
+                    self._holders[waiter] = 1
                     waiter.set_result(None)
-                    return
 
 
 class GatedSession(AsyncSession):
-    """An AsyncSession that holds its engine's WriterGate while open (`async with`)."""
+    """An AsyncSession that holds its engine's SessionGate while open (`async with`)."""
 
-    gate: WriterGate
+    gate: SessionGate
 
     async def __aenter__(self) -> GatedSession:
         await self.gate.acquire()
@@ -167,11 +170,13 @@ class GatedSession(AsyncSession):
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    """Sessions for one unit of work each; on SQLite they queue for the single writer."""
-    if engine.dialect.name == "sqlite":
-        gated = type("SQLiteSession", (GatedSession,), {"gate": WriterGate()})
-        return async_sessionmaker(engine, class_=gated, expire_on_commit=False)
-    return async_sessionmaker(engine, expire_on_commit=False)
+    """Sessions for one unit of work each, queued at a SessionGate: for SQLite's single writer,
+    or for PostgreSQL's pool (its overflow left to nested sessions and other engines' users)."""
+    pool = engine.pool
+    single_writer = engine.dialect.name == "sqlite" or not isinstance(pool, QueuePool)
+    capacity = 1 if single_writer else pool.size()
+    gated = type("GatedSession", (GatedSession,), {"gate": SessionGate(capacity)})
+    return async_sessionmaker(engine, class_=gated, expire_on_commit=False)
 
 
 def alembic_config(connection: Connection | None = None) -> Any:
