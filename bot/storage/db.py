@@ -172,9 +172,9 @@ class GatedSession(AsyncSession):
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     """Sessions for one unit of work each, queued at a SessionGate: for SQLite's single writer,
     or for PostgreSQL's pool (its overflow left to nested sessions and other engines' users)."""
-    pool = engine.pool
-    single_writer = engine.dialect.name == "sqlite" or not isinstance(pool, QueuePool)
-    capacity = 1 if single_writer else pool.size()
+    pool, capacity = engine.pool, 1
+    if engine.dialect.name != "sqlite" and isinstance(pool, QueuePool):
+        capacity = pool.size()
     gated = type("GatedSession", (GatedSession,), {"gate": SessionGate(capacity)})
     return async_sessionmaker(engine, class_=gated, expire_on_commit=False)
 
