@@ -96,18 +96,18 @@ async def test_the_writer_gate_lets_a_continuing_run_go_first() -> None:
 
     async def transaction(label: str, urgent: bool = False) -> None:
         continuing_run.set(urgent)
-        await gate.acquire()
+        holder = await gate.acquire()
         order.append(label)
         await asyncio.sleep(0)
-        gate.release()
+        gate.release(holder)
 
-    await gate.acquire()  # held while the others queue
+    held = await gate.acquire()  # held while the others queue
     tasks = [asyncio.create_task(transaction(label)) for label in ("b", "c")]
     tasks.append(asyncio.create_task(transaction("a2", urgent=True)))
     cancelled = asyncio.create_task(transaction("x", urgent=True))
     await asyncio.sleep(0.01)
     cancelled.cancel()
-    gate.release()
+    gate.release(held)
     await asyncio.gather(*tasks)
     assert order == ["a2", "b", "c"]
 
@@ -118,14 +118,13 @@ async def test_a_waiter_cancelled_as_the_gate_reaches_it_passes_the_gate_on() ->
     gate = SessionGate()
 
     async def session() -> None:
-        await gate.acquire()
-        gate.release()
+        gate.release(await gate.acquire())
 
-    await gate.acquire()
+    held = await gate.acquire()
     first = asyncio.create_task(gate.acquire())
     second = asyncio.create_task(session())
     await asyncio.sleep(0.01)
-    gate.release()  # handed to `first`, which is cancelled before it runs
+    gate.release(held)  # handed to `first`, which is cancelled before it runs
     first.cancel()
     await asyncio.wait_for(second, 1)  # so `second` gets it, and gives it back
     await asyncio.wait_for(gate.acquire(), 1)
@@ -139,12 +138,12 @@ async def test_a_gate_for_a_pool_holds_that_many_sessions_and_the_urgent_go_firs
 
     async def session(label: str, urgent: bool = False) -> None:
         continuing_run.set(urgent)
-        await gate.acquire()
-        await gate.acquire()  # nested in the same task: no second place taken
+        outer = await gate.acquire()
+        inner = await gate.acquire()  # nested in the same task: no second place taken
         order.append(label)
         await release.wait()
-        gate.release()
-        gate.release()
+        gate.release(inner)
+        gate.release(outer)
 
     holders = [asyncio.create_task(session(label)) for label in ("a", "b")]
     await asyncio.sleep(0.01)

@@ -114,14 +114,15 @@ class SessionGate:
         self._holders: dict[object, int] = {}
         self._queues: tuple[deque[asyncio.Future[None]], ...] = (deque(), deque())
 
-    async def acquire(self) -> None:
+    async def acquire(self) -> object:
+        """Wait for a place; returns the holder to give back to `release` (the task)."""
         task = asyncio.current_task()
         if task in self._holders:
             self._holders[task] += 1
-            return
+            return task
         if len(self._holders) < self.capacity and not any(self._queues):
             self._holders[task] = 1
-            return
+            return task
         waiter = asyncio.get_running_loop().create_future()
         self._queues[0 if continuing_run.get() else 1].append(waiter)
         try:
@@ -132,12 +133,14 @@ class SessionGate:
             raise
         del self._holders[waiter]
         self._holders[task] = 1
+        return task
 
-    def release(self) -> None:
-        task = asyncio.current_task()
-        self._holders[task] -= 1
-        if self._holders[task] == 0:
-            del self._holders[task]
+    def release(self, holder: object) -> None:
+        """Give back a place; `holder` is what `acquire` returned (a session may be closed by
+        another task than the one that opened it, e.g. a test fixture's finalizer)."""
+        self._holders[holder] -= 1
+        if self._holders[holder] == 0:
+            del self._holders[holder]
             self._wake_next()
 
     def _wake_next(self) -> None:
@@ -153,20 +156,21 @@ class GatedSession(AsyncSession):
     """An AsyncSession that holds its engine's SessionGate while open (`async with`)."""
 
     gate: SessionGate
+    _holder: object
 
     async def __aenter__(self) -> GatedSession:
-        await self.gate.acquire()
+        self._holder = await self.gate.acquire()
         try:
             return cast(GatedSession, await super().__aenter__())
         except BaseException:
-            self.gate.release()
+            self.gate.release(self._holder)
             raise
 
     async def __aexit__(self, *exc: object) -> None:
         try:
             await super().__aexit__(*exc)
         finally:
-            self.gate.release()
+            self.gate.release(self._holder)
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
