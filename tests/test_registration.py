@@ -8,6 +8,7 @@ from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -363,3 +364,29 @@ async def test_an_album_part_arriving_as_its_timer_fires_is_saved(
     [sub] = await submissions_of(db, artisan.id)
     assert len(await photos_of_submission(db, sub.id)) == 1
     assert "1" in artisan.last_text and "गड़बड़" not in artisan.last_text
+
+
+async def test_an_album_a_restart_left_unanswered_is_answered_once_after_it(
+    fake: FakeTelegram,
+    settings: Settings,
+    start_bot: Callable[[Settings], AbstractAsyncContextManager[BotApp]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The bot stops while an album's answer waits for its settle (a crash or a deploy): the
+    answer is not lost with the timer, the next start gives it, once."""
+    from bot.handlers import photos
+
+    artisan = fake.user()
+    settle = photos.ALBUM_SETTLE
+    monkeypatch.setattr(photos, "ALBUM_SETTLE", timedelta(minutes=5))  # stopped within it
+    async with start_bot(settings):
+        await to_photos(artisan)
+        before = len(artisan.texts)
+        await artisan.send_album(3, expect=0)  # returns when its parts are handled
+        assert len(artisan.texts) == before  # not answered yet
+    monkeypatch.setattr(photos, "ALBUM_SETTLE", settle)
+    async with start_bot(settings):
+        await fake.wait_for(lambda: len(artisan.texts) > before, timeout=5)
+        assert len(artisan.texts) == before + 1 and "3/5" in artisan.last_text
+        assert "हो गया" in " ".join(artisan.buttons)
+        await artisan.assert_quiet(1.0)  # no second answer

@@ -21,6 +21,7 @@ from bot.handlers import (
     listing_details,
     outreach,
     photo_hints,
+    photos,
     registration,
     review,
     router,
@@ -31,7 +32,12 @@ from bot.handlers.feature import Feature
 
 FEATURES: list[Feature] = [
     Feature("common", common.HANDLERS),
-    Feature("registration", registration.HANDLERS, jobs=registration.JOBS),
+    Feature(
+        "registration",
+        registration.HANDLERS,
+        jobs=registration.JOBS,
+        on_startup=photos.on_startup,  # albums a restart left unanswered
+    ),
     Feature("account", account.HANDLERS),
     Feature("help", help_desk.HANDLERS, dialogues=help_desk.DIALOGUES),
     Feature("staff", staff.HANDLERS, on_startup=staff.on_startup),

@@ -7,10 +7,11 @@ from datetime import timedelta
 from typing import Any
 
 from apscheduler.jobstores.base import JobLookupError
+from sqlalchemy import select
 from telegram import Message
-from telegram.ext import Job
+from telegram.ext import Application, Job, JobQueue
 
-from bot.context import BotContext
+from bot.context import BotContext, services_of
 from bot.handlers import keyboards as kb
 from bot.handlers.base import Turn
 from bot.handlers.steps import photo_count_text
@@ -20,7 +21,7 @@ from bot.services import field_helpers, flow
 from bot.services import registration as reg
 from bot.storage import queries
 from bot.storage.db import continuing_run
-from bot.storage.models import Submission
+from bot.storage.models import State, Submission
 
 IMAGE_TYPES = ("image/jpeg", "image/png", "image/webp")
 # Telegram delivers an album as separate updates within milliseconds; it is answered once,
@@ -28,6 +29,7 @@ IMAGE_TYPES = ("image/jpeg", "image/png", "image/webp")
 # and later still while more of this user's updates are waiting (a large album under load).
 ALBUM_SETTLE = timedelta(seconds=0.25)
 ALBUM_TIMERS = "album_timers"  # in bot_data: see _pending
+App = Application[Any, Any, Any, Any, Any, Any]
 
 
 def image_of(msg: Message) -> flow.Image | None:
@@ -50,37 +52,42 @@ async def album_part(
     now if it is complete, or (re)start a short timer. Complete means ALBUM_SETTLE has passed
     since this part reached the bot and no other update of this user is waiting; under load
     that is usually already so when the last part is handled, and the answer goes in this
-    same unit of work."""
+    same unit of work.
+
+    A deferred answer is recorded on the draft (`album_due`, with the refusals to say): the
+    timer only wakes the bot to give it, and a restart gives what a crash left recorded.
+    """
     queue = turn.context.job_queue
     name = f"album:{turn.chat_id}:{album}"
-    pending = _pending(turn.context)
-    refusals: set[str] = {refused} if refused else set()
+    pending = _pending(turn.context.application)
+    refusals = set(sub.album_due["refusals"]) if sub.album_due else set()
+    if refused:
+        refusals.add(refused)
     if (earlier := pending.pop(name, None)) is not None:
-        refusals.update(earlier.data if isinstance(earlier.data, list) else ())
         # Gone already if it has just fired (its answer then sees this part being handled, and
         # waits for it): the scheduler does not know the job any more.
         with suppress(JobLookupError):
             earlier.schedule_removal()
     delay = _settle_left(turn)
     if delay > 0 and queue is not None:
-        pending[name] = queue.run_once(
-            _answer_album,  # type: ignore[arg-type]  # PTB types jobs by its own context class
-            delay,
-            data=sorted(refusals),
-            name=name,
-            chat_id=turn.chat_id,
-            user_id=turn.user_id,
-        )
+        sub.album_due = {"chat": turn.chat_id, "user": turn.user_id, "refusals": sorted(refusals)}
+        pending[name] = _wake(queue, delay, name, turn.chat_id, turn.user_id)
         return
+    sub.album_due = None
     for key in sorted(refusals):
         turn.say(key, max=reg.MAX_PHOTOS, min=reg.MIN_PHOTO_SIDE)
     turn.send_text(photo_count_text(turn.t, sub, count), kb.photos(turn.t, count))
 
 
-def _pending(context: BotContext) -> dict[str, Job[Any]]:
+def _wake(queue: JobQueue[Any], delay: float, name: str, chat_id: int, user_id: int) -> Job[Any]:
+    """A timer that wakes the bot to give the answer recorded on the user's draft."""
+    return queue.run_once(_answer_album, delay, name=name, chat_id=chat_id, user_id=user_id)
+
+
+def _pending(app: App) -> dict[str, Job[Any]]:
     """The albums' timers by name. PTB's `get_jobs_by_name` wraps every scheduled job of the
     bot on each call: with hundreds of albums arriving at once, that was quadratic."""
-    pending: dict[str, Job[Any]] = context.application.bot_data.setdefault(ALBUM_TIMERS, {})
+    pending: dict[str, Job[Any]] = app.bot_data.setdefault(ALBUM_TIMERS, {})
     return pending
 
 
@@ -94,34 +101,33 @@ def _settle_left(turn: Turn) -> float:
 
 
 async def _answer_album(context: BotContext) -> None:
-    """Answer an album once: the refusals, then the count read from the database."""
+    """Answer an album once: the recorded refusals, then the count read from the database."""
     job = context.job
     if job is None or job.user_id is None or job.chat_id is None:
         return
-    chat_id, refusals = job.chat_id, list(job.data or ())  # type: ignore[call-overload]
-    pending = _pending(context)
-    if pending.get(job.name or "") is job:
-        del pending[job.name or ""]
+    chat_id, user_id, name = job.chat_id, job.user_id, job.name or ""
+    pending = _pending(context.application)
+    if pending.get(name) is job:
+        del pending[name]
     processor = context.application.update_processor
-    if isinstance(processor, PerUserUpdateProcessor) and processor.busy(job.user_id):
+    if isinstance(processor, PerUserUpdateProcessor) and processor.busy(user_id):
         if context.job_queue is not None:  # another part is on its way: wait for it
-            pending[job.name or ""] = context.job_queue.run_once(
-                _answer_album,  # type: ignore[arg-type]
-                ALBUM_SETTLE,
-                data=refusals,
-                name=job.name,
-                chat_id=chat_id,
-                user_id=job.user_id,
+            pending[name] = _wake(
+                context.job_queue, ALBUM_SETTLE.total_seconds(), name, chat_id, user_id
             )
         return
     continuing_run.set(True)  # the end of this user's last update: ahead of others at the gate
     async with unit_of_work(context.bot, context.services) as work:
-        artisan, sub, dialogue = await queries.user_rows(work.session, job.user_id)
+        await queries.lock_user(work.session, user_id)  # one answer, whichever instance wakes
+        artisan, sub, dialogue = await queries.user_rows(work.session, user_id)
         if dialogue is not None and dialogue.kind == field_helpers.ASSIST:  # a helper's album
-            artisan = await field_helpers.assisted(work.session, job.user_id, dialogue)
+            artisan = await field_helpers.assisted(work.session, user_id, dialogue)
             sub = await flow.active(work.session, artisan) if artisan else None
-        if artisan is None or sub is None or sub.step != "photos":
-            return
+        if artisan is None or sub is None or sub.album_due is None:
+            return  # answered already (by an earlier timer, or by a later part)
+        refusals, sub.album_due = sub.album_due["refusals"], None
+        if sub.step != "photos":
+            return  # moved on meanwhile: the new step's prompt was the answer
         count = await reg.photo_count(work.session, sub.id)
         locale = work.services.t.resolve_locale(artisan.locale)
 
@@ -131,3 +137,24 @@ async def _answer_album(context: BotContext) -> None:
         for key in refusals:
             work.outbox.text(chat_id, t(key, max=reg.MAX_PHOTOS, min=reg.MIN_PHOTO_SIDE))
         work.outbox.text(chat_id, photo_count_text(t, sub, count), kb.photos(t, count))
+
+
+async def on_startup(app: App) -> None:
+    """Answer the albums a crash or a restart left unanswered, after a settle (their last parts
+    may be on their way again); forget those of drafts that have moved on."""
+    if app.job_queue is None:
+        return
+    due = []
+    async with services_of(app).sessions() as session, session.begin():
+        for sub in await session.scalars(
+            select(Submission).where(Submission.album_due.is_not(None))
+        ):
+            if sub.state == State.DRAFT and sub.step == "photos" and sub.album_due is not None:
+                due.append((sub.album_due["chat"], sub.album_due["user"]))
+            else:
+                sub.album_due = None
+    for chat_id, user_id in due:
+        name = f"album:{chat_id}:restart"
+        _pending(app)[name] = _wake(
+            app.job_queue, ALBUM_SETTLE.total_seconds(), name, chat_id, user_id
+        )

@@ -119,6 +119,13 @@ class Submission(Base):
         # An unscoped reviewer's next submission: the oldest pending one, read in order.
         Index("ix_submissions_queue_order", "state", "submitted_at", "id"),
         Index("ix_submissions_draft_idle", "state", "updated_at"),
+        # The albums still to answer, looked for when the bot starts.
+        Index(
+            "ix_submissions_album_due",
+            "id",
+            sqlite_where=text("album_due IS NOT NULL"),
+            postgresql_where=text("album_due IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -150,6 +157,8 @@ class Submission(Base):
     decision_reason: Mapped[str | None] = mapped_column(Text)
     listing_url: Mapped[str | None] = mapped_column(String(500))
     reminded_at: Mapped[datetime | None]
+    # An album awaiting its one answer: {"chat", "user", "refusals"}; see bot/handlers/photos.py.
+    album_due: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     submitted_at: Mapped[datetime | None]
