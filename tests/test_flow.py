@@ -1,5 +1,5 @@
 """The registration flow without Telegram: (draft state, input) -> outcome, on an in-memory
-SQLite database and bot.services.flow directly (bot/services/flow.py)."""
+SQLite database and bot.services.flow directly (the package bot/services/flow/)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,70 @@
+"""The registration flow as data: (artisan, draft, input) -> outcome, no Telegram here.
+
+This package is the one writer of a draft's `step` and of `artisan.active_submission_id`.
+Handlers translate a Telegram message or button into one of the inputs (`terms`), call
+`answer` or a button's function, and render the `Outcome`: what to say, and which screen to
+show next. `drafts` starts and resumes drafts, `steps` moves between steps, `answers` takes
+each step's answer (photos included) and `summary` changes, replaces and submits.
+"""
+
+from bot.services.flow.answers import (
+    ANSWERS,
+    EDITABLE,
+    answer,
+    choose_amount,
+    photos_done,
+    set_craft,
+    set_district,
+    set_name,
+)
+from bot.services.flow.drafts import active, leave, open_for_fix, resume, start_new
+from bot.services.flow.steps import advance, back
+from bot.services.flow.summary import EDIT_SCREENS, edit, open_edits, replace_photos, skip, submit
+from bot.services.flow.terms import (
+    PROMPT,
+    Contact,
+    Draft,
+    Image,
+    Input,
+    Other,
+    Outcome,
+    Say,
+    Screen,
+    Text,
+    Voice,
+)
+
+__all__ = [
+    "ANSWERS",
+    "EDITABLE",
+    "EDIT_SCREENS",
+    "PROMPT",
+    "Contact",
+    "Draft",
+    "Image",
+    "Input",
+    "Other",
+    "Outcome",
+    "Say",
+    "Screen",
+    "Text",
+    "Voice",
+    "active",
+    "advance",
+    "answer",
+    "back",
+    "choose_amount",
+    "edit",
+    "leave",
+    "open_edits",
+    "open_for_fix",
+    "photos_done",
+    "replace_photos",
+    "resume",
+    "set_craft",
+    "set_district",
+    "set_name",
+    "skip",
+    "start_new",
+    "submit",
+]

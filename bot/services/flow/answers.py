@@ -1,0 +1,276 @@
+"""The answers an artisan types, speaks, shares or sends at each step."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from bot.services import registration as reg
+from bot.services import validation as v
+from bot.services.amounts import Unclear, read_amount
+from bot.services.flow.steps import advance, with_error, with_hint
+from bot.services.flow.terms import (
+    PROMPT,
+    Contact,
+    Draft,
+    Image,
+    Input,
+    Other,
+    Outcome,
+    Say,
+    Text,
+    Voice,
+)
+from bot.services.pincodes import normalize_pin
+from bot.storage.models import Photo
+
+
+async def answer(d: Draft, given: Input) -> Outcome:
+    """The artisan's message at their current step."""
+    step = d.sub.step or "summary"
+    if step == "photos":
+        return await _photo(d, given)
+    if step == "summary":
+        return Outcome().say("hint-summary").show(PROMPT)
+    if isinstance(given, Voice) and step in reg.VOICE_STEPS:
+        return _spoken(d, step, given.file_id)
+    return await ANSWERS[step](d, given)
+
+
+def _spoken(d: Draft, step: str, file_id: str) -> Outcome:
+    """A voice note answers a free-text step; a reviewer listens and types it in."""
+    if step == "description":
+        d.sub.voice_file_id = file_id
+    else:
+        d.sub.voice_answers = {**(d.sub.voice_answers or {}), step: file_id}
+    # The voice note replaces what was typed before: the reviewer types it in afresh.
+    if step == "name":
+        d.artisan.name = None
+    else:
+        setattr(d.sub, step, None)
+    return advance(d, step, Outcome().ack("voice-saved"))
+
+
+def _forget_voice(d: Draft, step: str) -> None:
+    """A typed answer replaces one given by voice earlier."""
+    if d.sub.voice_answers and step in d.sub.voice_answers:
+        d.sub.voice_answers = {k: f for k, f in d.sub.voice_answers.items() if k != step}
+
+
+async def _name(d: Draft, given: Input) -> Outcome:
+    if not isinstance(given, Text):
+        return with_hint(d, "hint-name")
+    return set_name(d, given.value)
+
+
+def set_name(d: Draft, typed: str) -> Outcome:
+    """A typed name, or the name on their Telegram profile (one tap)."""
+    if d.sub.step != "name":
+        return d.reprompt()
+    try:
+        d.artisan.name = v.parse_name(typed)
+    except v.Invalid as exc:
+        return with_error(d, exc)
+    _forget_voice(d, "name")
+    return advance(d, "name")
+
+
+async def _phone(d: Draft, given: Input) -> Outcome:
+    if isinstance(given, Contact):
+        if not given.own:
+            return with_hint(d, "err-phone-not-own")
+        raw = given.phone
+    elif isinstance(given, Text):
+        raw = given.value
+    else:
+        return with_hint(d, "hint-phone")
+    try:
+        d.artisan.phone = v.parse_phone(raw)
+    except v.Invalid as exc:
+        return with_error(d, exc)
+    return advance(d, "phone", Outcome(says=[Say("phone-saved", drop_keyboard=True)]))
+
+
+async def _district(d: Draft, given: Input) -> Outcome:
+    """A district's name in any script, or a 6-digit PIN code."""
+    if not isinstance(given, Text):
+        return with_hint(d, "hint-district")
+    pin = normalize_pin(given.value)
+    if pin is not None:
+        found = [key for key in d.pins.districts(pin) if d.districts.get(key) is not None]
+        if not found:
+            return with_hint(d, "err-pin-unknown")
+        d.artisan.pin = pin
+        if len(found) == 1 and not d.pins.uncertain(pin):
+            return set_district(d, found[0])
+        return Outcome().show("pins", found)  # a PIN on a border, or an unsure mapping
+    match = d.districts.match(given.value)
+    if match.district is not None:
+        return set_district(d, match.district.key)
+    if match.suggestions:
+        keys = [found.key for found in match.suggestions]
+        return Outcome().show("suggest", keys)
+    return with_hint(d, "err-district-unknown")
+
+
+def set_district(d: Draft, key: str) -> Outcome:
+    district = d.districts.get(key)
+    if district is None or d.sub.step != "district":
+        return d.reprompt()
+    artisan, sub = d.artisan, d.sub
+    changed = artisan.district != key
+    if changed and artisan.pin and key not in d.pins.districts(artisan.pin):
+        artisan.pin = None  # a PIN of another district is not theirs any more
+    artisan.district = sub.district = key
+    out = Outcome().ack("district-saved", district=key)
+    if changed and sub.craft and sub.editing:
+        sub.craft = None  # the crafts offered depend on the district: ask again
+        sub.step = "craft"
+        return d.reprompt(out)
+    return advance(d, "district", out)
+
+
+async def _craft(d: Draft, given: Input) -> Outcome:
+    if not isinstance(given, Text):
+        return with_hint(d, "hint-craft")
+    try:
+        craft = v.parse_bounded(given.value, v.CRAFT_MIN, v.CRAFT_MAX, "err-craft")
+    except v.Invalid as exc:
+        return with_error(d, exc)
+    return set_craft(d, craft)
+
+
+def set_craft(d: Draft, craft: str) -> Outcome:
+    d.sub.craft = d.artisan.craft = craft
+    _forget_voice(d, "craft")
+    return advance(d, "craft")
+
+
+def _text_step(field_name: str, lo: int, hi: int, error: str, hint: str) -> Answer:
+    async def on_text(d: Draft, given: Input) -> Outcome:
+        if not isinstance(given, Text):
+            return with_hint(d, hint)
+        try:
+            setattr(d.sub, field_name, v.parse_bounded(given.value, lo, hi, error))
+        except v.Invalid as exc:
+            return with_error(d, exc)
+        if field_name == "description":
+            d.sub.voice_file_id = None
+        _forget_voice(d, field_name)
+        return advance(d, field_name)
+
+    return on_text
+
+
+AMOUNT_LIMITS = {"price": v.PRICE_MAX, "capacity": v.CAPACITY_MAX}
+AMOUNT_SAVED = {"price": "price-saved", "capacity": "capacity-saved"}
+
+
+def _amount_step(field_name: str, hint: str) -> Answer:
+    async def on_amount(d: Draft, given: Input) -> Outcome:
+        if not isinstance(given, Text):
+            return with_hint(d, hint)
+        try:
+            value = read_amount(given.value, AMOUNT_LIMITS[field_name])
+        except Unclear as unclear:
+            return Outcome().show("amount", unclear.choices)
+        except v.Invalid as exc:
+            return with_error(d, exc)
+        return _set_amount(d, field_name, value)
+
+    return on_amount
+
+
+def choose_amount(d: Draft, value: int | None) -> Outcome:
+    """One of the amounts offered when the typed one could mean several."""
+    step = d.sub.step or ""
+    if step not in AMOUNT_LIMITS or value is None or not 1 <= value <= AMOUNT_LIMITS[step]:
+        return d.reprompt()
+    return _set_amount(d, step, value)
+
+
+def _set_amount(d: Draft, field_name: str, value: int) -> Outcome:
+    setattr(d.sub, field_name, value)
+    return advance(d, field_name, Outcome().ack(AMOUNT_SAVED[field_name], value=value))
+
+
+def _optional_step(field_name: str, parse: Callable[[str], str]) -> Answer:
+    async def on_optional(d: Draft, given: Input) -> Outcome:
+        try:
+            setattr(d.sub, field_name, parse(given.value if isinstance(given, Text) else ""))
+        except v.Invalid as exc:
+            return d.reprompt(Outcome().say(exc.key))
+        return advance(d, field_name)
+
+    return on_optional
+
+
+# --- photos ---
+
+
+async def _photo(d: Draft, given: Input) -> Outcome:
+    """Save an accepted photo at once; refuse small ones, one too many and non-images."""
+    if not isinstance(given, Image):
+        video = isinstance(given, Other) and given.video
+        return with_hint(d, "err-photo-video" if video else "err-photo-type")
+    sub, session = d.sub, d.session
+    facts = await reg.photo_facts(session, sub.id, given.unique_id, d.artisan.id)
+    count = facts.photos
+    out = Outcome()
+    refused: str | None = None
+    small = given.width is not None and given.height is not None
+    if small and min(given.width or 0, given.height or 0) < reg.MIN_PHOTO_SIDE:
+        refused = "err-photo-small"
+    elif count >= reg.MAX_PHOTOS:
+        refused = "err-photo-limit"
+    elif facts.has_it:
+        pass  # the same photo again: already saved
+    elif facts.stored >= reg.MAX_STORED_PHOTOS:
+        refused = "err-photo-storage"
+    else:
+        session.add(
+            Photo(
+                submission_id=sub.id,
+                position=count + 1,
+                file_id=given.file_id,
+                file_unique_id=given.unique_id,
+                width=given.width,
+                height=given.height,
+                mime_type=given.mime,
+                reused_elsewhere=facts.elsewhere,
+            )
+        )
+        reg.touch(sub)
+        count += 1
+        out.photo_saved = True
+    if given.album:
+        return out.show("album", (given.album, refused, count))
+    if refused:
+        out.say(refused, max=reg.MAX_PHOTOS, min=reg.MIN_PHOTO_SIDE)
+    return out.show("photo_count", count)
+
+
+async def photos_done(d: Draft) -> Outcome:
+    if d.sub.step != "photos" or not await reg.photo_count(d.session, d.sub.id):
+        return d.reprompt()
+    return advance(d, "photos")
+
+
+Answer = Callable[[Draft, Input], Awaitable[Outcome]]
+ANSWERS: dict[str, Answer] = {
+    "name": _name,
+    "phone": _phone,
+    "district": _district,
+    "craft": _craft,
+    "product_name": _text_step(
+        "product_name", v.PRODUCT_MIN, v.PRODUCT_MAX, "err-product-name", "hint-product-name"
+    ),
+    "description": _text_step(
+        "description", v.DESCRIPTION_MIN, v.DESCRIPTION_MAX, "err-description", "hint-description"
+    ),
+    "price": _amount_step("price", "hint-price"),
+    "capacity": _amount_step("capacity", "hint-capacity"),
+    "gstin": _optional_step("gstin", v.parse_gstin),
+    "udyam": _optional_step("udyam", v.parse_udyam),
+    "pehchan": _optional_step("pehchan", v.parse_pehchan),
+}
+EDITABLE = (*ANSWERS, "photos")

@@ -1,0 +1,70 @@
+"""Starting, resuming and leaving a draft: the one writer of `artisan.active_submission_id`."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services import registration as reg
+from bot.storage.models import Artisan, State, Submission
+
+
+async def start_new(session: AsyncSession, artisan: Artisan) -> Submission | None:
+    """Start a product; what the artisan told us before (name, phone, district) is reused.
+
+    None when the artisan already has as many unfinished products as anyone may keep.
+    """
+    if await reg.open_drafts(session, artisan.id) >= reg.MAX_OPEN_DRAFTS:
+        return None
+    draft = Submission(artisan_id=artisan.id, state=State.DRAFT, district=artisan.district)
+    draft.step = "name"
+    spoken_name = None if artisan.name else await reg.spoken_name(session, artisan.id)
+    if spoken_name is not None:  # told by voice before: a reviewer may not have typed it yet
+        draft.voice_answers = {"name": spoken_name}
+    if (artisan.name or spoken_name) and artisan.phone and artisan.district:
+        draft.step = "craft"
+    draft.first_step = draft.step
+    session.add(draft)
+    await session.flush()
+    artisan.active_submission_id = draft.id
+    return draft
+
+
+async def active(session: AsyncSession, artisan: Artisan) -> Submission | None:
+    """The submission being filled in, if it is still editable (else it is let go)."""
+    if artisan.active_submission_id is None:
+        return None
+    sub = await session.get(Submission, artisan.active_submission_id)
+    if sub is None or sub.artisan_id != artisan.id or sub.state not in reg.EDITABLE_STATES:
+        artisan.active_submission_id = None
+        return None
+    return sub
+
+
+async def resume(session: AsyncSession, artisan: Artisan) -> Submission | None:
+    """Continue the newest unfinished submission where it stopped."""
+    sub = await reg.unfinished(session, artisan)
+    if sub is None:
+        return None
+    artisan.active_submission_id = sub.id
+    sub.step = sub.step or "summary"
+    return sub
+
+
+async def open_for_fix(
+    session: AsyncSession, artisan: Artisan, submission_id: int
+) -> Submission | None:
+    """Open exactly the submission a reviewer sent back, at its summary."""
+    sub = await session.get(Submission, submission_id)
+    if sub is None or sub.artisan_id != artisan.id or sub.state != State.CHANGES_REQUESTED:
+        return None
+    artisan.active_submission_id = sub.id
+    sub.step, sub.editing = "summary", False
+    return sub
+
+
+def leave(artisan: Artisan) -> bool:
+    """/cancel: put the draft aside (its answers stay). True if there was one."""
+    if artisan.active_submission_id is None:
+        return False
+    artisan.active_submission_id = None
+    return True

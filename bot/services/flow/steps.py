@@ -1,0 +1,49 @@
+"""Moving between steps, and asking the current one again."""
+
+from __future__ import annotations
+
+from bot.services import registration as reg
+from bot.services import validation as v
+from bot.services.flow.terms import Draft, Outcome, Say
+
+
+def goto(d: Draft, step: str) -> Outcome:
+    """Straight to `step` (an answer chosen on the summary)."""
+    d.sub.step = step
+    reg.touch(d.sub)
+    return d.reprompt()
+
+
+def advance(d: Draft, done_step: str, out: Outcome | None = None) -> Outcome:
+    """Save progress: the next step (or back to the summary when editing from it)."""
+    sub = d.sub
+    sub.step = reg.next_step(d.artisan, sub, done_step)
+    sub.editing = False if sub.step == "summary" else sub.editing
+    reg.touch(sub)
+    return d.reprompt(out)
+
+
+def back(d: Draft, step: str) -> Outcome:
+    """Back one step (from an optional detail: back to the summary); nothing is erased."""
+    if step != d.sub.step:
+        return d.reprompt()
+    previous = "summary" if d.sub.editing else reg.previous_step(step)
+    if previous is None:
+        return d.reprompt()
+    out = Outcome()
+    if step == "phone":
+        out.says.append(Say("going-back", drop_keyboard=True))
+    d.sub.editing = False
+    d.sub.step = previous
+    reg.touch(d.sub)
+    return d.reprompt(out)
+
+
+def with_error(d: Draft, exc: v.Invalid) -> Outcome:
+    """What was wrong with the answer, and the same question again."""
+    return d.reprompt(Outcome().say(exc.key, **exc.args_))
+
+
+def with_hint(d: Draft, key: str) -> Outcome:
+    """A hint (`key`) for an answer of the wrong kind, and the same question again."""
+    return d.reprompt(Outcome().say(key))
