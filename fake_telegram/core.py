@@ -17,8 +17,9 @@ from .models import (
     JSONDict,
     StoredFile,
 )
+from .notifier import Notifier
 from .updates import UpdateHub
-from .waiting import Notifier, wait_actions, wait_handled
+from .waiting import wait_actions, wait_handled
 
 _NOT_MEMBER = {
     "group": "Forbidden: bot is not a member of the group chat",

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .entities import plain_text
-from .waiting import Notifier
+from .notifier import Notifier
 
 JSONDict = dict[str, Any]
 

@@ -14,7 +14,7 @@ import aiohttp
 
 from .errors import ApiError
 from .models import JSONDict, QueuedUpdate, WebhookState
-from .waiting import Notifier
+from .notifier import Notifier
 
 log = logging.getLogger(__name__)
 

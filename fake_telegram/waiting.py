@@ -1,42 +1,12 @@
-"""Event-driven waiting on the fake's state (no polling loops)."""
+"""Waiting for the bot's answers in a chat, on the chat's Notifier (no polling loops)."""
 
 from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
-if TYPE_CHECKING:
-    from .models import Call, ChatState
-
-
-class Notifier:
-    """Wakes its waiters whenever the state it watches changes.
-
-    The fake has one for everything and one per chat: a user waiting for answers in their
-    chat is woken only by calls for that chat, so hundreds of simulated users at once
-    (benchmarks) do not each re-check on every call the bot makes.
-    """
-
-    def __init__(self) -> None:
-        self._event = asyncio.Event()
-
-    def notify(self) -> None:
-        self._event.set()
-        self._event = asyncio.Event()
-
-    async def wait_until(self, predicate: Callable[[], bool], timeout: float) -> bool:
-        """True as soon as ``predicate()`` holds, False if ``timeout`` passes first."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        try:
-            async with asyncio.timeout_at(deadline):
-                while not predicate():
-                    await self._event.wait()
-        except TimeoutError:
-            return predicate()
-        return True
+from .models import Call, ChatState
 
 
 def _dump(chat: ChatState, limit: int = 8) -> str:
