@@ -17,7 +17,7 @@ from playground import actions
 from playground.chat_view import Differ, snapshot
 from playground.personas import Persona
 from playground.samples import SAMPLES, sample_photo
-from playground.server import Playground
+from playground.state import Playground
 
 STATIC = Path(__file__).resolve().parent / "static"
 PLAYGROUND = web.AppKey("playground", Playground)

@@ -17,7 +17,7 @@ import aiohttp
 from fake_telegram import make_png
 from playground.personas import ADMIN_ID, REVIEWER_ID
 from playground.samples import sample_photo
-from playground.server import Playground
+from playground.state import Playground
 from tests.support.journey import BUTTONS
 from tests.support.playground_page import (
     ARTISAN,

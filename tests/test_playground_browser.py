@@ -21,7 +21,8 @@ if not CHROMIUM.exists():
     pytest.skip(f"browser test skipped: no Chromium at {CHROMIUM}", allow_module_level=True)
 
 from playground.personas import REVIEWER_ID  # noqa: E402
-from playground.server import Playground, run_playground  # noqa: E402
+from playground.server import run_playground  # noqa: E402
+from playground.state import Playground  # noqa: E402
 
 Browser = playwright_api.Browser
 Page = playwright_api.Page

@@ -5,7 +5,7 @@ from __future__ import annotations
 import aiohttp
 
 from fake_telegram import make_png
-from playground.server import Playground
+from playground.state import Playground
 from tests.support.playground_page import ARTISAN, PageClient
 
 

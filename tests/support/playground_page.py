@@ -10,7 +10,8 @@ from typing import Any
 import aiohttp
 import pytest
 
-from playground.server import Playground, run_playground
+from playground.server import run_playground
+from playground.state import Playground
 
 ARTISAN = 10_001
 Chat = dict[str, Any]
