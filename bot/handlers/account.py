@@ -88,10 +88,13 @@ async def delete(turn: Turn, artisan: Artisan, arg: str) -> None:
         turn.say("delete-kept")
         return
     services = turn.services
-    paths = await privacy.purge_artisan(turn.session, artisan, services.settings.media_dir)
+    media_dir = services.settings.media_dir
+    paths = await privacy.purge_artisan(turn.session, artisan, media_dir)
     turn.artisan = None
     # Before "done" is sent: the files and the WAL's old frames are gone when the artisan reads it.
-    turn.later(lambda _bot: privacy.erase_leftovers(services, paths))
+    turn.later(
+        lambda _bot: privacy.erase_leftovers(services.engine, services.sessions, media_dir, paths)
+    )
     turn.say("delete-done")
 
 

@@ -19,9 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, or_, select
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.context import Services
 from bot.services.media import EXTENSIONS
 from bot.services.media_sweep import sweep_orphans
 from bot.storage.models import (
@@ -119,11 +118,16 @@ async def truncate_wal(engine: AsyncEngine) -> bool:
     return not busy
 
 
-async def erase_leftovers(services: Services, files: list[Path]) -> None:
+async def erase_leftovers(
+    engine: AsyncEngine,
+    sessions: async_sessionmaker[AsyncSession],
+    media_dir: Path,
+    files: list[Path],
+) -> None:
     """After a purge has committed: its files, any orphaned photo file, the WAL's old frames."""
     try:
         await asyncio.to_thread(remove_files, files)
-        await sweep_orphans(services.sessions, services.settings.media_dir, timedelta(0))
-        await truncate_wal(services.engine)
+        await sweep_orphans(sessions, media_dir, timedelta(0))
+        await truncate_wal(engine)
     except Exception:
         log.exception("removing a purged artisan's files failed; the orphan sweep retries")
