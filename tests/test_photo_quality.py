@@ -121,4 +121,5 @@ def test_hashes_within_the_limit_always_share_a_band() -> None:
             flipped ^= 1 << ((start + step * 9) % 64)  # spread over as many bands as possible
         a, b = f"{base:016x}", f"{flipped:016x}"
         assert pq.similar(a, b)
-        assert any(x == y for x, y in zip(pq.bands(a), pq.bands(b), strict=True))
+        equal = sum(x == y for x, y in zip(pq.bands(a), pq.bands(b), strict=True))
+        assert equal >= pq.EQUAL_BANDS >= 1

@@ -41,6 +41,8 @@ FLAT = 1.0
 SIMILAR_BITS = 6
 HASH_HEX = 16  # 64 bits as hex
 BAND_HEX = 2  # 8 pieces: SIMILAR_BITS must stay below 8 for `bands`
+# Two hashes within SIMILAR_BITS differ in at most that many pieces: the others are equal.
+EQUAL_BANDS = HASH_HEX // BAND_HEX - SIMILAR_BITS
 _LAPLACIAN = ImageFilter.Kernel((3, 3), (0, 1, 0, 1, -4, 1, 0, 1, 0), scale=1, offset=128)
 
 
@@ -122,7 +124,8 @@ def similar(a: str, b: str) -> bool:
 
 def bands(value: str) -> list[str]:
     """The hash cut into 8 pieces of 8 bits: two hashes within SIMILAR_BITS (< 8) bits share
-    at least one piece exactly (pigeonhole), so the database can pre-select by equal pieces."""
+    at least EQUAL_BANDS pieces exactly (pigeonhole), so the database can pre-select by equal
+    pieces."""
     return [value[i : i + BAND_HEX] for i in range(0, HASH_HEX, BAND_HEX)]
 
 
