@@ -20,6 +20,10 @@ class ask(tuple[int, ...]):
         return super().__new__(cls, choices)
 
 
+class month(ask):
+    """The bot must offer an amount said per day or per week as these counts for a month."""
+
+
 PRICES: list[object] = [
     # digits, either script, with and without grouping
     ("1200", 1200),
@@ -196,14 +200,26 @@ CAPACITIES: list[object] = [
     ("50 से 60 नग", ask(50, 60)),
     ("50 या 60 नग", ask(50, 60)),
     ("50-60 pieces", ask(50, 60)),
+    # said per day or per week: offered as a month's count, to confirm with a tap
+    ("रोज 10", month(300)),
+    ("रोज़ाना 10 नग", month(300)),
+    ("हर दिन 100", month(3000)),
+    ("दिन में 5", month(150)),
+    ("roz 10-12", month(300, 360)),
+    ("10 daily", month(300)),
+    ("हफ्ते में 50", month(200)),
+    ("हफ़्ते के 20", month(80)),
+    ("50 per week", month(200)),
+    ("महीने में 200", 200),
+    ("रोज 100000", "err-amount-large"),
 ]
 
 
-def outcome(typed: str, maximum: int) -> object:
+def outcome(typed: str, maximum: int, per_month: bool = False) -> object:
     try:
-        return read_amount(typed, maximum)
+        return read_amount(typed, maximum, per_month=per_month)
     except Unclear as unclear:
-        return ask(*unclear.choices)
+        return (month if unclear.per_month else ask)(*unclear.choices)
     except Invalid as invalid:
         return invalid.key
 
@@ -220,7 +236,7 @@ def test_artisan_types_a_price_it_is_read_as_meant(typed: str, expected: object)
 
 @pytest.mark.parametrize(("typed", "expected"), CAPACITIES, ids=_id)
 def test_artisan_types_a_capacity_it_is_read_as_meant(typed: str, expected: object) -> None:
-    got = outcome(typed, CAPACITY_MAX)
+    got = outcome(typed, CAPACITY_MAX, per_month=True)
     assert got == expected and type(got) is type(expected)
 
 
@@ -238,3 +254,9 @@ def test_unclear_offers_at_most_four_choices() -> None:
     with pytest.raises(Unclear) as caught:
         read_amount("100 200 300 400 500 600", PRICE_MAX)
     assert len(caught.value.choices) <= 4
+
+
+def test_a_period_is_only_read_where_a_months_count_was_asked() -> None:
+    """A price or a number of days (the listing's dispatch time) is not scaled."""
+    assert outcome("रोज 10", PRICE_MAX) == 10
+    assert outcome("2-3 दिन", 30) == ask(2, 3)

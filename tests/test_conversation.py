@@ -113,6 +113,23 @@ async def test_artisan_capacity_is_echoed_in_pieces(
     assert (await only_draft(db, artisan)).capacity == 50
 
 
+async def test_artisan_says_pieces_per_day_and_confirms_a_months_count(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """The question is per month; "रोज 10" is ten a day: offered as 300 to confirm, not
+    stored as 10 a month."""
+    artisan = fake.user()
+    await to_price(artisan)
+    await artisan.send("1200")
+    await artisan.send("रोज 10")
+    assert "महीने में लगभग" in artisan.last_text
+    assert artisan.buttons == ["300 नग"]
+    assert (await only_draft(db, artisan)).capacity is None
+    await artisan.press("300 नग")
+    assert artisan.last_text.startswith("महीने में: 300 नग ✅")
+    assert (await only_draft(db, artisan)).capacity == 300
+
+
 # --- voice and one-tap answers ---
 
 

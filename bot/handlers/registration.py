@@ -108,8 +108,9 @@ async def render(turn: Turn, d: flow.Draft, out: flow.Outcome) -> None:
         await album_part(turn, d.sub, *screen.arg)
     elif screen.kind == "photo_count":
         turn.send_text(steps.photo_count_text(t, d.sub, screen.arg), kb.photos(t, screen.arg))
-    elif screen.kind == "amount":
-        turn.say("amount-which", kb.amounts(t, d.sub.step or "", screen.arg))
+    elif screen.kind in ("amount", "amount_month"):
+        key = "amount-which" if screen.kind == "amount" else "amount-per-month"
+        turn.say(key, kb.amounts(t, d.sub.step or "", screen.arg))
     elif screen.kind in EDIT_SCREENS:
         turn.say(EDIT_SCREENS[screen.kind], getattr(kb, screen.kind)(t))
     elif screen.kind == "submitted" and assist.for_other(turn, d.artisan):

@@ -3,7 +3,9 @@
 
 `read_amount` returns the one whole number the text means, or raises `Unclear` with the
 candidates when it could mean more than one ("1200-1500", "5 ya 6 sau"): the caller asks with
-buttons instead of guessing. Anything else raises `validation.Invalid` with a locale key.
+buttons instead of guessing. Asked for a month's count, an amount said per day or per week
+("roz 10") is offered counted over a month, to confirm the same way. Anything else raises
+`validation.Invalid` with a locale key.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ class Vocabulary:
     ranges: frozenset[str]  # "to", "or": two amounts, ask which
     units: frozenset[str]  # "pieces": the number before it counts pieces
     each: frozenset[str]  # "one" after these means "each", not an amount
+    periods: dict[str, Decimal]  # "daily", "weekly": how many of them make a month
 
     @classmethod
     def load(cls, path: Path = WORDS_CSV) -> Vocabulary:
@@ -47,6 +50,7 @@ class Vocabulary:
             ranges=frozenset(found.get("range", {})),
             units=frozenset(found.get("unit", {})),
             each=frozenset(found.get("each", {})),
+            periods=found.get("period", {}),
         )
 
 
@@ -62,9 +66,11 @@ _THOUSANDS_DOT = re.compile(r"\d{1,3}\.\d{3}")  # "1.200": a thousand written th
 
 @dataclass(frozen=True)
 class Unclear(Exception):
-    """The text could mean any of `choices` (e.g. a range): ask which one."""
+    """The text could mean any of `choices` (e.g. a range): ask which one. `per_month`: the
+    choices are an amount said per day or per week, counted over a month."""
 
     choices: tuple[int, ...]
+    per_month: bool = False
 
 
 def _fold(word: str) -> str:
@@ -155,8 +161,30 @@ def _combine(groups: list[list[Decimal]]) -> list[Decimal]:
     return amounts
 
 
-def read_amount(text: str, maximum: int) -> int:
-    """The whole number `text` means, between 1 and `maximum`."""
+def read_amount(text: str, maximum: int, *, per_month: bool = False) -> int:
+    """The whole number `text` means, between 1 and `maximum`; `per_month` when the question
+    asked for a month's count (an amount said per day or per week is then offered scaled)."""
+    factor = _per_period(text) if per_month else None
+    if factor is None:
+        return _read(text, maximum)
+    try:
+        said: tuple[int, ...] = (_read(text, maximum),)
+    except Unclear as unclear:
+        said = unclear.choices
+    scaled = tuple(dict.fromkeys(int(a * factor) for a in said if a * factor <= maximum))
+    if not scaled:
+        raise Invalid("err-amount-large", max=maximum)
+    raise Unclear(scaled, per_month=True)
+
+
+def _per_period(text: str) -> Decimal | None:
+    """How many of the period `text` names ("roz", "hafte mein") make a month, if it names one."""
+    periods = vocabulary().periods
+    tokens = (_fold(t) for t in _TOKEN.findall(ascii_digits(clean_text(text))))
+    return next((periods[t] for t in tokens if t in periods), None)
+
+
+def _read(text: str, maximum: int) -> int:
     parts = _groups(text)
     sides: list[list[list[Decimal]]] = [[]]
     for part in parts:

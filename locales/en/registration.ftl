@@ -63,6 +63,7 @@ err-amount-small = That is less than 1. Type a whole number, e.g.: 1200
 err-amount-negative = Leave out the minus sign (-). Type just the number, e.g.: 1200
 err-amount-large = That number is very large. Please check and type it again, e.g.: 1200
 amount-which = Which one do you mean?
+amount-per-month = That makes about this many in a month. Tap it if right, or type the month's count.
 price-saved = Price: ₹{ $value } ✅
 capacity-saved = Per month: { $value } pieces ✅
 err-craft = Tell us your work a little more clearly, e.g.: clay pottery — or send a 🎤 voice note.

@@ -170,9 +170,13 @@ def _amount_step(field_name: str, hint: str) -> Answer:
         if not isinstance(given, Text):
             return with_hint(d, hint)
         try:
-            value = read_amount(given.value, AMOUNT_LIMITS[field_name])
+            value = read_amount(
+                given.value, AMOUNT_LIMITS[field_name], per_month=field_name == "capacity"
+            )
         except Unclear as unclear:
-            return Outcome().show("amount", unclear.choices)
+            return Outcome().show(
+                "amount_month" if unclear.per_month else "amount", unclear.choices
+            )
         except v.Invalid as exc:
             return with_error(d, exc)
         return _set_amount(d, field_name, value)

@@ -64,9 +64,10 @@ class Say:
 @dataclass(frozen=True)
 class Screen:
     """`prompt` (the current step), `divisions`, `division`, `suggest`, `pins` (a PIN in two
-    districts), `craft_other`, `amount` (which of these did you mean?), `edits` (the list of
-    answers to change), `photo_edits`, `extras`, `replace_photos` (sure?), `submitted`,
-    `album` (answered later), `photo_count` or `limit` (too many drafts)."""
+    districts), `craft_other`, `amount` (which of these did you mean?), `amount_month` (an
+    amount said per day or week, counted over a month: right?), `edits` (the list of answers
+    to change), `photo_edits`, `extras`, `replace_photos` (sure?), `submitted`, `album`
+    (answered later), `photo_count` or `limit` (too many drafts)."""
 
     kind: str
     arg: Any = None
