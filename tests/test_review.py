@@ -167,10 +167,11 @@ async def test_artisan_resubmits_and_reviewer_sees_what_changed(
     await reviewer.send(f"/review {ref}", expect=2)
     await reviewer.press("Needs changes")
     await reviewer.press("Price wrong", expect=2)
-    await artisan.press("सुधार करें", expect=2)
-    await artisan.press("कुछ बदलना है")
-    await artisan.press("दाम")
-    await artisan.send("950", expect=2)
+    await artisan.press("सुधार करें", expect=2)  # the reason, and straight to the price
+    assert "सुधार चाहिए" in artisan.texts[-2] and "दाम" in artisan.last_text
+    await artisan.send("950", expect=2)  # the summary again, with its photo
+    assert artisan.last_text.startswith("दाम: ₹950 ✅")
+    assert "दाम बदल दिया" in artisan.last_text and "इसे ठीक करें" not in artisan.last_text
     await artisan.press("जमा करें")
     assert ref in artisan.last_text
     sub_id = int(ref.removeprefix("ODOP-"))
@@ -178,6 +179,27 @@ async def test_artisan_resubmits_and_reviewer_sees_what_changed(
     await reviewer.send("/review next", expect=2)
     assert ref in reviewer.last_text and "version 2" in reviewer.last_text
     assert "Price: ₹1,200 → ₹950" in reviewer.last_text
+
+
+async def test_artisan_asked_for_more_photos_sends_one_at_the_summary_and_it_is_added(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user()
+    ref = await submit_product(artisan)
+    reviewer = fake.user(REVIEWER_ID, language_code="en")
+    await choose_language(reviewer)
+    await reviewer.send(f"/review {ref}", expect=2)
+    await reviewer.press("Needs changes")
+    await reviewer.press("Too few photos", expect=2)
+    await artisan.press("सुधार करें", expect=2)  # the summary, with the reason on top
+    assert "इसे ठीक करें" in artisan.last_text
+    await artisan.send_photo()  # not thrown away: one more photo of the product
+    assert "2/5" in artisan.last_text
+    await artisan.press("हो गया", expect=2)
+    assert "फ़ोटो बदल दिया" in artisan.last_text
+    await artisan.press("जमा करें")
+    sub = await submission(db, int(ref.removeprefix("ODOP-")))
+    assert sub.state == State.PENDING and sub.version == 2
 
 
 async def test_decided_submission_refuses_a_replayed_decision(

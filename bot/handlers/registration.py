@@ -22,8 +22,9 @@ from bot.handlers.catalogue import kick_photo_worker
 from bot.handlers.photos import album_part, image_of
 from bot.jobs import RepeatingJob
 from bot.outbox import unit_of_work
-from bot.services import campaigns, flow, privacy
+from bot.services import campaigns, flow, privacy, review
 from bot.services import registration as reg
+from bot.services import review_queries as views
 from bot.storage.models import Artisan, Submission, utcnow
 
 log = logging.getLogger(__name__)
@@ -301,13 +302,19 @@ async def _status(turn: Turn, artisan: Artisan, _arg: str) -> None:
 
 
 async def _fix(turn: Turn, artisan: Artisan, arg: str) -> None:
+    """ "✏️ Fix it" under a sent-back notice: straight to the answer the reason names (with the
+    reason above the question), else the summary with the reason on top."""
     submission_id = number(arg)
     sub = None
     if submission_id is not None:
-        sub = await flow.open_for_fix(turn.session, artisan, submission_id)
+        reason = await views.sent_back_for(turn.session, submission_id)
+        field = review.FIX_FIELDS.get(reason or "")
+        sub = await flow.open_for_fix(turn.session, artisan, submission_id, field)
     if sub is None:
         turn.say("button-stale")
         return
+    if sub.step != "summary":
+        turn.say("fix-reason", reason=sub.decision_reason or "")
     await steps.ask(turn, artisan, sub)
 
 

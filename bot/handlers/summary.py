@@ -76,6 +76,15 @@ async def _to_fix(turn: Turn, sub: Submission) -> str:
     lines = [turn.t("fix-reason", reason=sub.decision_reason or "")]
     field = review.FIX_FIELDS.get(await views.sent_back_for(turn.session, sub.id) or "")
     if field is not None:
-        label = kb.EDIT_FIELDS.get(field, "btn-edit-photos")
-        lines.append(turn.t("fix-field", field=turn.t(label)))
+        label = turn.t(kb.EDIT_FIELDS.get(field, "btn-edit-photos"))
+        done = await _changed_since_sent(turn, sub, field)
+        lines.append(turn.t("fix-field-done" if done else "fix-field", field=label))
     return "\n".join(lines)
+
+
+async def _changed_since_sent(turn: Turn, sub: Submission, field: str) -> bool:
+    """Whether `field` differs from what the reviewer saw (the submitted snapshot)."""
+    sent = (sub.last_snapshot or {}).get("fields", {})
+    if field == "photos":
+        return await reg.photo_unique_ids(turn.session, sub.id) != sent.get("photos", [])
+    return bool(getattr(sub, field) != sent.get(field))

@@ -109,6 +109,7 @@ summary-pehchan = Pehchan card: { $value }
 summary-no-extras = (GSTIN, Udyam, Pehchan card — if you have them, add them with "✏️ Change something")
 fix-reason = ✏️ <b>Needs a change:</b> { $reason }
 fix-field = 👉 Fix this: <b>{ $field }</b> — press "✏️ Change something".
+fix-field-done = ✅ <b>{ $field }</b> changed. If all is right, press "✅ All right, submit".
 value-voice = 🎤 (voice note)
 submit-incomplete = Something is still missing — please fill this in first.
 submitted =

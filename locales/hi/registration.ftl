@@ -110,6 +110,7 @@ summary-pehchan = पहचान कार्ड: { $value }
 summary-no-extras = (GSTIN, उद्यम, पहचान कार्ड — अगर हो तो "✏️ कुछ बदलना है" से जोड़ें)
 fix-reason = ✏️ <b>सुधार चाहिए:</b> { $reason }
 fix-field = 👉 इसे ठीक करें: <b>{ $field }</b> — "✏️ कुछ बदलना है" दबाएँ।
+fix-field-done = ✅ <b>{ $field }</b> बदल दिया। सब सही हो तो "✅ सही है, जमा करें" दबाएँ।
 value-voice = 🎤 (आवाज़ में)
 submit-incomplete = कुछ जानकारी बाकी है — पहले यह भर दें।
 submitted =

@@ -30,6 +30,8 @@ async def answer(d: Draft, given: Input) -> Outcome:
     if step == "photos":
         return await _photo(d, given)
     if step == "summary":
+        if isinstance(given, Image):  # sent at the summary: one more photo of the product
+            return await _photo_at_summary(d, given)
         return Outcome().say("hint-summary").show(PROMPT)
     if isinstance(given, Voice) and step in reg.VOICE_STEPS:
         return _spoken(d, step, given.file_id)
@@ -251,6 +253,13 @@ async def _photo(d: Draft, given: Input) -> Outcome:
     if refused:
         out.say(refused, max=reg.MAX_PHOTOS, min=reg.MIN_PHOTO_SIDE)
     return out.show("photo_count", count)
+
+
+async def _photo_at_summary(d: Draft, given: Image) -> Outcome:
+    if await reg.photo_count(d.session, d.sub.id) >= reg.MAX_PHOTOS:
+        return d.reprompt(Outcome().say("err-photo-full", max=reg.MAX_PHOTOS))
+    d.sub.step, d.sub.editing = "photos", True  # "done" goes back to the summary
+    return await _photo(d, given)
 
 
 async def photos_done(d: Draft) -> Outcome:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import registration as reg
+from bot.services.flow.answers import ANSWERS
 from bot.storage.models import Artisan, State, Submission
 
 
@@ -51,14 +52,19 @@ async def resume(session: AsyncSession, artisan: Artisan) -> Submission | None:
 
 
 async def open_for_fix(
-    session: AsyncSession, artisan: Artisan, submission_id: int
+    session: AsyncSession, artisan: Artisan, submission_id: int, field: str | None = None
 ) -> Submission | None:
-    """Open exactly the submission a reviewer sent back, at its summary."""
+    """Open exactly the submission a reviewer sent back: at the answer the reviewer's reason
+    names when it is one to type again (`field`: the price, the description), else at its
+    summary."""
     sub = await session.get(Submission, submission_id)
     if sub is None or sub.artisan_id != artisan.id or sub.state != State.CHANGES_REQUESTED:
         return None
     artisan.active_submission_id = sub.id
-    sub.step, sub.editing = "summary", False
+    if field in ANSWERS:
+        sub.step, sub.editing = field, True  # answered, it comes back to the summary
+    else:
+        sub.step, sub.editing = "summary", False
     return sub
 
 
