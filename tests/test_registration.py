@@ -194,7 +194,7 @@ async def test_photo_step_refuses_video_sticker_small_and_sixth_photo(
     await artisan.send_document(mime_type="image/png", file_name="pot.png")
     assert "1/5" in artisan.last_text
     await artisan.send_album(4)
-    assert "5/5" in artisan.last_text
+    assert "5/5" in artisan.last_text and "और भेजें" not in artisan.last_text  # full: "done"
     await artisan.send_photo()
     assert "5 फ़ोटो पूरी हो गईं" in artisan.texts[-2]
     [sub] = await submissions_of(db, artisan.id)

@@ -94,4 +94,5 @@ async def ask(turn: Turn, artisan: Artisan, sub: Submission) -> None:
 
 
 def photo_count_text(t: kb.T, sub: Submission, count: int) -> str:
-    return header(t, sub, "photos") + t("photos-received", count=count, max=reg.MAX_PHOTOS)
+    key = "photos-full" if count >= reg.MAX_PHOTOS else "photos-received"  # none "more" at 5
+    return header(t, sub, "photos") + t(key, count=count, max=reg.MAX_PHOTOS)

@@ -87,6 +87,7 @@ err-photo-limit = That's { $max } photos, the most I can take. Now press "✅ Do
 err-photo-full = That is { $max } photos already. To send new ones, press "🔄 Replace all photos".
 err-photo-storage = You have many photos stored with us. Please talk to the District Industries Centre about older products.
 photos-received = Got { $count }/{ $max } photos ✅ Send more, or press "✅ Done".
+photos-full = Got { $max }/{ $max } photos ✅ Now press "✅ Done".
 photos-cleared = Removed the old photos.
 photos-replace-sure = Remove all photos and send new ones? Sure?
 edit-choose = What do you want to change?
