@@ -130,6 +130,19 @@ async def test_artisan_says_pieces_per_day_and_confirms_a_months_count(
     assert (await only_draft(db, artisan)).capacity == 300
 
 
+async def test_artisan_types_help_where_a_price_is_asked_and_reaches_a_person(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """ "मदद" typed, not pressed, is no price: it opens the question to the district office."""
+    artisan = fake.user()
+    await to_price(artisan)
+    await artisan.send("मदद चाहिए")
+    assert "अपना सवाल लिखें" in artisan.last_text
+    await artisan.send("दाम कितना रखूँ?")
+    assert "सवाल भेज दिया" in artisan.last_text and "दाम" in artisan.last_text  # asked again
+    assert (await only_draft(db, artisan)).price is None
+
+
 # --- voice and one-tap answers ---
 
 

@@ -18,6 +18,9 @@ from bot.services.dialogues import close_dialogue, open_dialogue
 from bot.storage.models import Artisan, Dialogue, HelpMessage
 from bot.storage.queries import stored_locale
 
+# Typed for a person instead of pressing "🙋 मदद": the message's first word, alone or with one
+# more ("मदद चाहिए", "help please").
+HELP_WORDS = frozenset({"मदद", "सहायता", "madad", "help"})
 # What the staff card calls the artisan's current step.
 STEP_NAMES = {**kb.EDIT_FIELDS, "photos": "btn-edit-photos", "summary": "help-step-summary"}
 
@@ -29,14 +32,22 @@ async def on_button(turn: Turn) -> None:
     verb, _, arg = ((query.data or "") if query else "").removeprefix("hp:").partition(":")
     if verb == "ask" and not arg:
         turn.answer()
-        await _open_question(turn)
+        await open_question(turn)
     elif verb == "re":
         await _open_reply(turn, number(arg))
     else:
         turn.answer("button-stale", alert=True)
 
 
-async def _open_question(turn: Turn) -> None:
+def asks_for_help(turn: Turn) -> bool:
+    """The message only asks for help, in words (see HELP_WORDS)."""
+    msg = turn.update.message
+    words = (msg.text or "").replace("🙋", " ").strip(" .!?।").casefold().split() if msg else []
+    return 0 < len(words) <= 2 and words[0] in HELP_WORDS
+
+
+async def open_question(turn: Turn) -> None:
+    """The next message (typed or spoken) goes to the district's staff as a question."""
     if turn.artisan is None:
         turn.artisan = Artisan(telegram_id=turn.user_id, locale=turn.locale)
         turn.session.add(turn.artisan)

@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, MessageHandler, filters
 
 from bot.context import BotContext
-from bot.handlers import common, registration
+from bot.handlers import common, help_desk, registration
 from bot.handlers.base import Turn, handler
 from bot.handlers.feature import DialogueHandler
 
@@ -24,6 +24,9 @@ def handlers(
         dialogue = turn.dialogue
         if dialogue is not None and dialogue.kind in dialogues:
             await dialogues[dialogue.kind](turn, dialogue)
+            return
+        if help_desk.asks_for_help(turn):  # "मदद" typed, not pressed: not an answer
+            await help_desk.open_question(turn)
             return
         await registration.on_input(turn)
 
