@@ -146,6 +146,16 @@ async def test_artisan_types_help_where_a_price_is_asked_and_reaches_a_person(
 # --- voice and one-tap answers ---
 
 
+async def test_artisan_who_said_their_name_by_voice_is_greeted_without_a_blank(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    artisan = fake.user()
+    await consent(artisan)
+    await artisan.send_voice(duration=3)  # the name, spoken: a reviewer types it in later
+    await artisan.send("/start")
+    assert "🙏 नमस्ते!" in artisan.last_text and "जी!" not in artisan.last_text
+
+
 async def test_artisan_who_cannot_type_answers_by_voice_and_the_summary_shows_it(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

@@ -124,6 +124,13 @@ CASES = [
         "phone", T("९८७६५ ४३२१०"), "district", ["phone-saved"], stored={"phone": "+919876543210"}
     ),
     Case("phone", T("12345"), "phone", ["err-phone"], stored={"phone": None}),
+    Case(  # the one number in a sentence
+        "phone",
+        T("मेरा नंबर 98765 43210 है"),
+        "district",
+        ["phone-saved"],
+        stored={"phone": "+919876543210"},
+    ),
     Case("phone", V("voice-phone"), "phone", ["hint-phone"]),
     # district: a PIN (any script), a name in any script, a misspelling, nothing known
     Case(
@@ -148,11 +155,21 @@ CASES = [
         ("pins", ["Muzaffarnagar", "Shamli"]),
         stored={"district": None, "pin": "247771"},
     ),
+    Case(
+        "district",
+        T("पिन 273001"),
+        "craft",
+        ["district-saved"],
+        stored={"district": "Gorakhpur", "pin": "273001"},
+    ),
     Case("district", T("110001"), "district", ["err-pin-unknown"], stored={"pin": None}),
     Case(
         "district", T("allahabad"), "craft", ["district-saved"], stored={"district": "Prayagraj"}
     ),
     Case("district", T("गोरखपुर"), "craft", ["district-saved"], stored={"district": "Gorakhpur"}),
+    Case(
+        "district", T("गोरखपुर ज़िला"), "craft", ["district-saved"], stored={"district": "Gorakhpur"}
+    ),
     Case("district", T("zzzz qqq"), "district", ["err-district-unknown"]),
     Case("district", V("voice-district"), "district", ["hint-district"]),
     # craft, product name, description: typed or spoken
@@ -165,6 +182,9 @@ CASES = [
         stored={"voice:craft": "voice-craft"},
     ),
     Case("craft", T("!"), "craft", ["err-craft"]),
+    Case("craft", T("226001"), "craft", ["err-craft"], stored={"craft": None}),  # a number
+    Case("craft", T("हाँ"), "craft", ["err-craft"], stored={"craft": None}),  # a yes
+    Case("product_name", T("ठीक है"), "product_name", ["err-product-name"]),
     Case(
         "product_name", T("टेराकोटा हाथी"), "description", stored={"product_name": "टेराकोटा हाथी"}
     ),

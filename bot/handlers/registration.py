@@ -42,7 +42,10 @@ EDIT_SCREENS = {
 
 async def show_menu(turn: Turn, artisan: Artisan, key: str = "welcome-back") -> None:
     draft = await reg.unfinished(turn.session, artisan)
-    turn.say(key, kb.menu(turn.t, draft is not None), name=artisan.name or "")
+    name = (artisan.name or "").removesuffix(" जी")  # the greeting says जी itself
+    if key == "welcome-back" and not name:  # a name told by voice, not yet typed in
+        key = "welcome-back-unnamed"
+    turn.say(key, kb.menu(turn.t, draft is not None), name=name)
 
 
 async def show_where(turn: Turn) -> None:

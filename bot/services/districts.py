@@ -36,6 +36,11 @@ class Match:
     suggestions: list[District] = field(default_factory=list)
 
 
+# "गोरखपुर जिला", "district Gorakhpur", "जनपद बस्ती": the word is not part of the name.
+DISTRICT_WORDS = frozenset({"जिला", "ज़िला", "जिले", "ज़िले", "जनपद", "district", "dist", "zila"})
+DISTRICT_WORDS |= {"jila", "janpad"}
+
+
 def normalize(text: str) -> str:
     """Fold spelling variants: case, nukta, chandrabindu/anusvara, joiners, punctuation."""
     text = unicodedata.normalize("NFD", text.casefold())
@@ -98,7 +103,8 @@ class DistrictIndex:
 
     def match(self, typed: str, limit: int = 3) -> Match:
         """An exact (normalised) name or alias is certain; anything else only suggests."""
-        query = normalize(typed)
+        words = [w for w in typed.split() if w.casefold().strip(".,:") not in DISTRICT_WORDS]
+        query = normalize(" ".join(words))
         if not query:
             return Match(None)
         if query in self._names:

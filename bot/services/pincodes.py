@@ -10,12 +10,16 @@ from pathlib import Path
 
 _PIN = re.compile(r"^[1-9][0-9]{5}$")
 _IGNORED = re.compile(r"[\s\-.\u200b-\u200d\ufeff]+")  # "273 001", "273-001", joiners
+# "पिन 273001", "PIN code: 273001": the word before the digits
+_PIN_WORD = re.compile(
+    r"^\s*(?:पिन\s*कोड|पिनकोड|पिन|pin\s*code|pincode|pin)\s*[:\-]?", re.IGNORECASE
+)
 
 
 def normalize_pin(text: str) -> str | None:
     """The six ASCII digits of a typed PIN (any script's digits, spaces allowed), or None."""
     digits = []
-    for ch in _IGNORED.sub("", text):
+    for ch in _IGNORED.sub("", _PIN_WORD.sub("", text)):
         value = unicodedata.decimal(ch, None)
         if value is None:
             return None

@@ -54,9 +54,15 @@ def parse_name(text: str) -> str:
     return name
 
 
+_NUMBER_IN_TEXT = re.compile(r"\+?\d[\d\s\-().]{8,}\d")
+
+
 def parse_phone(text: str) -> str:
     """An Indian mobile number in E.164 (+91XXXXXXXXXX)."""
     raw = ascii_digits(clean_text(text))
+    if any(ch.isalpha() for ch in raw):  # "मेरा नंबर 98765 43210 है": the one number in it
+        found = _NUMBER_IN_TEXT.findall(raw)
+        raw = found[0] if len(found) == 1 else raw
     digits = re.sub(r"[\s\-().]", "", raw)
     if digits.startswith("0") and len(digits) == 11:
         digits = digits[1:]
@@ -84,6 +90,20 @@ def parse_bounded(text: str, lo: int, hi: int, key: str) -> str:
     value = clean_text(text)
     letters = sum(1 for ch in value if ch.isalnum() or unicodedata.category(ch)[0] == "M")
     if letters < lo or len(value) > hi:
+        raise Invalid(key, min=lo, max=hi)
+    return value
+
+
+# Said to a question that wants the name of a thing: a yes, a no, an "okay" name nothing.
+NOT_NAMES = frozenset({"हाँ", "हां", "हा", "जी", "जी हाँ", "ठीक", "ठीक है", "नहीं", "नही", "ओके"}) | {
+    "ha", "haan", "han", "yes", "no", "ok", "okay", "theek hai", "thik hai"
+}  # fmt: skip
+
+
+def parse_words(text: str, lo: int, hi: int, key: str) -> str:
+    """A name for a thing (a kind of work, a product): words, not only digits or a yes."""
+    value = parse_bounded(text, lo, hi, key)
+    if not any(ch.isalpha() for ch in value) or value.casefold().strip(" .!।") in NOT_NAMES:
         raise Invalid(key, min=lo, max=hi)
     return value
 

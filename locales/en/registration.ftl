@@ -8,6 +8,7 @@ welcome-consent =
 consent-declined = No problem. Nothing about you was kept. Press /start whenever you want to come back.
 consent-thanks = Thank you! Let's begin.
 welcome-back = 🙏 Namaste { $name }! What would you like to do?
+welcome-back-unnamed = 🙏 Namaste! What would you like to do?
 menu-hint = Choose what to do with the buttons below.
 new-product = Let's add a new product.
 drafts-limit = You have { $max } unfinished products. Finish one of them first — press "Continue".

@@ -135,7 +135,7 @@ async def _craft(d: Draft, given: Input) -> Outcome:
     if not isinstance(given, Text):
         return with_hint(d, "hint-craft")
     try:
-        craft = v.parse_bounded(given.value, v.CRAFT_MIN, v.CRAFT_MAX, "err-craft")
+        craft = v.parse_words(given.value, v.CRAFT_MIN, v.CRAFT_MAX, "err-craft")
     except v.Invalid as exc:
         return with_error(d, exc)
     return set_craft(d, craft)
@@ -147,12 +147,14 @@ def set_craft(d: Draft, craft: str) -> Outcome:
     return advance(d, "craft")
 
 
-def _text_step(field_name: str, lo: int, hi: int, error: str, hint: str) -> Answer:
+def _text_step(
+    field_name: str, lo: int, hi: int, error: str, hint: str, parse: Parse = v.parse_bounded
+) -> Answer:
     async def on_text(d: Draft, given: Input) -> Outcome:
         if not isinstance(given, Text):
             return with_hint(d, hint)
         try:
-            setattr(d.sub, field_name, v.parse_bounded(given.value, lo, hi, error))
+            setattr(d.sub, field_name, parse(given.value, lo, hi, error))
         except v.Invalid as exc:
             return with_error(d, exc)
         if field_name == "description":
@@ -269,13 +271,19 @@ async def photos_done(d: Draft) -> Outcome:
 
 
 Answer = Callable[[Draft, Input], Awaitable[Outcome]]
+Parse = Callable[[str, int, int, str], str]
 ANSWERS: dict[str, Answer] = {
     "name": _name,
     "phone": _phone,
     "district": _district,
     "craft": _craft,
     "product_name": _text_step(
-        "product_name", v.PRODUCT_MIN, v.PRODUCT_MAX, "err-product-name", "hint-product-name"
+        "product_name",
+        v.PRODUCT_MIN,
+        v.PRODUCT_MAX,
+        "err-product-name",
+        "hint-product-name",
+        parse=v.parse_words,
     ),
     "description": _text_step(
         "description", v.DESCRIPTION_MIN, v.DESCRIPTION_MAX, "err-description", "hint-description"
