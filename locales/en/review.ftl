@@ -27,7 +27,7 @@ reason-lease-expired = review time ran out, back in the queue
 reason-reviewer-removed = reviewer removed, back in the queue
 
 ## Reviewers: refusals
-rv-not-staff = This command is for the district office's staff. To add your product, press /start.
+rv-not-staff = Sorry, this command is only for district officials (reviewers). For your own products press /start.
 rv-not-admin = Sorry, this command is only for admins.
 rv-not-found = { $ref } was not found.
 rv-out-of-scope = { $ref } is not in your districts.
