@@ -10,7 +10,7 @@ import pytest
 from bot.config import Settings
 from bot.context import BotApp
 from bot.storage.models import State
-from fake_telegram import FakeTelegram
+from fake_telegram import FakeTelegram, FakeUser
 from tests.support.factories import events, reference, submission, waiting
 from tests.support.journey import choose_language, submit_product
 from tests.support.world import ADMIN_ID, REVIEWER_2, REVIEWER_ID, Sessions
@@ -157,16 +157,22 @@ async def test_reviewer_types_own_reason_which_artisan_reads_verbatim(
     assert events_[-1].reason == "Machine-made <copy> of a Moradabad brass item"
 
 
-async def test_artisan_resubmits_and_reviewer_sees_what_changed(
-    fake: FakeTelegram, bot: BotApp, db: Sessions
-) -> None:
+async def sent_back(fake: FakeTelegram, reason: str) -> tuple[FakeUser, FakeUser, str]:
+    """An artisan's product, sent back by an English-reading reviewer with `reason`'s button."""
     artisan = fake.user()
     ref = await submit_product(artisan)
     reviewer = fake.user(REVIEWER_ID, language_code="en")
     await choose_language(reviewer)
     await reviewer.send(f"/review {ref}", expect=2)
     await reviewer.press("Needs changes")
-    await reviewer.press("Price wrong", expect=2)
+    await reviewer.press(reason, expect=2)
+    return artisan, reviewer, ref
+
+
+async def test_artisan_resubmits_and_reviewer_sees_what_changed(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan, reviewer, ref = await sent_back(fake, "Price wrong")
     await artisan.press("सुधार करें", expect=2)  # the reason, and straight to the price
     assert "सुधार चाहिए" in artisan.texts[-2] and "दाम" in artisan.last_text
     await artisan.send("950", expect=2)  # the summary again, with its photo
@@ -184,13 +190,7 @@ async def test_artisan_resubmits_and_reviewer_sees_what_changed(
 async def test_artisan_asked_for_more_photos_sends_one_at_the_summary_and_it_is_added(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:
-    artisan = fake.user()
-    ref = await submit_product(artisan)
-    reviewer = fake.user(REVIEWER_ID, language_code="en")
-    await choose_language(reviewer)
-    await reviewer.send(f"/review {ref}", expect=2)
-    await reviewer.press("Needs changes")
-    await reviewer.press("Too few photos", expect=2)
+    artisan, _reviewer, ref = await sent_back(fake, "Too few photos")
     await artisan.press("सुधार करें", expect=2)  # the summary, with the reason on top
     assert "इसे ठीक करें" in artisan.last_text
     await artisan.send_photo()  # not thrown away: one more photo of the product
