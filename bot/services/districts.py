@@ -36,11 +36,6 @@ class Match:
     suggestions: list[District] = field(default_factory=list)
 
 
-# "गोरखपुर जिला", "district Gorakhpur", "जनपद बस्ती": the word is not part of the name.
-DISTRICT_WORDS = frozenset({"जिला", "ज़िला", "जिले", "ज़िले", "जनपद", "district", "dist", "zila"})
-DISTRICT_WORDS |= {"jila", "janpad"}
-
-
 def normalize(text: str) -> str:
     """Fold spelling variants: case, nukta, chandrabindu/anusvara, joiners, punctuation."""
     text = unicodedata.normalize("NFD", text.casefold())
@@ -49,6 +44,13 @@ def normalize(text: str) -> str:
         ch for ch in text if unicodedata.category(ch) not in ("Cf", "Mn") or ch > "\u08ff"
     )
     return _NON_WORD.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+# "गोरखपुर जिला", "district Gorakhpur", "जनपद बस्ती": the word is not part of the name. Compared
+# after `normalize`, so any case, with or without the nukta.
+DISTRICT_WORDS = frozenset(
+    normalize(word) for word in ("ज़िला", "ज़िले", "जनपद", "district", "dist", "zila", "jila")
+)
 
 
 class DistrictIndex:
@@ -103,7 +105,7 @@ class DistrictIndex:
 
     def match(self, typed: str, limit: int = 3) -> Match:
         """An exact (normalised) name or alias is certain; anything else only suggests."""
-        words = [w for w in typed.split() if w.casefold().strip(".,:") not in DISTRICT_WORDS]
+        words = [w for w in typed.split() if normalize(w) not in DISTRICT_WORDS]
         query = normalize(" ".join(words))
         if not query:
             return Match(None)

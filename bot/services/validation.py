@@ -95,9 +95,12 @@ def parse_bounded(text: str, lo: int, hi: int, key: str) -> str:
 
 
 # Said to a question that wants the name of a thing: a yes, a no, an "okay" name nothing.
-NOT_NAMES = frozenset({"हाँ", "हां", "हा", "जी", "जी हाँ", "ठीक", "ठीक है", "नहीं", "नही", "ओके"}) | {
-    "ha", "haan", "han", "yes", "no", "ok", "okay", "theek hai", "thik hai"
-}  # fmt: skip
+NOT_NAMES = frozenset(
+    {
+        *("हाँ", "हां", "हा", "जी", "जी हाँ", "ठीक", "ठीक है", "नहीं", "नही", "ओके"),
+        *("ha", "haan", "han", "yes", "no", "ok", "okay", "theek hai", "thik hai"),
+    }
+)
 
 
 def parse_words(text: str, lo: int, hi: int, key: str) -> str:
