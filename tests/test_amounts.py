@@ -27,6 +27,9 @@ class month(ask):
 PRICES: list[object] = [
     # digits, either script, with and without grouping
     ("1200", 1200),
+    ("12OO", 1200),  # the letter O typed for a zero
+    ("₹5oo", 500),
+    ("1O ka", 10),
     ("१२००", 1200),
     ("१,२००", 1200),
     ("1,200", 1200),

@@ -61,6 +61,7 @@ def vocabulary() -> Vocabulary:
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[-–—~]|[^\s\d.,/₹()\-–—~:;!?'\"+=*]+")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?")  # 1,200 · 1,20,000 · 5,000.00
+_LETTER_O = re.compile(r"(?<=\d)[Oo]+(?![^\W\d_])|(?<![^\W\d_])[Oo]+(?=\d)")
 _THOUSANDS_DOT = re.compile(r"\d{1,3}\.\d{3}")  # "1.200": a thousand written the European way?
 
 
@@ -93,6 +94,7 @@ def _number(token: str) -> Decimal | None:
 def _groups(text: str) -> list[list[Decimal] | str]:
     """Numbers, each with the multipliers that follow it, and range words between them."""
     text = ascii_digits(clean_text(text)).replace("/-", " ")
+    text = _LETTER_O.sub(lambda o: "0" * len(o.group()), text)  # "12OO": the letter for a zero
     text = re.sub(r"(\d)(?=[^\W\d_])", r"\1 ", text)  # "5k", "5hazar"
     tokens = [_fold(t) for t in _TOKEN.findall(text)]
     words = vocabulary()
