@@ -14,13 +14,11 @@ from bot.handlers import registration
 from bot.handlers.base import Turn, handler
 from bot.handlers.callback_data import number
 from bot.services import help_desk as hp
+from bot.services import input_words
 from bot.services.dialogues import close_dialogue, open_dialogue
 from bot.storage.models import Artisan, Dialogue, HelpMessage
 from bot.storage.queries import stored_locale
 
-# Typed for a person instead of pressing "🙋 मदद": the message's first word, alone or with one
-# more ("मदद चाहिए", "help please").
-HELP_WORDS = frozenset({"मदद", "सहायता", "madad", "help"})
 # What the staff card calls the artisan's current step.
 STEP_NAMES = {**kb.EDIT_FIELDS, "photos": "btn-edit-photos", "summary": "help-step-summary"}
 
@@ -40,10 +38,12 @@ async def on_button(turn: Turn) -> None:
 
 
 def asks_for_help(turn: Turn) -> bool:
-    """The message only asks for help, in words (see HELP_WORDS)."""
+    """The message only asks for a person, typed instead of pressing the help button: a word
+    of data/input_words.csv (kind help), alone or with one more ("madad chahiye")."""
     msg = turn.update.message
-    words = (msg.text or "").replace("🙋", " ").strip(" .!?।").casefold().split() if msg else []
-    return 0 < len(words) <= 2 and words[0] in HELP_WORDS
+    text = (msg.text or "").replace("🙋", " ").strip(" .!?\u0964") if msg else ""  # the danda
+    words = text.split()
+    return 0 < len(words) <= 2 and input_words.fold(words[0]) in input_words.words("help")
 
 
 async def open_question(turn: Turn) -> None:

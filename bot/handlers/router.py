@@ -25,7 +25,7 @@ def handlers(
         if dialogue is not None and dialogue.kind in dialogues:
             await dialogues[dialogue.kind](turn, dialogue)
             return
-        if help_desk.asks_for_help(turn):  # "मदद" typed, not pressed: not an answer
+        if help_desk.asks_for_help(turn):  # "help" typed, not pressed: not an answer
             await help_desk.open_question(turn)
             return
         await registration.on_input(turn)

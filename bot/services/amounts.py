@@ -13,11 +13,11 @@ from __future__ import annotations
 import csv
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from bot.services.input_words import fold
 from bot.services.validation import Invalid, ascii_digits, clean_text
 
 WORDS_CSV = Path(__file__).resolve().parents[2] / "data" / "amount_words.csv"
@@ -42,7 +42,7 @@ class Vocabulary:
         with path.open(encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
                 value = Decimal(row["value"]) if row["value"] else Decimal(0)
-                found.setdefault(row["kind"], {})[_fold(row["word"])] = value
+                found.setdefault(row["kind"], {})[fold(row["word"])] = value
         return cls(
             multipliers=found.get("multiplier", {}),
             numbers=found.get("number", {}),
@@ -74,13 +74,6 @@ class Unclear(Exception):
     per_month: bool = False
 
 
-def _fold(word: str) -> str:
-    """One spelling whether or not the nukta and chandrabindu are typed; lower case."""
-    word = unicodedata.normalize("NFD", word.casefold())
-    word = word.replace("\u093c", "").replace("\u0901", "\u0902")
-    return unicodedata.normalize("NFC", word)
-
-
 def _number(token: str) -> Decimal | None:
     if _GROUPED.fullmatch(token):
         return Decimal(token.replace(",", ""))
@@ -96,7 +89,7 @@ def _groups(text: str) -> list[list[Decimal] | str]:
     text = ascii_digits(clean_text(text)).replace("/-", " ")
     text = _LETTER_O.sub(lambda o: "0" * len(o.group()), text)  # "12OO": the letter for a zero
     text = re.sub(r"(\d)(?=[^\W\d_])", r"\1 ", text)  # "5k", "5hazar"
-    tokens = [_fold(t) for t in _TOKEN.findall(text)]
+    tokens = [fold(t) for t in _TOKEN.findall(text)]
     words = vocabulary()
     out: list[list[Decimal] | str] = []
     prefix = Decimal(0)
@@ -182,7 +175,7 @@ def read_amount(text: str, maximum: int, *, per_month: bool = False) -> int:
 def _per_period(text: str) -> Decimal | None:
     """How many of the period `text` names ("roz", "hafte mein") make a month, if it names one."""
     periods = vocabulary().periods
-    tokens = (_fold(t) for t in _TOKEN.findall(ascii_digits(clean_text(text))))
+    tokens = (fold(t) for t in _TOKEN.findall(ascii_digits(clean_text(text))))
     return next((periods[t] for t in tokens if t in periods), None)
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import csv
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
+
+from bot.services import input_words
 
 SUGGEST_MIN_SCORE = 60
 SUGGEST_SPREAD = 10  # suggest only names nearly as good as the best one
@@ -46,11 +49,10 @@ def normalize(text: str) -> str:
     return _NON_WORD.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
-# "गोरखपुर जिला", "district Gorakhpur", "जनपद बस्ती": the word is not part of the name. Compared
-# after `normalize`, so any case, with or without the nukta.
-DISTRICT_WORDS = frozenset(
-    normalize(word) for word in ("ज़िला", "ज़िले", "जनपद", "district", "dist", "zila", "jila")
-)
+@functools.cache
+def _district_words() -> frozenset[str]:
+    """The words around a district's name ("Gorakhpur jila"), compared after `normalize`."""
+    return frozenset(normalize(word) for word in input_words.words("district"))
 
 
 class DistrictIndex:
@@ -105,7 +107,7 @@ class DistrictIndex:
 
     def match(self, typed: str, limit: int = 3) -> Match:
         """An exact (normalised) name or alias is certain; anything else only suggests."""
-        words = [w for w in typed.split() if normalize(w) not in DISTRICT_WORDS]
+        words = [w for w in typed.split() if normalize(w) not in _district_words()]
         query = normalize(" ".join(words))
         if not query:
             return Match(None)

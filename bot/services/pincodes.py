@@ -8,24 +8,35 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
+from bot.services import input_words
+
 _PIN = re.compile(r"^[1-9][0-9]{5}$")
 _IGNORED = re.compile(r"[\s\-.\u200b-\u200d\ufeff]+")  # "273 001", "273-001", joiners
-# "पिन 273001", "PIN code: 273001": the word before the digits
-_PIN_WORD = re.compile(
-    r"^\s*(?:पिन\s*कोड|पिनकोड|पिन|pin\s*code|pincode|pin)\s*[:\-]?", re.IGNORECASE
-)
+# The word before the digits ("pin 273001", "PIN code: 273001"): data/input_words.csv, kind pin.
+_HEAD = re.compile(r"^(\D*?)[\s:\-]*(\d.*)$", re.DOTALL)
 
 
 def normalize_pin(text: str) -> str | None:
     """The six ASCII digits of a typed PIN (any script's digits, spaces allowed), or None."""
     digits = []
-    for ch in _IGNORED.sub("", _PIN_WORD.sub("", text)):
+    for ch in _IGNORED.sub("", _without_pin_word(text)):
         value = unicodedata.decimal(ch, None)
         if value is None:
             return None
         digits.append(str(value))
     pin = "".join(digits)
     return pin if _PIN.match(pin) else None
+
+
+def _without_pin_word(text: str) -> str:
+    """`text` without a word for "PIN" before its digits, if it has one."""
+    head = _HEAD.match(text)
+    if head is None or not head.group(1).strip():
+        return text
+    pin_words = input_words.words("pin")
+    if all(input_words.fold(word.strip(":-")) in pin_words for word in head.group(1).split()):
+        return head.group(2)
+    return text
 
 
 class PinIndex:

@@ -11,6 +11,8 @@ from typing import Any
 
 import phonenumbers
 
+from bot.services import input_words
+
 NAME_MIN, NAME_MAX = 2, 60
 PRODUCT_MIN, PRODUCT_MAX = 2, 100
 DESCRIPTION_MIN, DESCRIPTION_MAX = 10, 1000
@@ -60,7 +62,7 @@ _NUMBER_IN_TEXT = re.compile(r"\+?\d[\d\s\-().]{8,}\d")
 def parse_phone(text: str) -> str:
     """An Indian mobile number in E.164 (+91XXXXXXXXXX)."""
     raw = ascii_digits(clean_text(text))
-    if any(ch.isalpha() for ch in raw):  # "मेरा नंबर 98765 43210 है": the one number in it
+    if any(ch.isalpha() for ch in raw):  # "mera number 98765 43210 hai": the one number in it
         found = _NUMBER_IN_TEXT.findall(raw)
         raw = found[0] if len(found) == 1 else raw
     digits = re.sub(r"[\s\-().]", "", raw)
@@ -94,19 +96,12 @@ def parse_bounded(text: str, lo: int, hi: int, key: str) -> str:
     return value
 
 
-# Said to a question that wants the name of a thing: a yes, a no, an "okay" name nothing.
-NOT_NAMES = frozenset(
-    {
-        *("हाँ", "हां", "हा", "जी", "जी हाँ", "ठीक", "ठीक है", "नहीं", "नही", "ओके"),
-        *("ha", "haan", "han", "yes", "no", "ok", "okay", "theek hai", "thik hai"),
-    }
-)
-
-
 def parse_words(text: str, lo: int, hi: int, key: str) -> str:
-    """A name for a thing (a kind of work, a product): words, not only digits or a yes."""
+    """A name for a thing (a kind of work, a product): words, not only digits or a yes
+    (data/input_words.csv, kind not_a_name)."""
     value = parse_bounded(text, lo, hi, key)
-    if not any(ch.isalpha() for ch in value) or value.casefold().strip(" .!।") in NOT_NAMES:
+    said = input_words.fold(value.strip(" .!\u0964"))  # U+0964: the danda
+    if not any(ch.isalpha() for ch in value) or said in input_words.words("not_a_name"):
         raise Invalid(key, min=lo, max=hi)
     return value
 

@@ -1,0 +1,38 @@
+"""Words the bot reads in what people type, not words it says: `data/input_words.csv`.
+
+Kinds: `help` (a message that only asks for a person), `district` and `pin` (the word around a
+district's name or before a PIN code), `not_a_name` (a yes, a no, an okay: no name of a thing),
+`honorific` (a name's last word that the Hindi greeting adds itself). An administrator adds a
+spelling there and restarts the bot; spellings with and without nukta or chandrabindu match
+alike (`fold`).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import unicodedata
+from pathlib import Path
+
+WORDS_CSV = Path(__file__).resolve().parents[2] / "data" / "input_words.csv"
+
+
+def fold(word: str) -> str:
+    """One spelling whether or not the nukta and chandrabindu are typed; lower case."""
+    word = unicodedata.normalize("NFD", word.casefold())
+    word = word.replace("\u093c", "").replace("\u0901", "\u0902")
+    return unicodedata.normalize("NFC", word)
+
+
+@functools.cache
+def _all(path: Path = WORDS_CSV) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            found.setdefault(row["kind"], set()).add(fold(row["word"]))
+    return {kind: frozenset(words) for kind, words in found.items()}
+
+
+def words(kind: str) -> frozenset[str]:
+    """The folded spellings of one kind (empty for a kind the file does not have)."""
+    return _all().get(kind, frozenset())
