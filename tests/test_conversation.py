@@ -146,6 +146,16 @@ async def test_artisan_types_help_where_a_price_is_asked_and_reaches_a_person(
 # --- voice and one-tap answers ---
 
 
+async def test_artisan_who_types_their_name_in_a_sentence_is_greeted_by_the_name_alone(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    artisan = fake.user()
+    await consent(artisan)
+    await artisan.send("मेरा नाम श्री रामू प्रजापति जी है।")
+    await artisan.send("/start")
+    assert "नमस्ते रामू प्रजापति जी!" in artisan.last_text
+
+
 async def test_artisan_who_said_their_name_by_voice_is_greeted_without_a_blank(
     fake: FakeTelegram, bot: BotApp
 ) -> None:

@@ -113,6 +113,12 @@ T, V = flow.Text, flow.Voice
 CASES = [
     # name: typed, spoken, or something else
     Case("name", T("  सुनीता  देवी "), "phone", stored={"name": "सुनीता देवी"}),
+    Case("name", T("मेरा नाम रामू प्रजापति है।"), "phone", stored={"name": "रामू प्रजापति"}),
+    Case("name", T("श्रीमती सुनीता देवी जी"), "phone", stored={"name": "सुनीता देवी"}),
+    Case("name", T("मैं रामू हूँ"), "phone", stored={"name": "रामू"}),
+    Case("name", T("my name is Ramu Prajapati"), "phone", stored={"name": "Ramu Prajapati"}),
+    Case("name", T("श्रीराम जी"), "phone", stored={"name": "श्रीराम"}),  # one word: a name
+    Case("name", T("श्री"), "phone", stored={"name": "श्री"}),  # nothing else said: kept
     Case("name", T("R2D2"), "name", ["err-name-chars"], stored={"name": None}),
     Case("name", T("क"), "name", ["err-name-length"]),
     Case("name", V("voice-name"), "phone", ["voice-saved"], stored={"voice:name": "voice-name"}),

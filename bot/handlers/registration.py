@@ -22,9 +22,10 @@ from bot.handlers.catalogue import kick_photo_worker
 from bot.handlers.photos import album_part, image_of
 from bot.jobs import RepeatingJob
 from bot.outbox import unit_of_work
-from bot.services import campaigns, flow, input_words, privacy, review
+from bot.services import campaigns, flow, privacy, review
 from bot.services import registration as reg
 from bot.services import review_queries as views
+from bot.services import validation as v
 from bot.storage.models import Artisan, Submission, utcnow
 
 log = logging.getLogger(__name__)
@@ -42,17 +43,10 @@ EDIT_SCREENS = {
 
 async def show_menu(turn: Turn, artisan: Artisan, key: str = "welcome-back") -> None:
     draft = await reg.unfinished(turn.session, artisan)
-    name = _without_honorific(artisan.name or "")  # the Hindi greeting adds its own
+    name = v.bare_name(artisan.name or "")  # older rows may end in "जी": the greeting adds its own
     if key == "welcome-back" and not name:  # a name told by voice, not yet typed in
         key = "welcome-back-unnamed"
     turn.say(key, kb.menu(turn.t, draft is not None), name=name)
-
-
-def _without_honorific(name: str) -> str:
-    words = name.split()
-    if len(words) > 1 and input_words.fold(words[-1]) in input_words.words("honorific"):
-        return " ".join(words[:-1])
-    return name
 
 
 async def show_where(turn: Turn) -> None:

@@ -2,9 +2,9 @@
 
 Kinds: `help` (a message that only asks for a person), `district` and `pin` (the word around a
 district's name or before a PIN code), `not_a_name` (a yes, a no, an okay: no name of a thing),
-`honorific` (a name's last word that the Hindi greeting adds itself). An administrator adds a
-spelling there and restarts the bot; spellings with and without nukta or chandrabindu match
-alike (`fold`).
+`name_intro`, `name_verb`, `title` and `honorific` (the words around a person's name). An
+administrator adds a spelling there and restarts the bot; spellings with and without nukta or
+chandrabindu match alike (`fold`).
 """
 
 from __future__ import annotations

@@ -46,7 +46,8 @@ def clean_text(text: str) -> str:
 
 
 def parse_name(text: str) -> str:
-    name = clean_text(text)
+    """A person's name, without the sentence or the titles said around it (`bare_name`)."""
+    name = bare_name(clean_text(text))
     letters = sum(1 for ch in name if unicodedata.category(ch)[0] in ("L", "M"))
     allowed = all(unicodedata.category(ch)[0] in ("L", "M") or ch in " .'-" for ch in name)
     if not allowed:
@@ -54,6 +55,38 @@ def parse_name(text: str) -> str:
     if letters < NAME_MIN or len(name) > NAME_MAX:
         raise Invalid("err-name-length", min=NAME_MIN, max=NAME_MAX)
     return name
+
+
+_SENTENCE_END = " .!,\u0964"  # U+0964: the danda
+
+
+def bare_name(text: str) -> str:
+    """ "मेरा नाम रामू प्रजापति है।", "श्री रामू प्रजापति जी", "Mr Ramu" -> the name alone.
+
+    The words are data/input_words.csv's: `name_intro` opens a sentence about the name (its
+    `name_verb`, "है", is dropped only after one), `title` comes before a name and `honorific`
+    after it. The name itself is never dropped: what would leave nothing is kept.
+    """
+    words = text.strip(_SENTENCE_END).split()
+    folded = [input_words.fold(word).strip(":-") for word in words]
+    intro = _longest_prefix(folded, input_words.words("name_intro"))
+    if intro and len(words) > intro + 1 and folded[-1] in input_words.words("name_verb"):
+        words, folded = words[:-1], folded[:-1]
+    start, end = intro, len(words)
+    while start < end - 1 and folded[start] in input_words.words("title"):
+        start += 1
+    while end > start + 1 and folded[end - 1] in input_words.words("honorific"):
+        end -= 1
+    kept = " ".join(words[start:end]).strip(_SENTENCE_END + ":-")
+    return kept if start < end and kept else text
+
+
+def _longest_prefix(folded: list[str], phrases: frozenset[str]) -> int:
+    """How many of the first words make one of `phrases` (the longest; 0 for none)."""
+    for n in range(min(len(folded) - 1, 4), 0, -1):
+        if " ".join(folded[:n]) in phrases:
+            return n
+    return 0
 
 
 _NUMBER_IN_TEXT = re.compile(r"\+?\d[\d\s\-().]{8,}\d")
