@@ -6,7 +6,7 @@ import asyncio
 import re
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select, update
@@ -17,7 +17,7 @@ from bot.context import BotApp
 from bot.handlers.registration import remind_idle_drafts
 from bot.storage.models import Artisan, Photo, State, Submission, utcnow
 from fake_telegram import FakeTelegram
-from tests.support.factories import artisan_row, photos_of_submission, submissions_of
+from tests.support.factories import artisan_row, photos_of_submission, submissions_of, waiting
 from tests.support.journey import consent, phone_of, submit_product, to_district, to_photos
 
 Sessions = Callable[[], AsyncSession]
@@ -305,6 +305,28 @@ async def test_status_and_mydata_show_what_is_stored(fake: FakeTelegram, bot: Bo
     assert ref in artisan.last_text and "देखा जा रहा है" in artisan.last_text
     await artisan.send("/mydata")
     assert any(phone_of(artisan) in text for text in artisan.texts[-2:])
+
+
+@pytest.mark.parametrize(
+    ("locale", "consented", "shown"),
+    [
+        # 20:00 UTC is already the next morning in Gorakhpur: the day the artisan said yes.
+        ("hi", datetime(2026, 11, 30, 20, 0, tzinfo=UTC), "सहमति दी: 1 दिसंबर 2026"),
+        ("en", datetime(2026, 11, 30, 6, 0, tzinfo=UTC), "Consent given: 30 November 2026"),
+    ],
+)
+async def test_artisan_sees_consent_day_in_mydata_as_a_date_in_own_language(
+    fake: FakeTelegram, bot: BotApp, db: Sessions, locale: str, consented: datetime, shown: str
+) -> None:
+    artisan, _sid = await waiting(fake, db, locale=locale)
+    async with db() as session, session.begin():
+        await session.execute(
+            update(Artisan).where(Artisan.telegram_id == artisan.id).values(consent_at=consented)
+        )
+    await artisan.send("/mydata", expect=2)
+    [mydata] = [text for text in artisan.texts[-2:] if phone_of(artisan) in text]
+    assert shown in mydata
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", mydata)
 
 
 async def test_deletemydata_purges_rows_and_files(

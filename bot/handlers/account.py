@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
+from babel.dates import format_date
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler, filters
 
@@ -14,6 +17,7 @@ from bot.services import registration as reg
 from bot.storage.models import Artisan, State
 
 PRIVATE = filters.ChatType.PRIVATE
+INDIA = timezone(timedelta(hours=5, minutes=30))  # the calendar the artisan lives by
 STATE_KEYS = {
     State.DRAFT: "state-draft",
     State.PENDING: "state-pending",
@@ -43,6 +47,15 @@ async def status_of(turn: Turn, artisan: Artisan) -> None:
     turn.send_text(turn.t("status-title") + "\n\n" + "\n\n".join(lines))
 
 
+def day(moment: datetime, locale: str) -> str:
+    """A day as the artisan reads it: "30 नवंबर 2026", "30 November 2026".
+
+    babel directly rather than Fluent's DATETIME: Fluent formats with the bundle's bare locale,
+    and bare `en` writes "November 30, 2026"; India (`en_IN`, `hi_IN`) puts the day first.
+    """
+    return format_date(moment.astimezone(INDIA).date(), "long", locale=f"{locale}_IN")
+
+
 @handler
 async def on_status(turn: Turn) -> None:
     """List the artisan's submissions with their state in their language."""
@@ -69,7 +82,7 @@ async def on_mydata(turn: Turn) -> None:
         craft=artisan.craft or missing,
         language=turn.services.t.native_names()[turn.locale],
         notices=turn.t("word-yes" if artisan.notices_opt_in else "word-no"),
-        consent=artisan.consent_at.strftime("%Y-%m-%d") if artisan.consent_at else missing,
+        consent=day(artisan.consent_at, turn.locale) if artisan.consent_at else missing,
     )
     await status_of(turn, artisan)
 
