@@ -18,9 +18,11 @@ from bot.config import Settings
 from bot.context import BotApp, BotContext, services_of
 from bot.handlers.catalogue import photo_worker
 from bot.handlers.listing_details import check_stock
+from bot.services import listing_details
 from bot.services.crafts import CraftIndex
 from bot.services.districts import DistrictIndex
 from bot.services.ondc import Builder, Row
+from bot.services.validation import Invalid
 from bot.storage.models import Artisan, Dialogue, Listing, State, Submission
 from fake_telegram import FakeTelegram, FakeUser
 from tests.support.factories import approved_product, submission_id
@@ -165,6 +167,52 @@ async def test_artisan_typing_nonsense_for_stock_is_asked_again_in_own_language(
     async with db() as session:
         listing = await session.get(Listing, submission_id(reference))
         assert listing is not None and (listing.step, listing.stock) == ("stock", None)
+
+
+@pytest.mark.parametrize(
+    ("lang", "craft", "answers", "typed", "days", "echo", "asked_next"),
+    [
+        ("hi", "टेराकोटा", ("मिट्टी", "लाल"), "2-3 दिन", 3, "भेजने में: 3 दिन ✅", "नाप या वज़न"),
+        ("en", "Terracotta", ("Clay", "Red"), "3-4 days", 4, "Sent within: 4 days ✅", "size"),
+    ],
+)  # fmt: skip
+async def test_artisan_typing_days_as_a_range_gets_its_larger_end_echoed_and_kept(
+    fake: FakeTelegram,
+    bot: BotApp,
+    db: Sessions,
+    lang: str,
+    craft: str,
+    answers: tuple[str, str],
+    typed: str,
+    days: int,
+    echo: str,
+    asked_next: str,
+) -> None:
+    artisan = fake.user(language_code=lang)
+    reference = await submit_product(artisan, lang=lang, craft=craft)
+    await approve(fake, reference)
+    for answer in (*answers, "12"):  # material, colour, how many are ready
+        await artisan.send(answer)
+    await artisan.send(typed)
+    assert echo in artisan.last_text and asked_next in artisan.last_text
+    async with db() as session:
+        listing = await session.get(Listing, submission_id(reference))
+        assert listing is not None and (listing.step, listing.ship_days) == ("size", days)
+
+
+@pytest.mark.parametrize(
+    ("typed", "days"),
+    [("2-3 दिन", 3), ("2 से 3 दिन", 3), ("2 - 3", 3), ("२-३ दिन", 3), ("3-4 days", 4),
+     ("दो से तीन दिन", 3), ("2 se 3 din", 3), ("0-2", 2), ("7", 7), ("७ दिन", 7)],
+)  # fmt: skip
+def test_days_to_send_typed_as_a_range_are_its_larger_end(typed: str, days: int) -> None:
+    assert listing_details.parse("ship", typed) == days
+
+
+@pytest.mark.parametrize("typed", ["0", "3-2", "2-2", "2-3-4", "1.5-2", "100-130", "2.5", "2 3"])
+def test_days_to_send_that_are_no_range_nor_count_are_still_refused(typed: str) -> None:
+    with pytest.raises(Invalid):
+        listing_details.parse("ship", typed)
 
 
 async def test_listing_questions_survive_a_restart(

@@ -6,15 +6,17 @@ answer. An artisan answers one product's questions at a time, the oldest open on
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services.amounts import Unclear, read_amount
+from bot.services.amounts import Unclear, read_amount, vocabulary
 from bot.services.crafts import Craft, CraftIndex
 from bot.services.districts import DistrictIndex
+from bot.services.input_words import fold
 from bot.services.validation import Invalid, ascii_digits, clean_text
 from bot.storage.models import Artisan, Listing, State, Submission
 
@@ -55,6 +57,37 @@ def parse_count(text: str, high: int) -> int:
         raise Invalid("ls-err-number") from None
 
 
+def parse_days(text: str) -> int:
+    """Days to send an order: a number, or a range ("2-3 दिन", "2 से 3", "3-4 days") read as
+    its larger end, the promise the artisan can keep."""
+    try:
+        days = parse_count(text, SHIP_MAX)
+    except Invalid:
+        days = _range_end(text)
+    if days == 0:
+        raise Invalid("ls-err-number")
+    return days
+
+
+def _range_end(text: str) -> int:
+    """The larger of two counts joined by one range word of data/amount_words.csv, else Invalid."""
+    ranges = vocabulary().ranges
+    marks = sorted((w for w in ranges if not any(c.isalnum() for c in w)), key=len, reverse=True)
+    text = ascii_digits(clean_text(text))
+    if marks:  # "2-3": the dash is a word of its own
+        text = re.sub("|".join(map(re.escape, marks)), lambda m: f" {m.group()} ", text)
+    tokens = text.split()
+    cuts = [i for i, token in enumerate(tokens) if fold(token) in ranges]
+    if len(cuts) != 1:
+        raise Invalid("ls-err-number")
+    cut = cuts[0]
+    low = parse_count(" ".join(tokens[:cut]), SHIP_MAX)
+    high = parse_count(" ".join(tokens[cut + 1 :]), SHIP_MAX)
+    if low >= high:  # "3-2", "5 से 5": not a range anyone writes
+        raise Invalid("ls-err-number")
+    return high
+
+
 def parse_words(text: str) -> str:
     value = clean_text(text)
     letters = sum(1 for ch in value if ch.isalnum())
@@ -67,10 +100,7 @@ def parse(step: str, text: str) -> str | int:
     if step in ("stock", RESTOCK):
         return parse_count(text, STOCK_MAX)
     if step == "ship":
-        days = parse_count(text, SHIP_MAX)
-        if days == 0:
-            raise Invalid("ls-err-number")
-        return days
+        return parse_days(text)
     return parse_words(text)
 
 
