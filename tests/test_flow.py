@@ -201,7 +201,7 @@ CASES = [
         ["voice-saved"],
         stored={"voice:product_name": "voice-pn"},
     ),
-    Case("product_name", image(), "product_name", ["hint-product-name"]),
+    Case("product_name", image(), "product_name", ["photos-ahead"]),  # kept for the photo step
     Case("description", T("अच्छा"), "description", ["err-description"]),
     Case(
         "description",

@@ -11,7 +11,7 @@ from bot.context import BotApp
 from bot.handlers.catalogue import photo_worker
 from bot.storage.models import Photo
 from fake_telegram import FakeTelegram, FakeUser
-from tests.support.journey import BUTTONS, english, to_photos
+from tests.support.journey import BUTTONS, english, to_district, to_photos
 from tests.support.photo_samples import blurred, darkened, jpeg, product_photo, resized
 from tests.support.world import REVIEWER_ID, Sessions
 
@@ -125,6 +125,19 @@ async def test_artisan_replaces_blurry_photo_and_is_asked_for_a_new_one(
     assert [(p.position, p.quality) for p in rows] == [(1, None)]
     await artisan.send_photo(content=jpeg(product_photo(seed=3)))
     assert "2/5" in artisan.last_text
+
+
+async def test_blurry_photo_sent_ahead_of_the_photo_question_can_be_taken_again(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """Sent before the photo step, the photo is kept; its retake removes it and asks the
+    question at hand again (not "change it at the summary", which is still ahead)."""
+    artisan = fake.user()
+    await to_district(artisan)
+    await artisan.send_photo(content=jpeg(blurred(SHARP, 8)))
+    await hint_shown(fake, artisan, BLURRY_HINT)
+    await artisan.press(RETAKE, expect=2)
+    assert "किस ज़िले" in artisan.last_text and await photos(db) == []
 
 
 async def test_other_artisan_cannot_press_anothers_hint(

@@ -201,6 +201,26 @@ async def test_photo_step_refuses_video_sticker_small_and_sixth_photo(
     assert len(await photos_of_submission(db, sub.id)) == 5
 
 
+async def test_an_album_sent_before_the_photo_question_is_kept_and_answered_once(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """Photos are what an artisan has at hand: sent early, they are not refused part by part
+    (one hint and the question again per photo flooded the chat) but kept for the photo step."""
+    artisan = fake.user()
+    await to_district(artisan)
+    replies = await artisan.send_album(3, settle=0.5)
+    assert len([r for r in replies if r.method == "sendMessage"]) == 1  # one answer, not three
+    assert "फ़ोटो मिल गईं ✅" in artisan.last_text and "किस ज़िले" in artisan.last_text
+    await artisan.send_photo()
+    assert "फ़ोटो मिल गई ✅" in artisan.last_text
+    await artisan.send("Gorakhpur")
+    assert "काम" in artisan.last_text
+    [sub] = await submissions_of(db, artisan.id)
+    photos = await photos_of_submission(db, sub.id)
+    assert [p.position for p in photos] == [1, 2, 3, 4] and sub.district == "Gorakhpur"
+    assert len({p.album for p in photos[:3]}) == 1 and photos[3].album is None
+
+
 async def test_photo_used_by_another_artisan_is_flagged(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

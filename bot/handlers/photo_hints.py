@@ -20,6 +20,7 @@ from bot.handlers.keyboards import T
 from bot.handlers.steps import ask
 from bot.outbox import Outbox
 from bot.services import photo_hints as ph
+from bot.services import registration as reg
 
 HINT_KEYS = {"blurry": "photoq-hint-blurry", "dark": "photoq-hint-dark"}
 
@@ -62,7 +63,8 @@ async def on_button(turn: Turn) -> None:
         turn.answer()
         _close(turn, "photoq-kept")
         return
-    if sub.step != "photos":  # moved on: photos are changed from the summary
+    ahead = sub.step in reg.ORDER and reg.ORDER.index(sub.step) < reg.ORDER.index("photos")
+    if sub.step != "photos" and (sub.editing or not ahead):  # moved on: changed at the summary
         turn.answer("photoq-retake-later", alert=True)
         return
     await ph.remove_photo(turn.session, photo)

@@ -195,11 +195,13 @@ class PhotoFacts(NamedTuple):
     has_it: bool  # this very photo is one of them already
     stored: int  # photos kept for the artisan over all their products
     elsewhere: bool  # another artisan's submission carries this very photo
+    album_seen: bool  # another photo of the same album is one of them already
 
 
 _SUB = bindparam("submission_id", type_=Integer)
 _UNIQUE = bindparam("unique_id", type_=String)
 _ARTISAN = bindparam("artisan_id", type_=Integer)
+_ALBUM = bindparam("album", type_=String)
 _PHOTO_FACTS = select(
     select(func.count()).select_from(Photo).where(Photo.submission_id == _SUB).scalar_subquery(),
     exists().where(Photo.submission_id == _SUB, Photo.file_unique_id == _UNIQUE),
@@ -213,15 +215,25 @@ _PHOTO_FACTS = select(
         Submission.id == Photo.submission_id,
         Submission.artisan_id != _ARTISAN,
     ),
+    exists().where(Photo.submission_id == _SUB, Photo.album == _ALBUM),
 )
 
 
 async def photo_facts(
-    session: AsyncSession, submission_id: int, unique_id: str, artisan_id: int
+    session: AsyncSession,
+    submission_id: int,
+    unique_id: str,
+    artisan_id: int,
+    album: str | None = None,
 ) -> PhotoFacts:
-    params = {"submission_id": submission_id, "unique_id": unique_id, "artisan_id": artisan_id}
-    count, has_it, stored, elsewhere = (await session.execute(_PHOTO_FACTS, params)).one()
-    return PhotoFacts(int(count), bool(has_it), int(stored), bool(elsewhere))
+    params = {
+        "submission_id": submission_id,
+        "unique_id": unique_id,
+        "artisan_id": artisan_id,
+        "album": album,
+    }
+    count, has_it, stored, elsewhere, seen = (await session.execute(_PHOTO_FACTS, params)).one()
+    return PhotoFacts(int(count), bool(has_it), int(stored), bool(elsewhere), bool(seen))
 
 
 async def open_drafts(session: AsyncSession, artisan_id: int) -> int:

@@ -226,6 +226,7 @@ class Photo(Base):
     width: Mapped[int | None] = mapped_column(Integer)
     height: Mapped[int | None] = mapped_column(Integer)
     mime_type: Mapped[str | None] = mapped_column(String(60))
+    album: Mapped[str | None] = mapped_column(String(64))  # Telegram's media_group_id
     reused_elsewhere: Mapped[bool] = mapped_column(Boolean, default=False)
     local_path: Mapped[str | None] = mapped_column(String(300))
     download_attempts: Mapped[int] = mapped_column(Integer, default=0)
@@ -371,6 +372,9 @@ class Delivery(Base):
     error: Mapped[str | None] = mapped_column(String(200))
     message_id: Mapped[int | None] = mapped_column(BigInteger)
     sent_at: Mapped[datetime | None]
+    # A field helper's delivery (artisan_id None, chat_id the helper): the ids of the artisans
+    # without Telegram they registered, to pass the notice on to. None for everyone else.
+    for_artisans: Mapped[list[int] | None] = mapped_column(JSON(none_as_null=True))
 
 
 class ProcessedUpdate(Base):

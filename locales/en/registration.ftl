@@ -87,6 +87,10 @@ err-photo-small = This photo is too small. Go closer, in good light, and take it
 err-photo-limit = That's { $max } photos, the most I can take. Now press "✅ Done".
 err-photo-full = That is { $max } photos already. To send new ones, press "🔄 Replace all photos".
 err-photo-storage = You have many photos stored with us. Please talk to the District Industries Centre about older products.
+photos-ahead = 📷 { $many ->
+        [yes] Got your photos ✅ They are kept with your product.
+       *[no] Got your photo ✅ It is kept with your product.
+    }
 photos-received = Got { $count }/{ $max } photos ✅ Send more, or press "✅ Done".
 photos-full = Got { $max }/{ $max } photos ✅ Now press "✅ Done".
 photos-cleared = Removed the old photos.

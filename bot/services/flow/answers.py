@@ -33,6 +33,8 @@ async def answer(d: Draft, given: Input) -> Outcome:
         if isinstance(given, Image):  # sent at the summary: one more photo of the product
             return await _photo_at_summary(d, given)
         return Outcome().say("hint-summary").show(PROMPT)
+    if isinstance(given, Image):  # ahead of the photo question: kept for it
+        return await _photo_ahead(d, given)
     if isinstance(given, Voice) and step in reg.VOICE_STEPS:
         return _spoken(d, step, given.file_id)
     return await ANSWERS[step](d, given)
@@ -220,10 +222,35 @@ async def _photo(d: Draft, given: Input) -> Outcome:
     if not isinstance(given, Image):
         video = isinstance(given, Other) and given.video
         return with_hint(d, "err-photo-video" if video else "err-photo-type")
-    sub, session = d.sub, d.session
-    facts = await reg.photo_facts(session, sub.id, given.unique_id, d.artisan.id)
-    count = facts.photos
     out = Outcome()
+    refused, count, _ = await _keep_photo(d, given, out)
+    if given.album:
+        return out.show("album", (given.album, refused, count))
+    if refused:
+        out.say(refused, max=reg.MAX_PHOTOS, min=reg.MIN_PHOTO_SIDE)
+    return out.show("photo_count", count)
+
+
+async def _photo_ahead(d: Draft, given: Image) -> Outcome:
+    """A photo sent before the photo question is kept for it, and the question at hand asked
+    again. An album is answered once, at the first of its parts to arrive."""
+    out = Outcome()
+    refused, _, album_seen = await _keep_photo(d, given, out)
+    if album_seen:
+        return out
+    if refused:
+        out.say(refused, max=reg.MAX_PHOTOS, min=reg.MIN_PHOTO_SIDE)
+    else:
+        out.ack("photos-ahead", many="yes" if given.album else "no")
+    return d.reprompt(out)
+
+
+async def _keep_photo(d: Draft, given: Image, out: Outcome) -> tuple[str | None, int, bool]:
+    """Save the photo unless refused: (the refusal's key or None, the draft's photos now,
+    whether an earlier part of its album is among them)."""
+    sub, session = d.sub, d.session
+    facts = await reg.photo_facts(session, sub.id, given.unique_id, d.artisan.id, given.album)
+    count = facts.photos
     refused: str | None = None
     small = given.width is not None and given.height is not None
     if small and min(given.width or 0, given.height or 0) < reg.MIN_PHOTO_SIDE:
@@ -244,17 +271,14 @@ async def _photo(d: Draft, given: Input) -> Outcome:
                 width=given.width,
                 height=given.height,
                 mime_type=given.mime,
+                album=given.album,
                 reused_elsewhere=facts.elsewhere,
             )
         )
         reg.touch(sub)
         count += 1
         out.photo_saved = True
-    if given.album:
-        return out.show("album", (given.album, refused, count))
-    if refused:
-        out.say(refused, max=reg.MAX_PHOTOS, min=reg.MIN_PHOTO_SIDE)
-    return out.show("photo_count", count)
+    return refused, count, facts.album_seen
 
 
 async def _photo_at_summary(d: Draft, given: Image) -> Outcome:
