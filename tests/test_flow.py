@@ -177,6 +177,11 @@ CASES = [
         "district", T("गोरखपुर ज़िला"), "craft", ["district-saved"], stored={"district": "Gorakhpur"}
     ),
     Case("district", T("zzzz qqq"), "district", ["err-district-unknown"]),
+    Case("district", T("पटना"), "district", ["err-district-outside"], stored={"district": None}),
+    Case("district", T("patna district"), "district", ["err-district-outside"]),
+    Case(
+        "district", T("Pratapgarh"), "craft", ["district-saved"], stored={"district": "Pratapgarh"}
+    ),
     Case("district", V("voice-district"), "district", ["hint-district"]),
     # craft, product name, description: typed or spoken
     Case("craft", T("मिट्टी के बर्तन"), "product_name", stored={"craft": "मिट्टी के बर्तन"}),

@@ -145,6 +145,18 @@ async def test_district_by_division_buttons_and_unknown_name(
     assert "चिकनकारी" in artisan.last_text
 
 
+async def test_a_place_outside_up_is_answered_as_such_not_with_look_alike_districts(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user()
+    await to_district(artisan)
+    await artisan.send("Patna")
+    assert "Patna उत्तर प्रदेश में नहीं है" in artisan.texts[-2]
+    assert "किस ज़िले" in artisan.last_text and artisan.buttons  # asked again, list offered
+    await artisan.send("गोरखपुर")
+    assert (await artisan_row(db, artisan.id)).district == "Gorakhpur"  # type: ignore[union-attr]
+
+
 async def test_hindi_spelling_variants_and_old_names_match_exactly(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

@@ -37,6 +37,7 @@ class District:
 class Match:
     district: District | None  # set when certain
     suggestions: list[District] = field(default_factory=list)
+    outside: bool = False  # a place known to be outside Uttar Pradesh ("Patna")
 
 
 def normalize(text: str) -> str:
@@ -53,6 +54,12 @@ def normalize(text: str) -> str:
 def _district_words() -> frozenset[str]:
     """The words around a district's name ("Gorakhpur jila"), compared after `normalize`."""
     return frozenset(normalize(word) for word in input_words.words("district"))
+
+
+@functools.cache
+def _outside_up() -> frozenset[str]:
+    """Places outside Uttar Pradesh people type for their district, after `normalize`."""
+    return frozenset(normalize(word) for word in input_words.words("outside_up"))
 
 
 class DistrictIndex:
@@ -113,6 +120,8 @@ class DistrictIndex:
             return Match(None)
         if query in self._names:
             return Match(self.by_key[self._names[query]])
+        if query in _outside_up():  # not a misspelt UP district: suggesting one would mislead
+            return Match(None, outside=True)
         hits = process.extract(
             query,
             self._choices,

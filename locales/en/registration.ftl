@@ -74,6 +74,7 @@ err-gstin = That GSTIN looks incomplete. Copy it from your certificate, e.g.: 09
 err-udyam = That Udyam number looks incomplete. Write it like: UDYAM-UP-00-0000000 — or press "Skip".
 err-pehchan = That card number looks incomplete. Copy it from the card — or press "Skip".
 err-district-unknown = I couldn't find that district. Type the name again, or press "📋 Choose from the list".
+err-district-outside = { $place } is not in Uttar Pradesh. Type the district of your home in UP.
 err-pin-unknown = That PIN code is not one of Uttar Pradesh's. Type your district's name, or press "📋 Choose from the list".
 district-did-you-mean = Is your district one of these?
 district-which-of-pin = Which district is yours for this PIN code?

@@ -110,6 +110,8 @@ async def _district(d: Draft, given: Input) -> Outcome:
     match = d.districts.match(given.value)
     if match.district is not None:
         return set_district(d, match.district.key)
+    if match.outside:
+        return d.reprompt(Outcome().say("err-district-outside", place=given.value.strip()))
     if match.suggestions:
         keys = [found.key for found in match.suggestions]
         return Outcome().show("suggest", keys)
