@@ -28,8 +28,10 @@ from bot.services.broadcast import (
     SENDING,
     SENT,
     SKIPPED,
+    Reach,
     cancel,
     delivery_counts,
+    helper_counts,
     recent,
 )
 from bot.storage.models import Broadcast
@@ -84,6 +86,7 @@ async def on_list(turn: Turn) -> None:
         turn.say("bc-list-empty")
         return
     counts = await delivery_counts(turn.session, [b.id for b in broadcasts])
+    helped = await helper_counts(turn.session, [b.id for b in broadcasts])
     lines = [
         turn.t(
             "bc-list-line",
@@ -97,9 +100,17 @@ async def on_list(turn: Turn) -> None:
             pending=counts[b.id][PENDING],
             total=b.total,
         )
+        + _helped(turn, helped[b.id])
         for b in broadcasts
     ]
     turn.send_text(turn.t("bc-list-title") + "\n\n" + "\n\n".join(lines))
+
+
+def _helped(turn: Turn, reach: Reach) -> str:
+    """The line for the helpers who got it to pass on, if any did."""
+    if not reach.helpers:
+        return ""
+    return "\n" + turn.t("bc-list-helpers", helpers=reach.helpers, artisans=reach.via_helpers)
 
 
 @handler

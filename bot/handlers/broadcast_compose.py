@@ -18,10 +18,12 @@ from telegram.ext import Application
 
 from bot.handlers.base import Turn
 from bot.handlers.keyboards import button, inline, rows
+from bot.outbox import Markup
 from bot.services.broadcast import (
     STATE_FILTERS,
     Audience,
     CraftCatalogue,
+    Reach,
     count_audience,
     queue_broadcast,
     send_notice,
@@ -153,9 +155,17 @@ def _catalogue(turn: Turn) -> CraftCatalogue:
     return CraftCatalogue(turn.services.districts)
 
 
-async def _count(turn: Turn, audience: Audience) -> int:
+async def _count(turn: Turn, audience: Audience) -> Reach:
     settings = turn.services.settings
     return await count_audience(turn.session, audience, _catalogue(turn), settings.default_locale)
+
+
+def _say_reach(turn: Turn, key: str, markup: Markup, reach: Reach, **args: Any) -> None:
+    """`key` with the artisans counted, and how many of them hear it through a field helper."""
+    text = turn.t(key, count=reach.artisans, **args)
+    if reach.via_helpers:
+        text += "\n" + turn.t("bc-via-helpers", artisans=reach.via_helpers, helpers=reach.helpers)
+    turn.send_text(text, markup)
 
 
 def _districts(index: DistrictIndex, audience: Audience) -> list[tuple[str, District | None]]:
@@ -194,8 +204,8 @@ async def _show_audience(turn: Turn, dialogue: Dialogue, payload: dict[str, Any]
         [button(t("bc-btn-preview"), "bc:p")],
         [button(t("bc-btn-cancel"), "bc:x")],
     )
-    count = await _count(turn, audience)
-    turn.say("bc-audience", markup, summary=describe(turn, audience), count=count)
+    reach = await _count(turn, audience)
+    _say_reach(turn, "bc-audience", markup, reach, summary=describe(turn, audience))
 
 
 async def _toggle(
@@ -272,12 +282,12 @@ def _send_keyboard(turn: Turn, count: int, draft: str = "") -> InlineKeyboardMar
 async def _preview(turn: Turn, dialogue: Dialogue, payload: dict[str, Any]) -> None:
     """The notice exactly as artisans get it, then the recipient count and Send / Cancel."""
     _set(dialogue, payload, step="preview")
-    count = await _count(turn, Audience.from_json(payload.get("audience")))
+    reach = await _count(turn, Audience.from_json(payload.get("audience")))
     chat = turn.chat_id
     turn.later(partial(send_notice, chat, payload.get("text"), payload.get("photo")), chat)
-    if count:
-        keyboard = _send_keyboard(turn, count, str(payload.get("draft", "")))
-        turn.say("bc-preview", keyboard, count=count)
+    if reach.artisans:
+        keyboard = _send_keyboard(turn, reach.artisans, str(payload.get("draft", "")))
+        _say_reach(turn, "bc-preview", keyboard, reach)
     else:
         turn.say("bc-preview-empty", _send_keyboard(turn, 0))
 
@@ -286,7 +296,8 @@ async def _send(
     turn: Turn, dialogue: Dialogue, payload: dict[str, Any], audience: Audience
 ) -> None:
     """Write the broadcast and its deliveries; the lane sends them after this commit."""
-    if not await _count(turn, audience):
+    reach = await _count(turn, audience)
+    if not reach.artisans:
         turn.say("bc-preview-empty", _send_keyboard(turn, 0))
         return
     broadcast = await queue_broadcast(
@@ -300,7 +311,7 @@ async def _send(
         ui_locale=turn.locale,
     )
     await turn.session.delete(dialogue)
-    turn.say("bc-queued", id=str(broadcast.id), count=broadcast.total)
+    _say_reach(turn, "bc-queued", None, reach, id=str(broadcast.id))
     lane = lane_of(turn.context.application)
     if lane is not None:
         turn.later(lambda _bot: _wake(lane))

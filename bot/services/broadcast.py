@@ -1,8 +1,9 @@
 """Broadcasts: who receives a notice, queueing it durably, listing and cancelling.
 
 A broadcast and one delivery row per recipient are written in one transaction before anything is
-sent; the lane in `bot.workers.broadcast_lane` sends them. Plain functions over a session:
-callers commit.
+sent; the lane in `bot.workers.broadcast_lane` sends them. An artisan without Telegram (registered
+by a field helper) is reached through that helper: one delivery row per helper, `for_artisans`
+naming whom to pass the notice on to. Plain functions over a session: callers commit.
 """
 
 from __future__ import annotations
@@ -11,13 +12,23 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, exists, func, insert, literal, select, update
+from sqlalchemy import ColumnElement, distinct, exists, func, insert, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 from telegram import Bot, Message
 from telegram.constants import ParseMode
 
 from bot.services.districts import DistrictIndex, normalize
-from bot.storage.models import Artisan, Broadcast, Delivery, State, Submission, utcnow
+from bot.storage.models import (
+    Artisan,
+    Broadcast,
+    Delivery,
+    Role,
+    Staff,
+    State,
+    Submission,
+    utcnow,
+)
 
 QUEUED, SENDING, DONE, CANCELLED = "queued", "sending", "done", "cancelled"
 ACTIVE = (QUEUED, SENDING)
@@ -98,8 +109,10 @@ class CraftCatalogue:
 
 
 def reachable_artisans() -> list[ColumnElement[bool]]:
-    """Who may receive any notice: consent given, not opted out, not known unreachable."""
+    """Who may receive any notice in their own chat: consent given, not opted out, not known
+    unreachable (an artisan without Telegram never is: see `through_helpers`)."""
     return [
+        Artisan.telegram_id.is_not(None),
         Artisan.consent_at.is_not(None),
         Artisan.notices_opt_in.is_(True),
         Artisan.reachable.is_(True),
@@ -109,7 +122,41 @@ def reachable_artisans() -> list[ColumnElement[bool]]:
 def conditions(
     audience: Audience, catalogue: CraftCatalogue, default_locale: str
 ) -> list[ColumnElement[bool]]:
-    where = reachable_artisans()
+    """Who gets the notice in their own chat."""
+    return reachable_artisans() + _filters(audience, catalogue, default_locale)
+
+
+def _helper_holds_role(user_id: Any) -> ColumnElement[bool]:
+    """Read at queueing and again at sending: a removed helper gets nothing."""
+    return exists().where(Staff.user_id == user_id, Staff.role == Role.HELPER)
+
+
+def _chat_unreachable(chat_id: Any) -> ColumnElement[bool]:
+    """The chat blocked the bot (a 403 marked the user's row), as for any artisan."""
+    chat = aliased(Artisan)
+    return exists().where(chat.telegram_id == chat_id, chat.reachable.is_(False))
+
+
+def through_helpers(
+    audience: Audience, catalogue: CraftCatalogue, default_locale: str
+) -> list[ColumnElement[bool]]:
+    """Who hears the notice from the field helper who registered them: no Telegram of their
+    own, consent given, not opted out; the helper still a helper and not known unreachable."""
+    return [
+        Artisan.telegram_id.is_(None),
+        Artisan.assisted_by.is_not(None),
+        Artisan.consent_at.is_not(None),
+        Artisan.notices_opt_in.is_(True),
+        _helper_holds_role(Artisan.assisted_by),
+        ~_chat_unreachable(Artisan.assisted_by),
+        *_filters(audience, catalogue, default_locale),
+    ]
+
+
+def _filters(
+    audience: Audience, catalogue: CraftCatalogue, default_locale: str
+) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
     if audience.districts:
         where.append(Artisan.district.in_(audience.districts))
     if audience.crafts:
@@ -126,11 +173,32 @@ def conditions(
     return where
 
 
+@dataclass(frozen=True)
+class Reach:
+    """How many artisans a notice reaches: in their own chat, or through a field helper."""
+
+    direct: int
+    via_helpers: int = 0  # artisans without Telegram
+    helpers: int = 0  # the helpers who pass it on to them
+
+    @property
+    def artisans(self) -> int:
+        return self.direct + self.via_helpers
+
+
 async def count_audience(
     session: AsyncSession, audience: Audience, catalogue: CraftCatalogue, default_locale: str
-) -> int:
+) -> Reach:
     query = select(func.count(Artisan.id)).where(*conditions(audience, catalogue, default_locale))
-    return int(await session.scalar(query) or 0)
+    direct = int(await session.scalar(query) or 0)
+    via, helpers = (
+        await session.execute(
+            select(func.count(Artisan.id), func.count(distinct(Artisan.assisted_by))).where(
+                *through_helpers(audience, catalogue, default_locale)
+            )
+        )
+    ).one()
+    return Reach(direct, int(via or 0), int(helpers or 0))
 
 
 async def queue_broadcast(
@@ -144,7 +212,8 @@ async def queue_broadcast(
     default_locale: str,
     ui_locale: str,
 ) -> Broadcast:
-    """The broadcast and one pending delivery per recipient, in the caller's transaction."""
+    """The broadcast and one pending delivery per recipient chat, in the caller's transaction:
+    each artisan's own, and one per field helper for the artisans without Telegram."""
     broadcast = Broadcast(
         created_by=created_by,
         state=QUEUED,
@@ -168,11 +237,59 @@ async def queue_broadcast(
     )
     columns = ["broadcast_id", "artisan_id", "chat_id", "state", "attempts"]
     await session.execute(insert(Delivery).from_select(columns, recipients))
+    helped = through_helpers(audience, catalogue, default_locale)
+    await _queue_helpers(session, broadcast.id, helped)
     total = await session.scalar(
         select(func.count(Delivery.id)).where(Delivery.broadcast_id == broadcast.id)
     )
     broadcast.total = int(total or 0)
     return broadcast
+
+
+async def _queue_helpers(
+    session: AsyncSession, broadcast_id: int, where: list[ColumnElement[bool]]
+) -> None:
+    """One delivery per field helper, naming their artisans of the audience without Telegram.
+
+    A helper who is also an artisan of the audience already has a row for their chat (one
+    message per chat and broadcast): it names their artisans too.
+    """
+    pairs = await session.execute(
+        select(Artisan.assisted_by, Artisan.id).where(*where).order_by(Artisan.id)
+    )
+    named: dict[int, list[int]] = {}
+    for helper_id, artisan_id in pairs:
+        if helper_id is not None:  # always so (`where`); for the type
+            named.setdefault(helper_id, []).append(artisan_id)
+    if not named:
+        return
+    own = await session.execute(
+        select(Delivery.id, Delivery.chat_id).where(
+            Delivery.broadcast_id == broadcast_id, Delivery.chat_id.in_(sorted(named))
+        )
+    )
+    for delivery_id, chat_id in own:
+        await session.execute(
+            update(Delivery)
+            .where(Delivery.id == delivery_id)
+            .values(for_artisans=named.pop(int(chat_id)))
+            .execution_options(synchronize_session=False)
+        )
+    if named:
+        await session.execute(
+            insert(Delivery),
+            [
+                {
+                    "broadcast_id": broadcast_id,
+                    "artisan_id": None,
+                    "chat_id": helper_id,
+                    "state": PENDING,
+                    "attempts": 0,
+                    "for_artisans": ids,
+                }
+                for helper_id, ids in sorted(named.items())
+            ],
+        )
 
 
 async def delivery_counts(
@@ -190,6 +307,24 @@ async def delivery_counts(
     for bid, state, n in rows:
         counts[bid][state] = int(n)
     return counts
+
+
+async def helper_counts(session: AsyncSession, broadcast_ids: list[int]) -> dict[int, Reach]:
+    """Per broadcast: the field helpers who got it, and how many artisans they were to tell."""
+    found: dict[int, Reach] = {bid: Reach(0) for bid in broadcast_ids}
+    if not broadcast_ids:
+        return found
+    rows = await session.execute(
+        select(Delivery.broadcast_id, Delivery.for_artisans).where(
+            Delivery.broadcast_id.in_(broadcast_ids),
+            Delivery.state == SENT,
+            Delivery.for_artisans.is_not(None),
+        )
+    )
+    for bid, ids in rows:
+        before = found[bid]
+        found[bid] = Reach(0, before.via_helpers + len(ids or ()), before.helpers + 1)
+    return found
 
 
 async def recent(session: AsyncSession, limit: int = 10) -> list[Broadcast]:
@@ -210,71 +345,6 @@ async def cancel(session: AsyncSession, broadcast: Broadcast) -> int:
         .values(state=SKIPPED, error="cancelled")
     )
     return int(getattr(result, "rowcount", 0) or 0)
-
-
-@dataclass(frozen=True)
-class Job:
-    """One delivery to make."""
-
-    id: int
-    chat_id: int
-    artisan_id: int | None
-    attempts: int
-
-
-def _skip_reason(opted_in: bool | None, reachable: bool | None, registered: bool) -> str | None:
-    if opted_in is None or not registered:
-        return "not registered"
-    if not opted_in:
-        return "opted out"
-    return None if reachable else "unreachable"
-
-
-async def pending_page(
-    session: AsyncSession, broadcast_id: int, after: int, limit: int
-) -> tuple[list[Job], int, int]:
-    """The next pending deliveries after id `after`: (jobs, rows read, last id read).
-
-    Recipients no longer allowed a notice (opted out, unreachable, consent withdrawn) are marked
-    skipped instead; the lane reads small pages, so that takes effect within about a second.
-    """
-    rows = (
-        await session.execute(
-            select(
-                Delivery.id,
-                Delivery.chat_id,
-                Delivery.artisan_id,
-                Delivery.attempts,
-                Artisan.notices_opt_in,
-                Artisan.reachable,
-                Artisan.consent_at,
-            )
-            .outerjoin(Artisan, Artisan.id == Delivery.artisan_id)
-            .where(
-                Delivery.broadcast_id == broadcast_id,
-                Delivery.state == PENDING,
-                Delivery.id > after,
-            )
-            .order_by(Delivery.id)
-            .limit(limit)
-        )
-    ).all()
-    jobs: list[Job] = []
-    skipped: dict[str, list[int]] = {}
-    for did, chat_id, artisan_id, attempts, opted_in, reachable, consent in rows:
-        reason = _skip_reason(opted_in, reachable, consent is not None)
-        if reason is None:
-            jobs.append(Job(did, chat_id, artisan_id, attempts))
-        else:
-            skipped.setdefault(reason, []).append(did)
-    for reason, ids in skipped.items():
-        await session.execute(
-            update(Delivery)
-            .where(Delivery.id.in_(ids), Delivery.state == PENDING)
-            .values(state=SKIPPED, error=reason)
-            .execution_options(synchronize_session=False)
-        )
-    return jobs, len(rows), rows[-1][0] if rows else after
 
 
 async def send_notice(

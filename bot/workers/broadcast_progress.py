@@ -18,7 +18,15 @@ from telegram import Bot, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, RetryAfter, TelegramError
 
-from bot.services.broadcast import CANCELLED, FAILED, PENDING, SENT, SKIPPED, UI_LOCALE
+from bot.services.broadcast import (
+    CANCELLED,
+    FAILED,
+    PENDING,
+    SENT,
+    SKIPPED,
+    UI_LOCALE,
+    helper_counts,
+)
 from bot.storage.models import Broadcast, Delivery, utcnow
 from bot.workers.pacing import Lane, seconds_of
 
@@ -102,6 +110,12 @@ class Progress:
             minutes=minutes,
             seconds=seconds,
         )
+        async with self.lane.services.sessions() as session:
+            helped = (await helper_counts(session, [self.id]))[self.id]
+        if helped.helpers:
+            report += "\n" + self.t(
+                "bc-report-helpers", helpers=helped.helpers, artisans=helped.via_helpers
+            )
         reasons = await self._reasons()
         if reasons:
             report += "\n\n" + self.t("bc-report-reasons", reasons=reasons)

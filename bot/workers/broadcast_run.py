@@ -7,6 +7,10 @@ deliveries that were in flight — accepted by Telegram, not yet committed. Ther
 `lane_width` of them and each is one recipient once: at most one duplicate per artisan per crash;
 with sends 1/rate apart and a fast answer usually only one is in flight. A retried *read
 timeout* is the same window without a crash (Telegram has no idempotency key).
+
+**A field helper's delivery** is two messages to their chat: the notice exactly as artisans see
+it, then, replying to it, whom to pass it on to. The delivery is `sent` when both went out; a
+crash between them resends the pair (the same window, one notice more).
 """
 
 from __future__ import annotations
@@ -14,10 +18,13 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import Counter
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError
+from telegram import Bot, Message, ReplyParameters
+from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot.services.broadcast import (
@@ -27,12 +34,11 @@ from bot.services.broadcast import (
     PENDING,
     SENDING,
     SENT,
-    Job,
     delivery_counts,
-    pending_page,
     send_notice,
 )
 from bot.storage.models import Artisan, Broadcast, Delivery, utcnow
+from bot.workers.broadcast_jobs import Job, pass_on_text, pending_page
 from bot.workers.broadcast_progress import Progress
 from bot.workers.pacing import LEASE, Lane, seconds_of, sleep_unless
 
@@ -123,7 +129,7 @@ class BroadcastRun:
             job = await queue.get()
             try:
                 if not self.halt.is_set():
-                    outcome = await self._attempt(job)
+                    outcome = await self._deliver(job)
                     if outcome is not None:
                         await self._record(outcome)
             except Exception:
@@ -133,14 +139,42 @@ class BroadcastRun:
             finally:
                 queue.task_done()
 
-    async def _attempt(self, job: Job) -> Outcome | None:
+    async def _deliver(self, job: Job) -> Outcome | None:
+        """The notice; to a field helper, then whom to pass it on to, replying to it."""
+        notice = await self._attempt(
+            job, lambda bot: send_notice(job.chat_id, self.text, self.photo, bot), self.halt
+        )
+        if notice is None or notice.state != SENT or not job.pass_on:
+            return notice
+        text = pass_on_text(self.lane.services, job)
+        under = ReplyParameters(notice.message_id or 0, allow_sending_without_reply=True)
+
+        def note(bot: Bot) -> Awaitable[Message]:
+            return bot.send_message(
+                job.chat_id, text, parse_mode=ParseMode.HTML, reply_parameters=under
+            )
+
+        # Not abandoned when the lane halts meanwhile: the notice is already out.
+        sent = await self._attempt(job, note, asyncio.Event(), notice.attempts)
+        if sent is None or sent.state == SENT:
+            return notice
+        error = f"pass-on list: {sent.error or '?'}"[:200]
+        return Outcome(job, FAILED, sent.attempts, error, notice.message_id, sent.unreachable)
+
+    async def _attempt(
+        self,
+        job: Job,
+        send: Callable[[Bot], Awaitable[Message]],
+        halt: asyncio.Event,
+        tries: int | None = None,
+    ) -> Outcome | None:
         """Send with retries; None when halted first (the delivery stays pending)."""
-        tries, errors, limited = job.attempts, 0, 0
+        tries, errors, limited = job.attempts if tries is None else tries, 0, 0
         pacer = self.lane.pacer
-        while await pacer.slot(job.chat_id, self.halt):
+        while await pacer.slot(job.chat_id, halt):
             tries += 1
             try:
-                message = await send_notice(job.chat_id, self.text, self.photo, self.lane.bot)
+                message = await send(self.lane.bot)
                 return Outcome(job, SENT, tries, message_id=message.message_id)
             except RetryAfter as exc:
                 pacer.pause(seconds_of(exc.retry_after))
@@ -156,7 +190,7 @@ class BroadcastRun:
                 errors += 1
                 if errors >= MAX_TRIES:
                     return Outcome(job, FAILED, tries, exc.message[:200])
-                if await sleep_unless(self.halt, BACKOFF * 2 ** (errors - 1)):
+                if await sleep_unless(halt, BACKOFF * 2 ** (errors - 1)):
                     return None
             except TelegramError as exc:
                 return Outcome(job, FAILED, tries, exc.message[:200])
@@ -209,19 +243,25 @@ class BroadcastRun:
                 "error": o.error,
                 "message_id": o.message_id,
                 "sent_at": now if o.state == SENT else None,
+                # Whom a helper was told to pass it on to, as sent (the admin's count).
+                "for_artisans": [n.id for n in o.job.pass_on] or None,
             }
             for o in batch
         ]
         lost = sorted({o.job.artisan_id for o in batch if o.unreachable and o.job.artisan_id})
+        # A helper who blocked the bot: their own row (their language) remembers it, as the
+        # outbox does for any chat; writing to the bot again clears it.
+        helpers = sorted({o.job.chat_id for o in batch if o.unreachable and not o.job.artisan_id})
         async with self.sessions() as session, session.begin():
             await session.execute(update(Delivery), rows)
-            if lost:
-                await session.execute(
-                    update(Artisan)
-                    .where(Artisan.id.in_(lost))
-                    .values(reachable=False)
-                    .execution_options(synchronize_session=False)
-                )
+            for column, ids in ((Artisan.id, lost), (Artisan.telegram_id, helpers)):
+                if ids:
+                    await session.execute(
+                        update(Artisan)
+                        .where(column.in_(ids))
+                        .values(reachable=False)
+                        .execution_options(synchronize_session=False)
+                    )
 
     # -- lease, progress, end -----------------------------------------------------------------
 

@@ -33,6 +33,10 @@ bc-ask-languages = Choose languages (press again to remove), then press "Back":
 bc-use-buttons = Please use the buttons below.
 bc-preview = ⬆️ This is exactly how artisans will see the notice. It will go to <b>{ $count }</b> artisans. Send it?
 bc-preview-empty = No artisan matches these filters. Change the recipients or cancel.
+bc-via-helpers = 🤝 { $artisans ->
+        [one] 1 of them has
+       *[other] { $artisans } of them have
+    } no Telegram: the notice goes to the field helpers who registered them ({ $helpers }), to pass it on.
 bc-queued = Notice #{ $id } is queued for { $count } artisans. Its progress will appear here.
 bc-compose-cancelled = Notice cancelled. Nothing was sent.
 bc-progress-starting = 📣 Notice #{ $id }: starting to send…
@@ -62,6 +66,7 @@ bc-report-cancelled =
     Failed: { $failed }
     Not sent: { $skipped }
     Time: { $minutes } min { $seconds } s
+bc-report-helpers = 🤝 Via field helpers: { $artisans } artisans without Telegram (helpers: { $helpers }, each counted once above)
 bc-report-reasons =
     Main reasons for failures:
     { $reasons }
@@ -71,6 +76,7 @@ bc-list-line =
     <b>#{ $id }</b> · { $date } · { $state }
     { $snippet }
     Sent { $sent }/{ $total } · failed { $failed } · skipped { $skipped } · remaining { $pending }
+bc-list-helpers = 🤝 via field helpers: { $artisans } artisans (helpers: { $helpers })
 bc-state-queued = queued
 bc-state-sending = sending
 bc-state-done = finished

@@ -33,6 +33,7 @@ bc-ask-languages = भाषा चुनें (दोबारा दबान
 bc-use-buttons = कृपया नीचे दिए बटन इस्तेमाल करें।
 bc-preview = ⬆️ कारीगरों को सूचना ठीक ऐसी दिखेगी। यह <b>{ $count }</b> कारीगरों को जाएगी। भेजें?
 bc-preview-empty = इन शर्तों पर कोई कारीगर नहीं मिला। कारीगर बदलें या रद्द करें।
+bc-via-helpers = 🤝 इनमें { $artisans } कारीगरों के पास Telegram नहीं है: सूचना उन्हें दर्ज करने वाले सहायकों ({ $helpers }) को जाएगी, ताकि वे बता दें।
 bc-queued = सूचना #{ $id } { $count } कारीगरों के लिए कतार में है। भेजने की प्रगति यहीं दिखेगी।
 bc-compose-cancelled = सूचना रद्द कर दी। कुछ नहीं भेजा गया।
 bc-progress-starting = 📣 सूचना #{ $id } भेजना शुरू हो रहा है…
@@ -62,6 +63,7 @@ bc-report-cancelled =
     विफल: { $failed }
     नहीं भेजी गई: { $skipped }
     समय: { $minutes } मिनट { $seconds } सेकंड
+bc-report-helpers = 🤝 सहायकों के ज़रिए: { $artisans } बिना Telegram वाले कारीगर (सहायक: { $helpers }, ऊपर हर सहायक एक बार गिना गया)
 bc-report-reasons =
     विफल होने के मुख्य कारण:
     { $reasons }
@@ -71,6 +73,7 @@ bc-list-line =
     <b>#{ $id }</b> · { $date } · { $state }
     { $snippet }
     भेजी गई { $sent }/{ $total } · विफल { $failed } · छोड़ी गई { $skipped } · बाकी { $pending }
+bc-list-helpers = 🤝 सहायकों के ज़रिए { $artisans } कारीगर (सहायक: { $helpers })
 bc-state-queued = कतार में
 bc-state-sending = भेजी जा रही है
 bc-state-done = पूरी हुई
