@@ -156,6 +156,26 @@ async def test_helper_gets_changes_request_and_fixes_it_for_the_artisan(
     assert sub.state == State.PENDING and sub.version == 2
 
 
+async def test_helper_fixing_a_price_sent_back_is_asked_the_price_with_the_reason(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """As for an artisan: "fix it" opens the answer the reason names, not the summary."""
+    helper = await make_helper(fake)
+    ref = await register_for(helper)
+    reviewer = fake.user(REVIEWER_ID)
+    await reviewer.send(f"/review {ref}", expect=2)
+    await reviewer.press("सुधार चाहिए")
+    await reviewer.press("दाम ठीक नहीं", expect=2)
+    await asyncio.sleep(0.3)
+    await helper.press("सुधार करें", expect=2)
+    assert "दाम" in helper.texts[-2] and "कितने रुपये" in helper.last_text
+    await helper.send("1500")
+    assert "दाम: ₹1,500 ✅" in helper.last_text and "टेराकोटा हाथी" in helper.last_text
+    await helper.press("जमा करें")
+    sub = await submission(db, int(ref.removeprefix("ODOP-")))
+    assert (sub.state, sub.price) == (State.PENDING, 1500)
+
+
 async def test_scoped_helper_cannot_send_an_artisan_of_another_district(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

@@ -203,7 +203,7 @@ async def _reopen(turn: Turn, verb: str, target_id: int | None) -> None:
         return
     await svc.open_session(session, turn.user_id, artisan.id)
     turn.answer()
-    await steps.ask(turn, artisan, sub)
+    await (steps.ask_fix if verb == "fix" else steps.ask)(turn, artisan, sub)
 
 
 async def _link(turn: Turn) -> None:

@@ -22,9 +22,8 @@ from bot.handlers.catalogue import kick_photo_worker
 from bot.handlers.photos import album_part, image_of
 from bot.jobs import RepeatingJob
 from bot.outbox import unit_of_work
-from bot.services import campaigns, flow, privacy, review
+from bot.services import campaigns, flow, privacy
 from bot.services import registration as reg
-from bot.services import review_queries as views
 from bot.services import validation as v
 from bot.storage.models import Artisan, Submission, utcnow
 
@@ -311,15 +310,11 @@ async def _fix(turn: Turn, artisan: Artisan, arg: str) -> None:
     submission_id = number(arg)
     sub = None
     if submission_id is not None:
-        reason = await views.sent_back_for(turn.session, submission_id)
-        field = review.FIX_FIELDS.get(reason or "")
-        sub = await flow.open_for_fix(turn.session, artisan, submission_id, field)
+        sub = await flow.open_for_fix(turn.session, artisan, submission_id)
     if sub is None:
         turn.say("button-stale")
         return
-    if sub.step != "summary":
-        turn.say("fix-reason", reason=sub.decision_reason or "")
-    await steps.ask(turn, artisan, sub)
+    await steps.ask_fix(turn, artisan, sub)
 
 
 MENU_ACTIONS = {"go": _continue, "new": _new_product, "status": _status, "fix": _fix}

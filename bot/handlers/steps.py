@@ -93,6 +93,14 @@ async def ask(turn: Turn, artisan: Artisan, sub: Submission) -> None:
     turn.send_text(top + turn.t(key, **args), markup)
 
 
+async def ask_fix(turn: Turn, artisan: Artisan, sub: Submission) -> None:
+    """A sent-back product just opened (flow.open_for_fix): the question its reason names, with
+    the reason above it, or the summary (which shows the reason on top)."""
+    if sub.step != "summary":
+        turn.say("fix-reason", reason=sub.decision_reason or "")
+    await ask(turn, artisan, sub)
+
+
 def photo_count_text(t: kb.T, sub: Submission, count: int) -> str:
     key = "photos-full" if count >= reg.MAX_PHOTOS else "photos-received"  # none "more" at 5
     return header(t, sub, "photos") + t(key, count=count, max=reg.MAX_PHOTOS)

@@ -6,6 +6,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import registration as reg
 from bot.services.flow.answers import ANSWERS
+from bot.services.review import FIX_FIELDS
+from bot.services.review_queries import sent_back_for
 from bot.storage.models import Artisan, State, Submission
 
 
@@ -52,15 +54,16 @@ async def resume(session: AsyncSession, artisan: Artisan) -> Submission | None:
 
 
 async def open_for_fix(
-    session: AsyncSession, artisan: Artisan, submission_id: int, field: str | None = None
+    session: AsyncSession, artisan: Artisan, submission_id: int
 ) -> Submission | None:
     """Open exactly the submission a reviewer sent back: at the answer the reviewer's reason
-    names when it is one to type again (`field`: the price, the description), else at its
-    summary."""
+    names when it is one to type again (review.FIX_FIELDS: the price, the description), else
+    at its summary."""
     sub = await session.get(Submission, submission_id)
     if sub is None or sub.artisan_id != artisan.id or sub.state != State.CHANGES_REQUESTED:
         return None
     artisan.active_submission_id = sub.id
+    field = FIX_FIELDS.get(await sent_back_for(session, sub.id) or "")
     if field in ANSWERS:
         sub.step, sub.editing = field, True  # answered, it comes back to the summary
     else:
