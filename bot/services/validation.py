@@ -77,7 +77,7 @@ def bare_name(text: str) -> str:
         start += 1
     while end > start + 1 and folded[end - 1] in input_words.words("honorific"):
         end -= 1
-    kept = " ".join(words[start:end]).strip(_SENTENCE_END + ":-")
+    kept = " ".join(words[start:end]).strip(_SENTENCE_END + (":-" if intro else ""))
     return kept if start < end and kept else text
 
 
