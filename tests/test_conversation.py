@@ -13,16 +13,15 @@ from bot.services import registration as reg
 from bot.storage.models import Photo, State, Submission
 from fake_telegram import FakeTelegram, FakeUser
 from tests.support.factories import artisan_row, photos_of_submission, submissions_of
-from tests.support.journey import consent, phone_of, submit_product, to_district, to_photos
+from tests.support.journey import (
+    consent,
+    phone_of,
+    submit_product,
+    to_district,
+    to_photos,
+    to_price,
+)
 from tests.support.world import REVIEWER_ID, Sessions
-
-
-async def to_price(artisan: FakeUser) -> None:
-    await to_district(artisan)
-    await artisan.send("Gorakhpur")
-    await artisan.press("टेराकोटा")
-    await artisan.send("टेराकोटा हाथी")
-    await artisan.send("हाथ से बना मिट्टी का हाथी, भट्टी में पका हुआ।")
 
 
 async def to_summary(artisan: FakeUser, photos: int = 1) -> None:
@@ -85,6 +84,31 @@ async def test_artisan_writes_price_in_words_and_it_is_stored_and_echoed(
     assert artisan.last_text.startswith("दाम: ₹5,000 ✅")
     assert "चरण 8/9" in artisan.last_text  # and the next question, in the same message
     assert (await only_draft(db, artisan)).price == 5000
+
+
+async def test_artisan_who_sells_by_the_kilo_has_price_and_month_in_kilos_to_the_reviewer(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """ "50 रु किलो" was stored as ₹50 a piece: the price keeps what it is of, and the month's
+    count is asked and shown in the same, up to the reviewer's card."""
+    artisan = fake.user()
+    await to_price(artisan)
+    await artisan.send("50 रु किलो")
+    assert artisan.last_text.startswith("दाम: ₹50 / किलो ✅")
+    assert "महीने में कितने किलो" in artisan.last_text
+    await artisan.send("200 नग")  # a count of pieces for a price by the kilo: which is it?
+    assert "गिनती भी किलो में" in artisan.texts[-2]
+    await artisan.send("200")
+    assert artisan.last_text.startswith("महीने में: 200 किलो ✅")
+    await artisan.send_photo()
+    await artisan.press("हो गया")
+    assert "💰 दाम: ₹50 / किलो" in artisan.last_text and "📦 महीने में: 200 किलो" in artisan.last_text
+    await artisan.press("जमा करें")
+    sub = await only_draft(db, artisan)
+    assert (sub.price, sub.price_unit, sub.capacity) == (50, "kilogram", 200)
+    reviewer = fake.user(REVIEWER_ID)
+    await reviewer.send(f"/review {sub.reference}", expect=2)
+    assert "₹50 / किलो" in reviewer.last_text
 
 
 async def test_artisan_writes_a_price_range_and_chooses_with_a_button(

@@ -227,6 +227,33 @@ CASES = [
     Case("price", V("voice-price"), "price", ["hint-price"], stored={"price": None}),
     Case("capacity", T("50 नग"), "photos", ["capacity-saved"], stored={"capacity": 50}),
     Case("capacity", T("30-40"), "capacity", [], ("amount", (30, 40)), stored={"capacity": None}),
+    # what a price is of, and a month's count in the same ("300 दर्जन" of pieces: 3,600)
+    Case(
+        "price",
+        T("50 रु किलो"),
+        "capacity",
+        ["price-saved"],
+        stored={"price": 50, "price_unit": "kilogram"},
+    ),
+    Case(
+        "price",
+        T("₹600 दर्जन"),
+        "capacity",
+        ["price-saved"],
+        stored={"price": 600, "price_unit": "dozen"},
+    ),
+    Case(
+        "price",
+        T("1 किलो का 80"),
+        "capacity",
+        ["price-saved"],
+        stored={"price": 80, "price_unit": "kilogram"},
+    ),
+    Case("capacity", T("300 दर्जन"), "photos", ["capacity-saved"], stored={"capacity": 3600}),
+    Case(
+        "capacity", T("50 किलो"), "capacity", ["err-capacity-measure"], stored={"capacity": None}
+    ),
+    Case("capacity", T("रोज 2 दर्जन"), "capacity", [], ("amount_month", (720,))),
     # photos: images only, big enough
     Case("photos", image(), "photos", [], ("photo_count", 1)),
     Case(
@@ -330,7 +357,8 @@ async def test_a_sixth_open_draft_is_refused(session: AsyncSession) -> None:
 async def test_amount_button_stores_the_chosen_amount(session: AsyncSession) -> None:
     d = await draft_at(session, "price")
     out = flow.choose_amount(d, 1500)
-    assert [(s.key, s.args, s.ack) for s in out.says] == [("price-saved", {"value": 1500}, True)]
+    said = [(s.key, s.args, s.ack) for s in out.says]
+    assert said == [("price-saved", {"value": 1500, "measure": None}, True)]
     assert (d.sub.price, d.sub.step) == (1500, "capacity")
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from bot.cli_catalogue import export_command
 from bot.config import Settings
@@ -26,7 +27,7 @@ from bot.services.validation import Invalid
 from bot.storage.models import Artisan, Dialogue, Listing, State, Submission
 from fake_telegram import FakeTelegram, FakeUser
 from tests.support.factories import approved_product, submission_id
-from tests.support.journey import english, submit_product
+from tests.support.journey import english, submit_product, to_price
 from tests.support.world import ADMIN_ID, REVIEWER_ID, Sessions
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -141,6 +142,34 @@ async def test_artisan_answers_listing_questions_and_ondc_item_has_every_field(
         assert list(csv.DictReader(f)) == [
             {"reference": reference, "hsn": "6913", "gst_rate": "5", "uncertain": "gst"}
         ]
+
+
+async def test_product_sold_by_the_kilo_is_counted_in_kilos_and_listed_per_kilogram(
+    fake: FakeTelegram, bot: BotApp, db: Sessions, tmp_path: Path
+) -> None:
+    artisan = fake.user(language_code="hi")
+    await to_price(artisan)
+    await artisan.send("₹80 किलो")
+    await artisan.send("500")
+    await artisan.send_photo()
+    await artisan.press("हो गया")
+    await artisan.press("जमा करें")
+    async with db() as session:
+        [sub] = (await session.scalars(select(Submission))).all()
+    await approve(fake, sub.reference)
+    await artisan.press("मिट्टी")
+    await artisan.send("लाल")
+    assert "अभी कितने किलो तैयार हैं?" in artisan.last_text
+    await artisan.send("40")
+    assert "तैयार: 40 किलो ✅" in artisan.last_text
+    await artisan.press("5 दिन")
+    await artisan.press("छोड़ें")
+    assert "कितने किलो तैयार हैं" in artisan.last_text  # asked every month, in kilos
+    await photo_worker(bot).run_once()
+    _code, document = await ondc(bot, tmp_path / "ondc")
+    _provider, item = only_item(document)
+    assert item["quantity"]["unitized"] == {"measure": {"unit": "kilogram", "value": "1"}}
+    assert item["price"]["value"] == "80.00" and item["quantity"]["available"]["count"] == "40"
 
 
 async def test_english_artisan_is_asked_in_english_after_approval(
@@ -285,7 +314,7 @@ async def test_artisan_answers_monthly_stock_check_and_pauses_listing(
     await photo_worker(bot).run_once()
     await month_passes(db, reference)
     await check_stock(BotContext(bot))
-    assert "अभी कितने तैयार हैं?" in artisan.last_text
+    assert "अभी कितने नग तैयार हैं?" in artisan.last_text
     assert "⏸ बंद करें" in artisan.buttons
     await artisan.press("20")
     _code, document = await ondc(bot, tmp_path / "one")

@@ -11,6 +11,7 @@ from telegram import (
     ReplyKeyboardMarkup,
 )
 
+from bot.services.amounts import PIECE
 from bot.services.districts import DistrictIndex
 
 T = Callable[..., str]
@@ -92,10 +93,21 @@ def crafts(t: T, labels: Sequence[str]) -> InlineKeyboardMarkup:
     return inline(*rows(buttons, 1), [button(t("btn-craft-other"), "reg:c:x")], back(t, "craft"))
 
 
-def amounts(t: T, step: str, choices: Sequence[int]) -> InlineKeyboardMarkup:
-    """ "Which did you mean?" for an amount that could be read more than one way."""
+def amounts(
+    t: T, step: str, choices: Sequence[int], unit: str | None = None
+) -> InlineKeyboardMarkup:
+    """ "Which did you mean?" for an amount that could be read more than one way (`unit`:
+    what it is of, amounts.MEASURES; None for pieces)."""
     key = "btn-amount-price" if step == "price" else "btn-amount-capacity"
-    return inline(*rows([button(t(key, value=v), f"reg:amt:{v}") for v in choices]))
+    args = measure(t, unit)
+    return inline(*rows([button(t(key, value=v, **args), f"reg:amt:{v}") for v in choices]))
+
+
+def measure(t: T, unit: str | None) -> dict[str, str]:
+    """The arguments of texts that say what an amount is of: `measure` selects the wording,
+    `unit` is its word ("किलो")."""
+    name = unit or PIECE
+    return {"measure": name, "unit": t(f"unit-{name}")}
 
 
 def skip(t: T, step: str) -> InlineKeyboardMarkup:

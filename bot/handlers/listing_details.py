@@ -80,7 +80,9 @@ def question(
         buttons = [b(str(n), f"ls:{verb}:{sid}:{n}") for n in svc.STOCK_BUTTONS]
         extra = [b(t("ls-btn-pause"), f"ls:p:{sid}")] if step == svc.RESTOCK else []
         key = "ls-ask-stock" if step == "stock" else "ls-ask-restock"
-        return t(key, product=product, ref=sub.reference), kb.inline(*kb.rows(buttons, 3), extra)
+        args = kb.measure(t, sub.price_unit)  # a count of what the price is of
+        text = t(key, product=product, ref=sub.reference, **args)
+        return text, kb.inline(*kb.rows(buttons, 3), extra)
     if step == "ship":
         buttons = [b(t("ls-days", days=n), f"ls:d:{sid}:{n}") for n in svc.SHIP_BUTTONS]
         return t("ls-ask-ship"), kb.inline(*kb.rows(buttons, 4))
@@ -123,8 +125,9 @@ async def start(turn: Turn, sub: Submission, artisan: Artisan) -> None:
         await ask_open(turn, artisan, t("ls-intro", product=sub.product_name or ""))
 
 
-def _echo(turn: Turn, step: str, shown: str) -> None:
-    turn.note(f"ls-echo-{'stock' if step == svc.RESTOCK else step}", value=shown)
+def _echo(turn: Turn, step: str, shown: str, sub: Submission) -> None:
+    key = f"ls-echo-{'stock' if step == svc.RESTOCK else step}"
+    turn.note(key, value=shown, **kb.measure(turn.t, sub.price_unit))
 
 
 async def _answered(
@@ -132,13 +135,18 @@ async def _answered(
 ) -> None:
     """Echo the answer, then the next question (or the thanks)."""
     if shown is not None:
-        _echo(turn, step, shown)
+        _echo(turn, step, shown, sub)
     if step == svc.RESTOCK:
         listing.step = None
     else:
         listing.step = svc.next_step(craft_of(turn.services, sub), step)
         if listing.step is None:
-            turn.say("ls-done", product=sub.product_name or "")
+            turn.say(
+                "ls-done",
+                None,
+                product=sub.product_name or "",
+                **kb.measure(turn.t, sub.price_unit),
+            )
     await ask_open(turn, artisan)
 
 

@@ -79,6 +79,8 @@ async def render(turn: Turn, d: flow.Draft, out: flow.Outcome) -> None:
         if "district" in args:
             district = turn.services.districts.get(args["district"])
             args["district"] = district.name(turn.locale) if district else args["district"]
+        if "measure" in args:
+            args.update(kb.measure(turn.t, args["measure"]))
         if said.ack:
             turn.note(said.key, **args)
         elif said.drop_keyboard:
@@ -114,7 +116,8 @@ async def render(turn: Turn, d: flow.Draft, out: flow.Outcome) -> None:
         turn.send_text(steps.photo_count_text(t, d.sub, screen.arg), kb.photos(t, screen.arg))
     elif screen.kind in ("amount", "amount_month"):
         key = "amount-which" if screen.kind == "amount" else "amount-per-month"
-        turn.say(key, kb.amounts(t, d.sub.step or "", screen.arg))
+        unit = d.sub.price_unit
+        turn.say(key, kb.amounts(t, d.sub.step or "", screen.arg, unit), **kb.measure(t, unit))
     elif screen.kind in EDIT_SCREENS:
         turn.say(EDIT_SCREENS[screen.kind], getattr(kb, screen.kind)(t))
     elif screen.kind == "submitted" and assist.for_other(turn, d.artisan):

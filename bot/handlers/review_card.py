@@ -191,6 +191,8 @@ def changes(turn: Turn, sub: Submission) -> list[str]:
 
 
 def _value(turn: Turn, field: str, value: Any) -> str:
+    if field == "price_unit":  # None: by the piece
+        return kb.measure(turn.t, value)["unit"]
     if value is None or value == "" or value == []:
         return turn.t("value-missing")
     if field == "photos":

@@ -83,6 +83,7 @@ async def ask(turn: Turn, artisan: Artisan, sub: Submission) -> None:
         args["odop"] = labels[0] if labels else turn.t("value-missing")
     elif step in ("capacity", *reg.OPTIONAL_STEPS):
         markup = kb.skip(turn.t, step)
+        args.update(kb.measure(turn.t, sub.price_unit))
     elif step == "photos":
         count = await reg.photo_count(turn.session, sub.id)
         markup = kb.photos(turn.t, count)

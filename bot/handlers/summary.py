@@ -17,6 +17,7 @@ def fields(
 ) -> dict[str, object]:
     """The answers as both the summary and the reviewer's card show them."""
     missing = turn.t("value-missing")
+    unit = kb.measure(turn.t, sub.price_unit)
 
     def told(step: str, typed: str | None) -> str:
         """The typed answer, and a mark when (also) given as a voice note."""
@@ -29,9 +30,11 @@ def fields(
         "craft": told("craft", sub.craft),
         "product": told("product_name", sub.product_name),
         "description": told("description", description),
-        "price": sub.price if sub.price is not None else missing,
+        "price": (
+            turn.t("price-amount", value=sub.price, **unit) if sub.price is not None else missing
+        ),
         "capacity": (
-            turn.t("btn-amount-capacity", value=sub.capacity)
+            turn.t("btn-amount-capacity", value=sub.capacity, **unit)
             if sub.capacity is not None
             else missing
         ),

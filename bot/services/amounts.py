@@ -21,6 +21,10 @@ from bot.services.input_words import fold
 from bot.services.validation import Invalid, ascii_digits, clean_text
 
 WORDS_CSV = Path(__file__).resolve().parents[2] / "data" / "amount_words.csv"
+# What a price and a month's count may be of, besides pieces (None): the values of the
+# `measure` rows, each one of ONDC's units (item quantity.unitized.measure.unit).
+MEASURES = ("kilogram", "dozen")
+PIECE = "piece"  # what `measure` says of "50 nag"; stored as None
 
 
 @dataclass(frozen=True)
@@ -35,12 +39,19 @@ class Vocabulary:
     units: frozenset[str]  # "pieces": the number before it counts pieces
     each: frozenset[str]  # "one" after these means "each", not an amount
     periods: dict[str, Decimal]  # "daily", "weekly": how many of them make a month
+    measures: dict[str, str]  # "kilo", "dozen": what a price or a count is of (MEASURES)
 
     @classmethod
     def load(cls, path: Path = WORDS_CSV) -> Vocabulary:
         found: dict[str, dict[str, Decimal]] = {}
+        measures: dict[str, str] = {}
         with path.open(encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
+                if row["kind"] == "measure":  # texts and the ONDC export know only MEASURES
+                    if row["value"] not in MEASURES:
+                        raise ValueError(f"{path}: {row['word']}: measure not in {MEASURES}")
+                    measures[fold(row["word"])] = row["value"]
+                    continue
                 value = Decimal(row["value"]) if row["value"] else Decimal(0)
                 found.setdefault(row["kind"], {})[fold(row["word"])] = value
         return cls(
@@ -51,6 +62,7 @@ class Vocabulary:
             units=frozenset(found.get("unit", {})),
             each=frozenset(found.get("each", {})),
             periods=found.get("period", {}),
+            measures=measures,
         )
 
 
@@ -84,12 +96,28 @@ def _number(token: str) -> Decimal | None:
     return Decimal(token)
 
 
-def _groups(text: str) -> list[list[Decimal] | str]:
-    """Numbers, each with the multipliers that follow it, and range words between them."""
+def measure(text: str) -> str | None:
+    """What the amount in `text` is of, when it says: one of MEASURES ("50 रु किलो":
+    "kilogram"), PIECE ("50 नग"), or None."""
+    words = vocabulary()
+    for token in _tokens(text):
+        if token in words.measures:
+            return words.measures[token]
+        if token in words.units:
+            return PIECE
+    return None
+
+
+def _tokens(text: str) -> list[str]:
     text = ascii_digits(clean_text(text)).replace("/-", " ")
     text = _LETTER_O.sub(lambda o: "0" * len(o.group()), text)  # "12OO": the letter for a zero
-    text = re.sub(r"(\d)(?=[^\W\d_])", r"\1 ", text)  # "5k", "5hazar"
-    tokens = [fold(t) for t in _TOKEN.findall(text)]
+    text = re.sub(r"(\d)(?=[^\W\d_])", r"\1 ", text)  # "5k", "5hazar", "5kg"
+    return [fold(t) for t in _TOKEN.findall(text)]
+
+
+def _groups(text: str) -> list[list[Decimal] | str]:
+    """Numbers, each with the multipliers that follow it, and range words between them."""
+    tokens = _tokens(text)
     words = vocabulary()
     out: list[list[Decimal] | str] = []
     prefix = Decimal(0)
@@ -120,7 +148,7 @@ def _groups(text: str) -> list[list[Decimal] | str]:
             value = words.numbers[token]
         if value is None:
             continue  # a rupee sign, "only", "about": the number is what counts
-        each = following in words.units or previous in words.each
+        each = following in words.units or following in words.measures or previous in words.each
         if value == 1 and each and len(tokens) > 2:
             continue  # "ek nag ka", "ka ek": each, not an amount
         if _THOUSANDS_DOT.fullmatch(token) and not out:

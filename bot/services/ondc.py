@@ -196,7 +196,8 @@ class Builder:
                 "images": images,
             },
             "quantity": {
-                "unitized": {"measure": {"unit": "unit", "value": "1"}},
+                # ONDC's units include "kilogram" and "dozen" (amounts.MEASURES) by these names.
+                "unitized": {"measure": {"unit": sub.price_unit or "unit", "value": "1"}},
                 "available": {"count": str(0 if paused else (stock or 0))},
                 "maximum": {"count": str(max(stock or 0, 1))},
             },

@@ -27,7 +27,7 @@ VOICE_STEPS = ("name", "craft", "product_name", "description")  # a voice note a
 EDITABLE_STATES = (State.DRAFT, State.CHANGES_REQUESTED)
 SNAPSHOT_FIELDS = (
     "district", "craft", "product_name", "description", "voice_file_id", "voice_answers",
-    "price", "capacity", "gstin", "udyam", "pehchan",
+    "price", "price_unit", "capacity", "gstin", "udyam", "pehchan",
 )  # fmt: skip
 
 

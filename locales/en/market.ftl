@@ -6,7 +6,7 @@ ls-intro =
     Answer with the buttons.
 ls-ask-material = What is it made of? Press a button, type (e.g.: clay), or send a 🎤 voice note.
 ls-ask-colour = What colour is it? Press a button, type (e.g.: red), or send a 🎤 voice note.
-ls-ask-stock = How many are ready now? Press a button or type a number, e.g.: 12
+ls-ask-stock = How many { $unit } are ready now? Press a button or type a number, e.g.: 12
 ls-ask-ship = After an order comes in, how many days to send it?
 ls-days = { $days } days
 ls-ask-size =
@@ -14,18 +14,18 @@ ls-ask-size =
     If you don't know, press "Skip".
 ls-echo-material = Material: { $value } ✅
 ls-echo-colour = Colour: { $value } ✅
-ls-echo-stock = Ready: { $value } ✅
+ls-echo-stock = Ready: { $value } { $unit } ✅
 ls-echo-ship = Sent within: { $value } days ✅
 ls-echo-size = Size/weight: { $value } ✅
 ls-done =
     Thank you! All the details of <b>{ $product }</b> are in ✅
-    Every month I will ask how many are ready.
+    Every month I will ask how many { $unit } are ready.
 ls-err-number = Type the number in digits, e.g.: 12 — or press a button.
 ls-err-text = Please type it a little more clearly, e.g.: clay — or press a button.
 ls-err-type = Press a button or type your answer.
 
 ## The artisan: the monthly stock check
-ls-ask-restock = <b>{ $product }</b> ({ $ref }): how many are ready now?
+ls-ask-restock = <b>{ $product }</b> ({ $ref }): how many { $unit } are ready now?
 ls-btn-pause = ⏸ Pause
 ls-btn-resume = ▶️ Start again
 ls-paused =

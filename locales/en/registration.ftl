@@ -38,7 +38,7 @@ ask-price =
     The price of one piece, in rupees?
     Type it, e.g.: 1200 or 5 thousand
 ask-capacity =
-    How many pieces can you make in a month?
+    How many { $unit } can you make in a month?
     Type it, e.g.: 50 — not sure? Press "Skip".
 ask-photos =
     Send 1 to { $max } clear photos of the product — in good light, from close by.
@@ -64,9 +64,18 @@ err-amount-small = That is less than 1. Type a whole number, e.g.: 1200
 err-amount-negative = Leave out the minus sign (-). Type just the number, e.g.: 1200
 err-amount-large = That number is very large. Please check and type it again, e.g.: 1200
 amount-which = Which one do you mean?
-amount-per-month = That makes about this many in a month. Tap it if right, or type the month's count.
-price-saved = Price: ₹{ $value } ✅
-capacity-saved = Per month: { $value } pieces ✅
+amount-per-month = That makes about this many { $unit } in a month. Tap it if right, or type the month's count.
+price-saved = Price: { price-amount } ✅
+capacity-saved = Per month: { $value } { $unit } ✅
+err-capacity-measure = The price is for one { $unit }, so count the month in { $unit } too.
+# An amount's price ("₹1,200", "₹50 / kg") and what a count is of (bot/services/amounts.py MEASURES).
+price-amount = ₹{ $value }{ $measure ->
+        [piece] {""}
+       *[other] {" "}/ { $unit }
+    }
+unit-piece = pieces
+unit-kilogram = kg
+unit-dozen = dozen
 err-craft = Tell us your work a little more clearly, e.g.: clay pottery — or send a 🎤 voice note.
 err-product-name = Type the product's name, e.g.: terracotta elephant — or send a 🎤 voice note.
 err-description = Tell us a little more — at least one full line, or send a 🎤 voice note.
@@ -107,7 +116,7 @@ summary-body =
     🛠 Work: { $craft }
     🏺 Product: { $product }
     📝 About it: { $description }
-    💰 Price: ₹{ $price }
+    💰 Price: { $price }
     📦 Per month: { $capacity }
     📷 Photos: { $photos }
 summary-gstin = GSTIN: { $value }
@@ -160,7 +169,7 @@ btn-skip = ⏭ Skip
 btn-photos-done = ✅ Done
 btn-profile-name = 👤 { $name }
 btn-amount-price = ₹{ $value }
-btn-amount-capacity = { $value } pieces
+btn-amount-capacity = { $value } { $unit }
 btn-submit = ✅ All right, submit
 btn-change = ✏️ Change something
 btn-edit-name = Name

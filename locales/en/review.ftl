@@ -62,7 +62,7 @@ rv-card =
     🛠 Craft: { $craft }
     🏺 Product: { $product }
     📝 Description: { $description }
-    💰 Price: ₹{ $price } · 📦 Per month: { $capacity }
+    💰 Price: { $price } · 📦 Per month: { $capacity }
     🖼 Photos: { $photos } · GSTIN: { $gstin } · Udyam: { $udyam } · Pehchan card: { $pehchan }
     🕒 Submitted: { $submitted } · 🔒 Yours until { $until }
 rv-flag-reused-photo = ⚠️ { $count ->
@@ -84,6 +84,7 @@ rv-field-description = Description
 rv-field-voice_file_id = Spoken description
 rv-field-price = Price
 rv-field-capacity = Pieces per month
+rv-field-price_unit = Priced per
 rv-field-gstin = GSTIN
 rv-field-udyam = Udyam
 rv-field-pehchan = Pehchan card

@@ -7,7 +7,7 @@ ls-intro =
     बटन दबाकर जवाब दें।
 ls-ask-material = यह किस चीज़ से बना है? बटन दबाएँ, या लिखें (जैसे: मिट्टी), या 🎤 बोलें।
 ls-ask-colour = इसका रंग क्या है? बटन दबाएँ, या लिखें (जैसे: लाल), या 🎤 बोलें।
-ls-ask-stock = अभी कितने नग तैयार हैं? बटन दबाएँ या गिनती लिखें, जैसे: 12
+ls-ask-stock = अभी कितने { $unit } तैयार हैं? बटन दबाएँ या गिनती लिखें, जैसे: 12
 ls-ask-ship = ऑर्डर आने के बाद भेजने में कितने दिन लगेंगे?
 ls-days = { $days } दिन
 ls-ask-size =
@@ -15,18 +15,18 @@ ls-ask-size =
     पता न हो तो "छोड़ें" दबाएँ।
 ls-echo-material = सामान: { $value } ✅
 ls-echo-colour = रंग: { $value } ✅
-ls-echo-stock = तैयार: { $value } नग ✅
+ls-echo-stock = तैयार: { $value } { $unit } ✅
 ls-echo-ship = भेजने में: { $value } दिन ✅
 ls-echo-size = नाप/वज़न: { $value } ✅
 ls-done =
     धन्यवाद! <b>{ $product }</b> की पूरी जानकारी मिल गई ✅
-    हर महीने मैं पूछूँगा कि कितने नग तैयार हैं।
+    हर महीने मैं पूछूँगा कि कितने { $unit } तैयार हैं।
 ls-err-number = गिनती अंकों में लिखें, जैसे: 12 — या बटन दबाएँ।
 ls-err-text = थोड़ा साफ़ लिखें, जैसे: मिट्टी — या बटन दबाएँ।
 ls-err-type = बटन दबाएँ या जवाब लिखकर भेजें।
 
 ## The artisan: the monthly stock check
-ls-ask-restock = <b>{ $product }</b> ({ $ref }): अभी कितने तैयार हैं?
+ls-ask-restock = <b>{ $product }</b> ({ $ref }): अभी कितने { $unit } तैयार हैं?
 ls-btn-pause = ⏸ बंद करें
 ls-btn-resume = ▶️ फिर शुरू करें
 ls-paused =

@@ -39,7 +39,7 @@ ask-price =
     एक नग का दाम कितने रुपये?
     लिखें, जैसे: 1200 या 5 हज़ार
 ask-capacity =
-    महीने में कितने नग बना लेते हैं?
+    महीने में कितने { $unit } बना लेते हैं?
     लिखें, जैसे: 50 — पता न हो तो "छोड़ें" दबाएँ।
 ask-photos =
     सामान की 1 से { $max } साफ़ फ़ोटो भेजें — उजाले में, पास से।
@@ -65,9 +65,18 @@ err-amount-small = यह 1 से कम है। पूरी संख्य
 err-amount-negative = घटाने का निशान (-) मत लगाइए। सिर्फ़ संख्या लिखें, जैसे: 1200
 err-amount-large = यह बहुत बड़ी संख्या है। एक बार देखकर फिर लिखें, जैसे: 1200
 amount-which = आपका मतलब कौन-सा है?
-amount-per-month = महीने में लगभग इतने नग हुए? सही हो तो दबाएँ, या महीने की गिनती लिखें।
-price-saved = दाम: ₹{ $value } ✅
-capacity-saved = महीने में: { $value } नग ✅
+amount-per-month = महीने में लगभग इतने { $unit } हुए? सही हो तो दबाएँ, या महीने की गिनती लिखें।
+price-saved = दाम: { price-amount } ✅
+capacity-saved = महीने में: { $value } { $unit } ✅
+err-capacity-measure = दाम एक { $unit } का लिखा है, इसलिए महीने की गिनती भी { $unit } में लिखें।
+# An amount's price ("₹1,200", "₹50 / किलो") and what a count is of (bot/services/amounts.py MEASURES).
+price-amount = ₹{ $value }{ $measure ->
+        [piece] {""}
+       *[other] {" "}/ { $unit }
+    }
+unit-piece = नग
+unit-kilogram = किलो
+unit-dozen = दर्जन
 err-craft = अपना काम थोड़ा और साफ़ लिखें, जैसे: मिट्टी के बर्तन — या 🎤 बोलकर भेजें।
 err-product-name = सामान का नाम लिखें, जैसे: टेराकोटा हाथी — या 🎤 बोलकर भेजें।
 err-description = थोड़ा और बताइए — कम से कम एक पूरी लाइन, या 🎤 बोलकर भेजें।
@@ -108,7 +117,7 @@ summary-body =
     🛠 काम: { $craft }
     🏺 सामान: { $product }
     📝 बारे में: { $description }
-    💰 दाम: ₹{ $price }
+    💰 दाम: { $price }
     📦 महीने में: { $capacity }
     📷 फ़ोटो: { $photos }
 summary-gstin = GSTIN: { $value }
@@ -161,7 +170,7 @@ btn-skip = ⏭ छोड़ें
 btn-photos-done = ✅ हो गया
 btn-profile-name = 👤 { $name }
 btn-amount-price = ₹{ $value }
-btn-amount-capacity = { $value } नग
+btn-amount-capacity = { $value } { $unit }
 btn-submit = ✅ सही है, जमा करें
 btn-change = ✏️ कुछ बदलना है
 btn-edit-name = नाम

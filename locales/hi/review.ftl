@@ -62,7 +62,7 @@ rv-card =
     🛠 शिल्प: { $craft }
     🏺 उत्पाद: { $product }
     📝 विवरण: { $description }
-    💰 दाम: ₹{ $price } · 📦 महीने में: { $capacity }
+    💰 दाम: { $price } · 📦 महीने में: { $capacity }
     🖼 फ़ोटो: { $photos } · GSTIN: { $gstin } · उद्यम: { $udyam } · पहचान कार्ड: { $pehchan }
     🕒 जमा: { $submitted } · 🔒 आपके पास { $until } तक
 rv-flag-reused-photo = ⚠️ { $count } फ़ोटो किसी दूसरे कारीगर के आवेदन में भी है
@@ -81,6 +81,7 @@ rv-field-description = विवरण
 rv-field-voice_file_id = आवाज़ में विवरण
 rv-field-price = दाम
 rv-field-capacity = महीने में नग
+rv-field-price_unit = दाम किस हिसाब से
 rv-field-gstin = GSTIN
 rv-field-udyam = उद्यम
 rv-field-pehchan = पहचान कार्ड

@@ -97,6 +97,15 @@ async def to_district(artisan: FakeUser, lang: str = "hi", name: str = NAME) -> 
     await walk(artisan, steps)
 
 
+async def to_price(artisan: FakeUser) -> None:
+    """A Gorakhpur terracotta elephant, up to the price question."""
+    await to_district(artisan)
+    await artisan.send("Gorakhpur")
+    await artisan.press("टेराकोटा")
+    await artisan.send("टेराकोटा हाथी")
+    await artisan.send("हाथ से बना मिट्टी का हाथी, भट्टी में पका हुआ।")
+
+
 async def to_photos(artisan: FakeUser, lang: str = "hi", craft: str = "टेराकोटा") -> None:
     """Consent to capacity for a Gorakhpur product of ``craft``; stops at the photo step."""
     await walk(artisan, registration(lang, craft)[: _upto(lang, AT_PHOTOS)])

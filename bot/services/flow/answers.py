@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 
 from bot.services import registration as reg
 from bot.services import validation as v
-from bot.services.amounts import Unclear, read_amount
+from bot.services.amounts import PIECE, Unclear, measure, read_amount
 from bot.services.flow.steps import advance, with_error, with_hint
 from bot.services.flow.terms import (
     PROMPT,
@@ -177,19 +177,33 @@ def _amount_step(field_name: str, hint: str) -> Answer:
     async def on_amount(d: Draft, given: Input) -> Outcome:
         if not isinstance(given, Text):
             return with_hint(d, hint)
+        said = measure(given.value)  # None: not said
+        factor = 1
+        if field_name == "capacity" and said not in (None, d.sub.price_unit or PIECE):
+            if (said, d.sub.price_unit) != ("dozen", None):
+                # "50 kilo" of a product priced by the piece: which count is meant?
+                return d.reprompt(Outcome().say("err-capacity-measure", measure=d.sub.price_unit))
+            factor = 12  # "300 darjan" of a priced piece: 3,600 pieces, echoed as such
+        limit = AMOUNT_LIMITS[field_name] // factor
         try:
-            value = read_amount(
-                given.value, AMOUNT_LIMITS[field_name], per_month=field_name == "capacity"
-            )
+            value = read_amount(given.value, limit, per_month=field_name == "capacity")
         except Unclear as unclear:
-            return Outcome().show(
-                "amount_month" if unclear.per_month else "amount", unclear.choices
-            )
+            if field_name == "price":
+                d.sub.price_unit = _price_unit(said)  # kept for the choice pressed next
+            kind = "amount_month" if unclear.per_month else "amount"
+            return Outcome().show(kind, tuple(c * factor for c in unclear.choices))
         except v.Invalid as exc:
             return with_error(d, exc)
-        return _set_amount(d, field_name, value)
+        if field_name == "price":
+            d.sub.price_unit = _price_unit(said)
+        return _set_amount(d, field_name, value * factor)
 
     return on_amount
+
+
+def _price_unit(said: str | None) -> str | None:
+    """What a price is of, as stored: None for pieces, said or not."""
+    return None if said == PIECE else said
 
 
 def choose_amount(d: Draft, value: int | None) -> Outcome:
@@ -202,7 +216,8 @@ def choose_amount(d: Draft, value: int | None) -> Outcome:
 
 def _set_amount(d: Draft, field_name: str, value: int) -> Outcome:
     setattr(d.sub, field_name, value)
-    return advance(d, field_name, Outcome().ack(AMOUNT_SAVED[field_name], value=value))
+    out = Outcome().ack(AMOUNT_SAVED[field_name], value=value, measure=d.sub.price_unit)
+    return advance(d, field_name, out)
 
 
 def _optional_step(field_name: str, parse: Callable[[str], str]) -> Answer:
