@@ -111,6 +111,17 @@ async def test_artisan_who_sells_by_the_kilo_has_price_and_month_in_kilos_to_the
     assert "₹50 / किलो" in reviewer.last_text
 
 
+async def test_artisan_who_types_dont_know_for_the_month_skips_it(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user()
+    await to_price(artisan)
+    await artisan.send("500")
+    await artisan.send("पता नहीं")
+    assert "फ़ोटो" in artisan.last_text and "चरण 9/9" in artisan.last_text
+    assert (await only_draft(db, artisan)).capacity is None
+
+
 async def test_artisan_writes_a_price_range_and_chooses_with_a_button(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

@@ -227,6 +227,8 @@ CASES = [
     Case("price", V("voice-price"), "price", ["hint-price"], stored={"price": None}),
     Case("capacity", T("50 नग"), "photos", ["capacity-saved"], stored={"capacity": 50}),
     Case("capacity", T("30-40"), "capacity", [], ("amount", (30, 40)), stored={"capacity": None}),
+    Case("capacity", T("पता नहीं"), "photos", stored={"capacity": None}),  # the skip, typed
+    Case("gstin", T("नहीं है।"), "summary", stored={"gstin": None}),
     # what a price is of, and a month's count in the same ("300 दर्जन" of pieces: 3,600)
     Case(
         "price",

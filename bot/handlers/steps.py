@@ -81,7 +81,7 @@ async def ask(turn: Turn, artisan: Artisan, sub: Submission) -> None:
         labels = [turn.services.crafts.label(p, turn.locale, district) for p in products]
         markup = kb.crafts(turn.t, labels)
         args["odop"] = labels[0] if labels else turn.t("value-missing")
-    elif step in ("capacity", *reg.OPTIONAL_STEPS):
+    elif step in reg.SKIPPABLE:
         markup = kb.skip(turn.t, step)
         args.update(kb.measure(turn.t, sub.price_unit))
     elif step == "photos":

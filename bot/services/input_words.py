@@ -1,6 +1,7 @@
 """Words the bot reads in what people type, not words it says: `data/input_words.csv`.
 
-Kinds: `help` (a message that only asks for a person), `district` and `pin` (the word around a
+Kinds: `help` (a message that only asks for a person), `dont_know` (a "don't know" or "none" that
+skips a question one may skip), `district` and `pin` (the word around a
 district's name or before a PIN code), `not_a_name` (a yes, a no, an okay: no name of a thing),
 `name_intro`, `name_verb`, `title` and `honorific` (the words around a person's name). An
 administrator adds a spelling there and restarts the bot; spellings with and without nukta or
@@ -31,6 +32,11 @@ def _all(path: Path = WORDS_CSV) -> dict[str, frozenset[str]]:
         for row in csv.DictReader(f):
             found.setdefault(row["kind"], set()).add(fold(row["word"]))
     return {kind: frozenset(words) for kind, words in found.items()}
+
+
+def said(text: str, kind: str) -> bool:
+    """Whether the whole message is one of the words of `kind` (any case, a full stop or not)."""
+    return fold(" ".join(text.split()).strip(" .!\u0964")) in words(kind)  # U+0964: the danda
 
 
 def words(kind: str) -> frozenset[str]:

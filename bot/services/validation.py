@@ -133,8 +133,7 @@ def parse_words(text: str, lo: int, hi: int, key: str) -> str:
     """A name for a thing (a kind of work, a product): words, not only digits or a yes
     (data/input_words.csv, kind not_a_name)."""
     value = parse_bounded(text, lo, hi, key)
-    said = input_words.fold(value.strip(" .!\u0964"))  # U+0964: the danda
-    if not any(ch.isalpha() for ch in value) or said in input_words.words("not_a_name"):
+    if not any(ch.isalpha() for ch in value) or input_words.said(value, "not_a_name"):
         raise Invalid(key, min=lo, max=hi)
     return value
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
+from bot.services import input_words
 from bot.services import registration as reg
 from bot.services import validation as v
 from bot.services.amounts import PIECE, Unclear, measure, read_amount
@@ -37,6 +38,13 @@ async def answer(d: Draft, given: Input) -> Outcome:
         return await _photo_ahead(d, given)
     if isinstance(given, Voice) and step in reg.VOICE_STEPS:
         return _spoken(d, step, given.file_id)
+    if (
+        step in reg.SKIPPABLE
+        and isinstance(given, Text)
+        and input_words.said(given.value, "dont_know")
+    ):
+        setattr(d.sub, step, None)  # "पता नहीं" typed: the skip button's answer
+        return advance(d, step)
     return await ANSWERS[step](d, given)
 
 

@@ -46,7 +46,7 @@ async def replace_photos(d: Draft, sure: bool) -> Outcome:
 
 
 def skip(d: Draft, step: str) -> Outcome:
-    if step != d.sub.step or step not in ("capacity", *reg.OPTIONAL_STEPS):
+    if step != d.sub.step or step not in reg.SKIPPABLE:
         return d.reprompt()
     setattr(d.sub, step, None)
     return advance(d, step)
