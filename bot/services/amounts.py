@@ -187,7 +187,7 @@ def _combine(groups: list[list[Decimal]]) -> list[Decimal]:
 def read_amount(text: str, maximum: int, *, per_month: bool = False) -> int:
     """The whole number `text` means, between 1 and `maximum`; `per_month` when the question
     asked for a month's count (an amount said per day or per week is then offered scaled)."""
-    factor = _per_period(text) if per_month else None
+    factor = per_period(text) if per_month else None
     if factor is None:
         return _read(text, maximum)
     try:
@@ -200,7 +200,7 @@ def read_amount(text: str, maximum: int, *, per_month: bool = False) -> int:
     raise Unclear(scaled, per_month=True)
 
 
-def _per_period(text: str) -> Decimal | None:
+def per_period(text: str) -> Decimal | None:
     """How many of the period `text` names ("roz", "hafte mein") make a month, if it names one."""
     periods = vocabulary().periods
     tokens = (fold(t) for t in _TOKEN.findall(ascii_digits(clean_text(text))))

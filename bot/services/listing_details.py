@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services.amounts import Unclear, read_amount, vocabulary
+from bot.services.amounts import Unclear, per_period, read_amount, vocabulary
 from bot.services.crafts import Craft, CraftIndex
 from bot.services.districts import DistrictIndex
 from bot.services.input_words import fold
@@ -27,6 +28,8 @@ STOCK_BUTTONS = (0, 1, 2, 5, 10, 20)
 SHIP_BUTTONS = (2, 5, 7, 15)
 STOCK_MAX = 100_000
 SHIP_MAX = 120
+# The period words of data/amount_words.csv by how many make a month: a day's 30, a week's 4.
+DAYS_OF_PERIOD = {Decimal(30): 1, Decimal(4): 7}
 WORDS_MIN, WORDS_MAX = 2, 80
 CHECK_EVERY = timedelta(days=30)
 LISTED_STATES = (State.APPROVED, State.LISTED)
@@ -59,12 +62,13 @@ def parse_count(text: str, high: int) -> int:
 
 def parse_days(text: str) -> int:
     """Days to send an order: a number, or a range ("2-3 दिन", "2 से 3", "3-4 days") read as
-    its larger end, the promise the artisan can keep."""
+    its larger end, the promise the artisan can keep; "2 हफ़्ते" is 14 days."""
     try:
         days = parse_count(text, SHIP_MAX)
     except Invalid:
         days = _range_end(text)
-    if days == 0:
+    days *= DAYS_OF_PERIOD.get(per_period(text) or Decimal(30), 1)
+    if not 0 < days <= SHIP_MAX:
         raise Invalid("ls-err-number")
     return days
 
