@@ -111,6 +111,18 @@ async def test_artisan_who_sells_by_the_kilo_has_price_and_month_in_kilos_to_the
     assert "₹50 / किलो" in reviewer.last_text
 
 
+async def test_a_price_range_per_kilo_is_offered_per_kilo(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user()
+    await to_price(artisan)
+    await artisan.send("60-70 रु किलो")
+    assert artisan.buttons == ["₹60 / किलो", "₹70 / किलो"]
+    await artisan.press("₹70 / किलो")
+    assert artisan.last_text.startswith("दाम: ₹70 / किलो ✅")
+    assert "महीने में कितने किलो" in artisan.last_text
+
+
 async def test_artisan_who_types_dont_know_for_the_month_skips_it(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

@@ -119,6 +119,9 @@ CASES = [
     Case("name", T("my name is Ramu Prajapati"), "phone", stored={"name": "Ramu Prajapati"}),
     Case("name", T("श्रीराम जी"), "phone", stored={"name": "श्रीराम"}),  # one word: a name
     Case("name", T("श्री"), "phone", stored={"name": "श्री"}),  # nothing else said: kept
+    Case("name", T("मेरा नाम है"), "name", ["err-name-length"], stored={"name": None}),
+    Case("name", T("my name is"), "name", ["err-name-length"], stored={"name": None}),
+    Case("name", T("मैं हूँ"), "name", ["err-name-length"], stored={"name": None}),
     Case("name", T("R2D2"), "name", ["err-name-chars"], stored={"name": None}),
     Case("name", T("क"), "name", ["err-name-length"]),
     Case("name", V("voice-name"), "phone", ["voice-saved"], stored={"voice:name": "voice-name"}),
@@ -354,6 +357,42 @@ async def test_a_sixth_open_draft_is_refused(session: AsyncSession) -> None:
 
 
 # --- buttons ---
+
+
+async def test_a_price_given_again_per_kilo_asks_the_month_again(session: AsyncSession) -> None:
+    """300 a month were pieces: counted in kilos now, they would be wrong. Asked again, and
+    then back to the summary."""
+    d = await draft_at(session, "price", editing=True, capacity=300)
+    out = await flow.answer(d, flow.Text("60 रु किलो"))
+    assert (d.sub.price, d.sub.price_unit, d.sub.capacity, d.sub.step) == (
+        60,
+        "kilogram",
+        None,
+        "capacity",
+    )
+    assert [s.key for s in out.says] == ["price-saved"]
+    await flow.answer(d, flow.Text("200"))
+    assert (d.sub.capacity, d.sub.step) == (200, "summary")
+
+
+async def test_a_price_range_in_another_unit_leaves_no_old_price_of_the_new_unit(
+    session: AsyncSession,
+) -> None:
+    d = await draft_at(session, "price", editing=True, price=500)
+    await flow.answer(d, flow.Text("60-70 रु किलो"))
+    assert (d.sub.price, d.sub.price_unit) == (None, "kilogram")  # not "₹500 / kilo"
+    flow.choose_amount(d, 70)
+    assert (d.sub.price, d.sub.price_unit) == (70, "kilogram")
+
+
+async def test_a_photo_sent_while_changing_an_answer_is_one_more_photo(
+    session: AsyncSession,
+) -> None:
+    """The photo question is behind: the photo is added as from the summary, not kept "for
+    later"; "done" then goes back to the summary."""
+    d = await draft_at(session, "price", editing=True, photos=2)
+    out = await flow.answer(d, image())
+    assert screen_of(out) == ("photo_count", 3) and (d.sub.step, d.sub.editing) == ("photos", True)
 
 
 async def test_amount_button_stores_the_chosen_amount(session: AsyncSession) -> None:

@@ -63,8 +63,7 @@ async def on_button(turn: Turn) -> None:
         turn.answer()
         _close(turn, "photoq-kept")
         return
-    ahead = sub.step in reg.ORDER and reg.ORDER.index(sub.step) < reg.ORDER.index("photos")
-    if sub.step != "photos" and (sub.editing or not ahead):  # moved on: changed at the summary
+    if sub.step != "photos" and not reg.before_photos(sub):  # moved on: changed at the summary
         turn.answer("photoq-retake-later", alert=True)
         return
     await ph.remove_photo(turn.session, photo)

@@ -24,9 +24,9 @@ from bot.services.registration import MAX_PHOTOS
 PART_LIMIT = 48 * 1000 * 1000  # a zip part stays under Telegram's 50 MB upload limit
 FIELDS = (
     "reference", "state", "artisan_name", "mobile", "district", "district_hi", "odop_product",
-    "odop_product_hi", "craft", "product_name", "description", "price", "price_unit", "capacity",
-    "gstin",
+    "odop_product_hi", "craft", "product_name", "description", "price", "capacity", "gstin",
     "udyam", "pehchan", "approved_at", "reviewer_id", "listing_url", "campaign",
+    "price_unit",  # what price and capacity are of (added last: the columns keep their places)
 )  # fmt: skip
 PHOTO_COLUMNS = tuple(f"photo_{n}" for n in range(1, MAX_PHOTOS + 1))
 COLUMNS = FIELDS + PHOTO_COLUMNS  # the tabular layout (CSV, XLSX); JSON has a "photos" list

@@ -39,6 +39,12 @@ def previous_step(step: str) -> str | None:
     return ORDER[index - 1] if index > 0 else None
 
 
+def before_photos(submission: Submission) -> bool:
+    """At a question the photo question still follows (a photo sent now is kept for it)."""
+    step = submission.step or ""
+    return not submission.editing and step in ORDER and ORDER.index(step) < ORDER.index("photos")
+
+
 def next_step(artisan: Artisan, submission: Submission, step: str) -> str:
     """The step after `step`, skipping ahead to the summary when editing from it."""
     if submission.editing or step not in ORDER:

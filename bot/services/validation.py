@@ -65,12 +65,16 @@ def bare_name(text: str) -> str:
 
     The words are data/input_words.csv's: `name_intro` opens a sentence about the name (its
     `name_verb`, "है", is dropped only after one), `title` comes before a name and `honorific`
-    after it. The name itself is never dropped: what would leave nothing is kept.
+    after it. A sentence that names nobody ("मेरा नाम है") gives ""; otherwise the name itself
+    is never dropped: what would leave nothing is kept ("श्री").
     """
     words = text.strip(_SENTENCE_END).split()
     folded = [input_words.fold(word).strip(":-") for word in words]
     intro = _longest_prefix(folded, input_words.words("name_intro"))
-    if intro and len(words) > intro + 1 and folded[-1] in input_words.words("name_verb"):
+    verbs = input_words.words("name_verb")
+    if intro and all(word in verbs for word in folded[intro:]):
+        return ""
+    if intro and folded[-1] in verbs:
         words, folded = words[:-1], folded[:-1]
     start, end = intro, len(words)
     while start < end - 1 and folded[start] in input_words.words("title"):
@@ -83,7 +87,7 @@ def bare_name(text: str) -> str:
 
 def _longest_prefix(folded: list[str], phrases: frozenset[str]) -> int:
     """How many of the first words make one of `phrases` (the longest; 0 for none)."""
-    for n in range(min(len(folded) - 1, 4), 0, -1):
+    for n in range(min(len(folded), 4), 0, -1):
         if " ".join(folded[:n]) in phrases:
             return n
     return 0

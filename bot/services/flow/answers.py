@@ -8,7 +8,7 @@ from bot.services import input_words
 from bot.services import registration as reg
 from bot.services import validation as v
 from bot.services.amounts import PIECE, Unclear, measure, read_amount
-from bot.services.flow.steps import advance, with_error, with_hint
+from bot.services.flow.steps import advance, goto, with_error, with_hint
 from bot.services.flow.terms import (
     PROMPT,
     Contact,
@@ -30,12 +30,12 @@ async def answer(d: Draft, given: Input) -> Outcome:
     step = d.sub.step or "summary"
     if step == "photos":
         return await _photo(d, given)
-    if step == "summary":
-        if isinstance(given, Image):  # sent at the summary: one more photo of the product
-            return await _photo_at_summary(d, given)
-        return Outcome().say("hint-summary").show(PROMPT)
-    if isinstance(given, Image):  # ahead of the photo question: kept for it
+    if isinstance(given, Image) and reg.before_photos(d.sub):  # kept for the photo question
         return await _photo_ahead(d, given)
+    if isinstance(given, Image):  # at the summary or on the way back to it: one more photo
+        return await _photo_at_summary(d, given)
+    if step == "summary":
+        return Outcome().say("hint-summary").show(PROMPT)
     if isinstance(given, Voice) and step in reg.VOICE_STEPS:
         return _spoken(d, step, given.file_id)
     if (
@@ -196,22 +196,32 @@ def _amount_step(field_name: str, hint: str) -> Answer:
         try:
             value = read_amount(given.value, limit, per_month=field_name == "capacity")
         except Unclear as unclear:
-            if field_name == "price":
-                d.sub.price_unit = _price_unit(said)  # kept for the choice pressed next
+            if field_name == "price":  # the choice pressed next is a price of what was said
+                d.sub.price = None
+                _set_price_unit(d, said)
             kind = "amount_month" if unclear.per_month else "amount"
             return Outcome().show(kind, tuple(c * factor for c in unclear.choices))
         except v.Invalid as exc:
             return with_error(d, exc)
-        if field_name == "price":
-            d.sub.price_unit = _price_unit(said)
+        if field_name == "price" and _set_price_unit(d, said):
+            d.sub.price = value  # a month's count of what the price is of no more: ask again
+            out = Outcome().ack("price-saved", value=value, measure=d.sub.price_unit)
+            return goto(d, "capacity", out)
         return _set_amount(d, field_name, value * factor)
 
     return on_amount
 
 
-def _price_unit(said: str | None) -> str | None:
-    """What a price is of, as stored: None for pieces, said or not."""
-    return None if said == PIECE else said
+def _set_price_unit(d: Draft, said: str | None) -> bool:
+    """Store what the price is of (None for pieces, said or not); True when a month's count
+    given in the former unit was dropped."""
+    unit = None if said == PIECE else said
+    changed = unit != d.sub.price_unit
+    d.sub.price_unit = unit
+    if changed and d.sub.capacity is not None:
+        d.sub.capacity = None
+        return True
+    return False
 
 
 def choose_amount(d: Draft, value: int | None) -> Outcome:

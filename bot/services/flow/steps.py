@@ -7,11 +7,11 @@ from bot.services import validation as v
 from bot.services.flow.terms import Draft, Outcome, Say
 
 
-def goto(d: Draft, step: str) -> Outcome:
-    """Straight to `step` (an answer chosen on the summary)."""
+def goto(d: Draft, step: str, out: Outcome | None = None) -> Outcome:
+    """Straight to `step` (an answer chosen on the summary, or one to give again)."""
     d.sub.step = step
     reg.touch(d.sub)
-    return d.reprompt()
+    return d.reprompt(out)
 
 
 def advance(d: Draft, done_step: str, out: Outcome | None = None) -> Outcome:
