@@ -40,6 +40,7 @@ class Vocabulary:
     each: frozenset[str]  # "one" after these means "each", not an amount
     periods: dict[str, Decimal]  # "daily", "weekly": how many of them make a month
     measures: dict[str, str]  # "kilo", "dozen": what a price or a count is of (MEASURES)
+    days: dict[str, Decimal]  # "day", "week", "month": how many days one of them is
 
     @classmethod
     def load(cls, path: Path = WORDS_CSV) -> Vocabulary:
@@ -63,6 +64,7 @@ class Vocabulary:
             each=frozenset(found.get("each", {})),
             periods=found.get("period", {}),
             measures=measures,
+            days=found.get("days", {}),
         )
 
 
@@ -94,6 +96,13 @@ def _number(token: str) -> Decimal | None:
     if token.count(".") > 1:
         return None
     return Decimal(token)
+
+
+def days_in(text: str) -> Decimal:
+    """How many days one of the periods `text` counts in is: 7 for "2 हफ़्ते", 30 for "1
+    महीना", 1 for days or nothing said."""
+    days = vocabulary().days
+    return next((days[t] for t in _tokens(text) if t in days), Decimal(1))
 
 
 def measure(text: str) -> str | None:
@@ -187,7 +196,7 @@ def _combine(groups: list[list[Decimal]]) -> list[Decimal]:
 def read_amount(text: str, maximum: int, *, per_month: bool = False) -> int:
     """The whole number `text` means, between 1 and `maximum`; `per_month` when the question
     asked for a month's count (an amount said per day or per week is then offered scaled)."""
-    factor = per_period(text) if per_month else None
+    factor = _per_period(text) if per_month else None
     if factor is None:
         return _read(text, maximum)
     try:
@@ -200,7 +209,7 @@ def read_amount(text: str, maximum: int, *, per_month: bool = False) -> int:
     raise Unclear(scaled, per_month=True)
 
 
-def per_period(text: str) -> Decimal | None:
+def _per_period(text: str) -> Decimal | None:
     """How many of the period `text` names ("roz", "hafte mein") make a month, if it names one."""
     periods = vocabulary().periods
     tokens = (fold(t) for t in _TOKEN.findall(ascii_digits(clean_text(text))))

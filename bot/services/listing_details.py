@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from decimal import Decimal
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services.amounts import Unclear, per_period, read_amount, vocabulary
+from bot.services.amounts import Unclear, days_in, read_amount, vocabulary
 from bot.services.crafts import Craft, CraftIndex
 from bot.services.districts import DistrictIndex
 from bot.services.input_words import fold
@@ -28,8 +27,6 @@ STOCK_BUTTONS = (0, 1, 2, 5, 10, 20)
 SHIP_BUTTONS = (2, 5, 7, 15)
 STOCK_MAX = 100_000
 SHIP_MAX = 120
-# The period words of data/amount_words.csv by how many make a month: a day's 30, a week's 4.
-DAYS_OF_PERIOD = {Decimal(30): 1, Decimal(4): 7}
 WORDS_MIN, WORDS_MAX = 2, 80
 CHECK_EVERY = timedelta(days=30)
 LISTED_STATES = (State.APPROVED, State.LISTED)
@@ -62,12 +59,12 @@ def parse_count(text: str, high: int) -> int:
 
 def parse_days(text: str) -> int:
     """Days to send an order: a number, or a range ("2-3 दिन", "2 से 3", "3-4 days") read as
-    its larger end, the promise the artisan can keep; "2 हफ़्ते" is 14 days."""
+    its larger end, the promise the artisan can keep; "2 हफ़्ते" is 14 days, "1 महीना" 30."""
     try:
         days = parse_count(text, SHIP_MAX)
     except Invalid:
         days = _range_end(text)
-    days *= DAYS_OF_PERIOD.get(per_period(text) or Decimal(30), 1)
+    days *= int(days_in(text))
     if not 0 < days <= SHIP_MAX:
         raise Invalid("ls-err-number")
     return days
