@@ -233,6 +233,45 @@ async def test_an_album_sent_before_the_photo_question_is_kept_and_answered_once
     assert len({p.album for p in photos[:3]}) == 1 and photos[3].album is None
 
 
+async def test_a_captioned_photo_at_the_product_question_answers_it_and_is_kept(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user()
+    await to_district(artisan)
+    await artisan.send("Gorakhpur")
+    await artisan.press("टेराकोटा")
+    await artisan.send_photo(caption="मिट्टी का मटका")
+    assert "फ़ोटो मिल गई ✅" in artisan.last_text and "बारे में" in artisan.last_text
+    [sub] = await submissions_of(db, artisan.id)
+    assert sub.product_name == "मिट्टी का मटका" and sub.step == "description"
+    assert len(await photos_of_submission(db, sub.id)) == 1
+
+
+async def test_an_early_album_beyond_five_photos_says_the_rest_were_not_kept(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user()
+    await to_district(artisan)
+    await artisan.send_photo()
+    await artisan.send_album(5, expect=2, settle=0.5)  # the album's answer, then the 6th's
+    said = " ".join(artisan.texts[-2:])
+    assert "फ़ोटो मिल गईं ✅" in said and "5 फ़ोटो मिल चुकी हैं" in said
+    [sub] = await submissions_of(db, artisan.id)
+    assert len(await photos_of_submission(db, sub.id)) == 5
+
+
+async def test_artisan_typing_done_at_the_photo_question_is_done(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    artisan = fake.user()
+    await to_photos(artisan)
+    await artisan.send("हो गया")
+    assert "अभी तक: 0/5" in artisan.last_text and "फ़ोटो नहीं है" not in artisan.texts[-2]
+    await artisan.send_photo()
+    await artisan.send("बस इतनी ही फोटो है")
+    assert "एक बार देख लें" in artisan.last_text  # the summary
+
+
 async def test_photo_used_by_another_artisan_is_flagged(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

@@ -33,15 +33,23 @@ App = Application[Any, Any, Any, Any, Any, Any]
 
 
 def image_of(msg: Message) -> flow.Image | None:
-    album = msg.media_group_id
+    album, caption = msg.media_group_id, msg.caption
     if msg.photo:
         size = msg.photo[-1]
         return flow.Image(
-            size.file_id, size.file_unique_id, size.width, size.height, "image/jpeg", album
+            size.file_id,
+            size.file_unique_id,
+            size.width,
+            size.height,
+            "image/jpeg",
+            album,
+            caption,
         )
     doc = msg.document
     if doc is not None and doc.mime_type in IMAGE_TYPES:
-        return flow.Image(doc.file_id, doc.file_unique_id, None, None, doc.mime_type, album)
+        return flow.Image(
+            doc.file_id, doc.file_unique_id, None, None, doc.mime_type, album, caption
+        )
     return None
 
 

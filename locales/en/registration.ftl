@@ -101,6 +101,7 @@ photos-ahead = 📷 { $many ->
         [yes] Got your photos ✅ They are kept with your product.
        *[no] Got your photo ✅ It is kept with your product.
     }
+photos-ahead-full = I already have { $max } photos, the most I can keep.
 photos-received = Got { $count }/{ $max } photos ✅ Send more, or press "✅ Done".
 photos-full = Got { $max }/{ $max } photos ✅ Now press "✅ Done".
 photos-cleared = Removed the old photos.

@@ -4,7 +4,8 @@ This package is the one writer of a draft's `step` and of `artisan.active_submis
 Handlers translate a Telegram message or button into one of the inputs (`terms`), call
 `answer` or a button's function, and render the `Outcome`: what to say, and which screen to
 show next. `drafts` starts and resumes drafts, `steps` moves between steps, `answers` takes
-each step's answer (photos included) and `summary` changes, replaces and submits.
+each step's answer, `photos` the photos wherever they are sent, and `summary` changes,
+replaces and submits.
 """
 
 from bot.services.flow.answers import (
@@ -12,12 +13,12 @@ from bot.services.flow.answers import (
     EDITABLE,
     answer,
     choose_amount,
-    photos_done,
     set_craft,
     set_district,
     set_name,
 )
 from bot.services.flow.drafts import active, leave, open_for_fix, resume, start_new
+from bot.services.flow.photos import photos_done
 from bot.services.flow.steps import advance, back
 from bot.services.flow.summary import EDIT_SCREENS, edit, open_edits, replace_photos, skip, submit
 from bot.services.flow.terms import (

@@ -8,6 +8,7 @@ from bot.services import input_words
 from bot.services import registration as reg
 from bot.services import validation as v
 from bot.services.amounts import PIECE, Unclear, measure, read_amount
+from bot.services.flow import photos
 from bot.services.flow.steps import advance, goto, with_error, with_hint
 from bot.services.flow.terms import (
     PROMPT,
@@ -15,25 +16,23 @@ from bot.services.flow.terms import (
     Draft,
     Image,
     Input,
-    Other,
     Outcome,
     Say,
     Text,
     Voice,
 )
 from bot.services.pincodes import normalize_pin
-from bot.storage.models import Photo
 
 
 async def answer(d: Draft, given: Input) -> Outcome:
     """The artisan's message at their current step."""
     step = d.sub.step or "summary"
     if step == "photos":
-        return await _photo(d, given)
+        return await photos.at_photo_step(d, given)
     if isinstance(given, Image) and reg.before_photos(d.sub):  # kept for the photo question
-        return await _photo_ahead(d, given)
+        return await _with_caption(d, given, await photos.ahead(d, given))
     if isinstance(given, Image):  # at the summary or on the way back to it: one more photo
-        return await _photo_at_summary(d, given)
+        return await photos.at_summary(d, given)
     if step == "summary":
         return Outcome().say("hint-summary").show(PROMPT)
     if isinstance(given, Voice) and step in reg.VOICE_STEPS:
@@ -46,6 +45,16 @@ async def answer(d: Draft, given: Input) -> Outcome:
         setattr(d.sub, step, None)  # "पता नहीं" typed: the skip button's answer
         return advance(d, step)
     return await ANSWERS[step](d, given)
+
+
+async def _with_caption(d: Draft, given: Image, kept: Outcome) -> Outcome:
+    """A photo's caption ("मटका") answers the question at hand, as if typed after it."""
+    if not given.caption or kept.screen is None:  # no caption, or a later part of its album
+        return kept
+    typed = await answer(d, Text(given.caption))
+    typed.says[:0] = kept.says  # "photo kept" (or why not), then what the caption answered
+    typed.photo_saved = kept.photo_saved
+    return typed
 
 
 def _spoken(d: Draft, step: str, file_id: str) -> Outcome:
@@ -247,86 +256,6 @@ def _optional_step(field_name: str, parse: Callable[[str], str]) -> Answer:
         return advance(d, field_name)
 
     return on_optional
-
-
-# --- photos ---
-
-
-async def _photo(d: Draft, given: Input) -> Outcome:
-    """Save an accepted photo at once; refuse small ones, one too many and non-images."""
-    if not isinstance(given, Image):
-        video = isinstance(given, Other) and given.video
-        return with_hint(d, "err-photo-video" if video else "err-photo-type")
-    out = Outcome()
-    refused, count, _ = await _keep_photo(d, given, out)
-    if given.album:
-        return out.show("album", (given.album, refused, count))
-    if refused:
-        out.say(refused, max=reg.MAX_PHOTOS, min=reg.MIN_PHOTO_SIDE)
-    return out.show("photo_count", count)
-
-
-async def _photo_ahead(d: Draft, given: Image) -> Outcome:
-    """A photo sent before the photo question is kept for it, and the question at hand asked
-    again. An album is answered once, at the first of its parts to arrive."""
-    out = Outcome()
-    refused, _, album_seen = await _keep_photo(d, given, out)
-    if album_seen:
-        return out
-    if refused:
-        out.say(refused, max=reg.MAX_PHOTOS, min=reg.MIN_PHOTO_SIDE)
-    else:
-        out.ack("photos-ahead", many="yes" if given.album else "no")
-    return d.reprompt(out)
-
-
-async def _keep_photo(d: Draft, given: Image, out: Outcome) -> tuple[str | None, int, bool]:
-    """Save the photo unless refused: (the refusal's key or None, the draft's photos now,
-    whether an earlier part of its album is among them)."""
-    sub, session = d.sub, d.session
-    facts = await reg.photo_facts(session, sub.id, given.unique_id, d.artisan.id, given.album)
-    count = facts.photos
-    refused: str | None = None
-    small = given.width is not None and given.height is not None
-    if small and min(given.width or 0, given.height or 0) < reg.MIN_PHOTO_SIDE:
-        refused = "err-photo-small"
-    elif count >= reg.MAX_PHOTOS:
-        refused = "err-photo-limit"
-    elif facts.has_it:
-        pass  # the same photo again: already saved
-    elif facts.stored >= reg.MAX_STORED_PHOTOS:
-        refused = "err-photo-storage"
-    else:
-        session.add(
-            Photo(
-                submission_id=sub.id,
-                position=count + 1,
-                file_id=given.file_id,
-                file_unique_id=given.unique_id,
-                width=given.width,
-                height=given.height,
-                mime_type=given.mime,
-                album=given.album,
-                reused_elsewhere=facts.elsewhere,
-            )
-        )
-        reg.touch(sub)
-        count += 1
-        out.photo_saved = True
-    return refused, count, facts.album_seen
-
-
-async def _photo_at_summary(d: Draft, given: Image) -> Outcome:
-    if await reg.photo_count(d.session, d.sub.id) >= reg.MAX_PHOTOS:
-        return d.reprompt(Outcome().say("err-photo-full", max=reg.MAX_PHOTOS))
-    d.sub.step, d.sub.editing = "photos", True  # "done" goes back to the summary
-    return await _photo(d, given)
-
-
-async def photos_done(d: Draft) -> Outcome:
-    if d.sub.step != "photos" or not await reg.photo_count(d.session, d.sub.id):
-        return d.reprompt()
-    return advance(d, "photos")
 
 
 Answer = Callable[[Draft, Input], Awaitable[Outcome]]

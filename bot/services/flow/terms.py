@@ -39,6 +39,7 @@ class Image:
     height: int | None
     mime: str
     album: str | None = None
+    caption: str | None = None  # typed under the photo: an answer to the question at hand
 
 
 @dataclass(frozen=True)
