@@ -381,7 +381,7 @@ async def test_a_price_range_in_another_unit_leaves_no_old_price_of_the_new_unit
     d = await draft_at(session, "price", editing=True, price=500)
     await flow.answer(d, flow.Text("60-70 रु किलो"))
     assert (d.sub.price, d.sub.price_unit) == (None, "kilogram")  # not "₹500 / kilo"
-    flow.choose_amount(d, 70)
+    flow.choose_amount(d, "price", 70)
     assert (d.sub.price, d.sub.price_unit) == (70, "kilogram")
 
 
@@ -397,7 +397,7 @@ async def test_a_photo_sent_while_changing_an_answer_is_one_more_photo(
 
 async def test_amount_button_stores_the_chosen_amount(session: AsyncSession) -> None:
     d = await draft_at(session, "price")
-    out = flow.choose_amount(d, 1500)
+    out = flow.choose_amount(d, "price", 1500)
     said = [(s.key, s.args, s.ack) for s in out.says]
     assert said == [("price-saved", {"value": 1500, "measure": None}, True)]
     assert (d.sub.price, d.sub.step) == (1500, "capacity")
@@ -410,9 +410,20 @@ async def test_amount_button_out_of_place_changes_nothing(
 ) -> None:
     d = await draft_at(session, step)
     before = (d.sub.price, d.sub.capacity)
-    out = flow.choose_amount(d, value)
+    out = flow.choose_amount(d, step, value)
     assert screen_of(out) == (flow.PROMPT, None) and not out.says
     assert (d.sub.price, d.sub.capacity, d.sub.step) == (*before, step)
+
+
+async def test_a_price_button_pressed_at_the_month_question_is_stale(
+    session: AsyncSession,
+) -> None:
+    """The buttons of "1200-1500", pressed after the price was typed instead: no month of
+    1,500 pieces."""
+    d = await draft_at(session, "capacity", price=2000)
+    out = flow.choose_amount(d, "price", 1500)
+    assert [s.key for s in out.says] == ["button-stale"]
+    assert (d.sub.price, d.sub.capacity, d.sub.step) == (2000, None, "capacity")
 
 
 async def test_profile_name_button_answers_the_name_step(session: AsyncSession) -> None:

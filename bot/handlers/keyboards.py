@@ -99,8 +99,11 @@ def amounts(
     """ "Which did you mean?" for an amount that could be read more than one way (`unit`:
     what it is of, amounts.MEASURES; None for pieces)."""
     key = "btn-amount-price" if step == "price" else "btn-amount-capacity"
-    args = measure(t, unit)
-    return inline(*rows([button(t(key, value=v, **args), f"reg:amt:{v}") for v in choices]))
+    args, code = measure(t, unit), AMOUNT_CODES[step]  # the question it answers, checked on press
+    return inline(*rows([button(t(key, value=v, **args), f"reg:amt:{code}:{v}") for v in choices]))
+
+
+AMOUNT_CODES = {"price": "p", "capacity": "c"}
 
 
 def measure(t: T, unit: str | None) -> dict[str, str]:

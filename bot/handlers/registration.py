@@ -386,7 +386,9 @@ async def _replace(d: flow.Draft, arg: str) -> flow.Outcome:
 
 
 async def _amount(d: flow.Draft, arg: str) -> flow.Outcome:
-    return flow.choose_amount(d, number(arg))
+    code, _, value = arg.partition(":")
+    steps = {code: step for step, code in kb.AMOUNT_CODES.items()}
+    return flow.choose_amount(d, steps.get(code, ""), number(value))
 
 
 STEP_BUTTONS = {

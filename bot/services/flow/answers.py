@@ -233,9 +233,11 @@ def _set_price_unit(d: Draft, said: str | None) -> bool:
     return False
 
 
-def choose_amount(d: Draft, value: int | None) -> Outcome:
-    """One of the amounts offered when the typed one could mean several."""
-    step = d.sub.step or ""
+def choose_amount(d: Draft, step: str, value: int | None) -> Outcome:
+    """One of the amounts offered for `step` when the typed one could mean several; a button
+    of an earlier question (a price's, pressed at the month's count) changes nothing."""
+    if step != d.sub.step:
+        return d.reprompt(Outcome().say("button-stale"))
     if step not in AMOUNT_LIMITS or value is None or not 1 <= value <= AMOUNT_LIMITS[step]:
         return d.reprompt()
     return _set_amount(d, step, value)
