@@ -182,6 +182,13 @@ PRICES: list[object] = [
     ("1.200", ask(1200, 1, 2)),
     ("1200 या 0", ask(1200)),
     ("पचीस", 25),
+    # misspelt hundreds and thousands were dropped: ₹5 for "पांच सो" (found walking the bot)
+    ("पांच सो", 500),
+    ("5 so", 500),
+    ("5 हजर", 5000),
+    ("5 हाजार", 5000),
+    ("डेड़ सौ", 150),
+    ("सौ सवा सौ", ask(100, 125)),  # was 10,000
 ]
 
 CAPACITIES: list[object] = [
@@ -215,6 +222,9 @@ CAPACITIES: list[object] = [
     ("50 per week", month(200)),
     ("महीने में 200", 200),
     ("रोज 100000", "err-amount-large"),
+    ("एक दिन में 5", month(150)),  # "one day": not an amount (was 30 or 150)
+    ("साल में 1200", month(100)),
+    ("साल में 6", "err-amount-small"),
 ]
 
 

@@ -142,7 +142,7 @@ def _groups(text: str) -> list[list[Decimal] | str]:
             prefix = words.prefixes[token]
             continue
         if token in words.multipliers:
-            if out and isinstance(out[-1], list):
+            if out and isinstance(out[-1], list) and not prefix:  # "सौ सवा सौ": two amounts
                 out[-1].append(words.multipliers[token])
             else:  # "sau", "hazar" alone: one of them
                 out.append([Decimal(1) + prefix, words.multipliers[token]])
@@ -157,7 +157,12 @@ def _groups(text: str) -> list[list[Decimal] | str]:
             value = words.numbers[token]
         if value is None:
             continue  # a rupee sign, "only", "about": the number is what counts
-        each = following in words.units or following in words.measures or previous in words.each
+        each = (  # "ek nag ka", "1 kilo ka", "ek din mein": each, not an amount
+            following in words.units
+            or following in words.measures
+            or following in words.periods
+            or previous in words.each
+        )
         if value == 1 and each and len(tokens) > 2:
             continue  # "ek nag ka", "ka ek": each, not an amount
         if _THOUSANDS_DOT.fullmatch(token) and not out:
@@ -203,9 +208,11 @@ def read_amount(text: str, maximum: int, *, per_month: bool = False) -> int:
         said: tuple[int, ...] = (_read(text, maximum),)
     except Unclear as unclear:
         said = unclear.choices
-    scaled = tuple(dict.fromkeys(int(a * factor) for a in said if a * factor <= maximum))
-    if not scaled:
-        raise Invalid("err-amount-large", max=maximum)
+    month = [(a * factor).to_integral_value() for a in said]  # a year's 1,200: 100, not 99
+    scaled = tuple(dict.fromkeys(int(m) for m in month if 1 <= m <= maximum))
+    if not scaled:  # "1 saal": less than one a month
+        key = "err-amount-small" if all(m < 1 for m in month) else "err-amount-large"
+        raise Invalid(key, max=maximum)
     raise Unclear(scaled, per_month=True)
 
 
