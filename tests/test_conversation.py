@@ -183,7 +183,7 @@ async def test_artisan_types_help_where_a_price_is_asked_and_reaches_a_person(
     """ "मदद" typed, not pressed, is no price: it opens the question to the district office."""
     artisan = fake.user()
     await to_price(artisan)
-    await artisan.send("मदद चाहिए")
+    await artisan.send("मेरी मदद करो भैया")
     assert "अपना सवाल लिखें" in artisan.last_text
     await artisan.send("दाम कितना रखूँ?")
     assert "सवाल भेज दिया" in artisan.last_text and "दाम" in artisan.last_text  # asked again

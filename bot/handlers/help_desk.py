@@ -37,13 +37,17 @@ async def on_button(turn: Turn) -> None:
         turn.answer("button-stale", alert=True)
 
 
+HELP_WORDS = 4  # longer, the message is an answer that mentions help ("...की मदद से बना")
+
+
 def asks_for_help(turn: Turn) -> bool:
     """The message only asks for a person, typed instead of pressing the help button: a word
-    of data/input_words.csv (kind help), alone or with one more ("madad chahiye")."""
+    of data/input_words.csv (kind help) in a few words ("madad chahiye", "मेरी मदद करो भैया")."""
     msg = turn.update.message
     text = (msg.text or "").replace("🙋", " ").strip(" .!?\u0964") if msg else ""  # the danda
     words = text.split()
-    return 0 < len(words) <= 2 and input_words.fold(words[0]) in input_words.words("help")
+    help_words = input_words.words("help")
+    return 0 < len(words) <= HELP_WORDS and any(input_words.fold(w) in help_words for w in words)
 
 
 async def open_question(turn: Turn) -> None:

@@ -36,7 +36,8 @@ def _all(path: Path = WORDS_CSV) -> dict[str, frozenset[str]]:
 
 def said(text: str, kind: str) -> bool:
     """Whether the whole message is one of the words of `kind` (any case, a full stop or not)."""
-    return fold(" ".join(text.split()).strip(" .!\u0964")) in words(kind)  # U+0964: the danda
+    typed = " ".join(text.split())
+    return fold(typed.strip(" .!?\u0964") or typed) in words(kind)  # U+0964: the danda; "?" alone
 
 
 def words(kind: str) -> frozenset[str]:

@@ -48,6 +48,8 @@ def clean_text(text: str) -> str:
 def parse_name(text: str) -> str:
     """A person's name, without the sentence or the titles said around it (`bare_name`)."""
     name = bare_name(clean_text(text))
+    if input_words.said(name, "not_a_name"):  # "हाँ", "ok": said to the question, no name
+        raise Invalid("err-name-length", min=NAME_MIN, max=NAME_MAX)
     letters = sum(1 for ch in name if unicodedata.category(ch)[0] in ("L", "M"))
     allowed = all(unicodedata.category(ch)[0] in ("L", "M") or ch in " .'-" for ch in name)
     if not allowed:

@@ -23,6 +23,19 @@ from bot.services.flow.terms import (
 )
 from bot.services.pincodes import normalize_pin
 
+# The line said above a question asked again when the answer was of the wrong kind (a voice
+# note for a price) or no answer at all ("समझ नहीं आया").
+HINTS = {
+    "name": "hint-name",
+    "phone": "hint-phone",
+    "district": "hint-district",
+    "craft": "hint-craft",
+    "product_name": "hint-product-name",
+    "description": "hint-description",
+    "price": "hint-price",
+    "capacity": "hint-capacity",
+}
+
 
 async def answer(d: Draft, given: Input) -> Outcome:
     """The artisan's message at their current step."""
@@ -37,6 +50,8 @@ async def answer(d: Draft, given: Input) -> Outcome:
         return Outcome().say("hint-summary").show(PROMPT)
     if isinstance(given, Voice) and step in reg.VOICE_STEPS:
         return _spoken(d, step, given.file_id)
+    if isinstance(given, Text) and input_words.said(given.value, "confused"):
+        return with_hint(d, HINTS[step]) if step in HINTS else d.reprompt()  # "समझ नहीं आया"
     if (
         step in reg.SKIPPABLE
         and isinstance(given, Text)
@@ -79,7 +94,7 @@ def _forget_voice(d: Draft, step: str) -> None:
 
 async def _name(d: Draft, given: Input) -> Outcome:
     if not isinstance(given, Text):
-        return with_hint(d, "hint-name")
+        return with_hint(d, HINTS["name"])
     return set_name(d, given.value)
 
 
@@ -103,7 +118,7 @@ async def _phone(d: Draft, given: Input) -> Outcome:
     elif isinstance(given, Text):
         raw = given.value
     else:
-        return with_hint(d, "hint-phone")
+        return with_hint(d, HINTS["phone"])
     try:
         d.artisan.phone = v.parse_phone(raw)
     except v.Invalid as exc:
@@ -114,7 +129,7 @@ async def _phone(d: Draft, given: Input) -> Outcome:
 async def _district(d: Draft, given: Input) -> Outcome:
     """A district's name in any script, or a 6-digit PIN code."""
     if not isinstance(given, Text):
-        return with_hint(d, "hint-district")
+        return with_hint(d, HINTS["district"])
     pin = normalize_pin(given.value)
     if pin is not None:
         found = [key for key in d.pins.districts(pin) if d.districts.get(key) is not None]
@@ -154,7 +169,7 @@ def set_district(d: Draft, key: str) -> Outcome:
 
 async def _craft(d: Draft, given: Input) -> Outcome:
     if not isinstance(given, Text):
-        return with_hint(d, "hint-craft")
+        return with_hint(d, HINTS["craft"])
     try:
         craft = v.parse_words(given.value, v.CRAFT_MIN, v.CRAFT_MAX, "err-craft")
     except v.Invalid as exc:
@@ -169,11 +184,11 @@ def set_craft(d: Draft, craft: str) -> Outcome:
 
 
 def _text_step(
-    field_name: str, lo: int, hi: int, error: str, hint: str, parse: Parse = v.parse_bounded
+    field_name: str, lo: int, hi: int, error: str, parse: Parse = v.parse_bounded
 ) -> Answer:
     async def on_text(d: Draft, given: Input) -> Outcome:
         if not isinstance(given, Text):
-            return with_hint(d, hint)
+            return with_hint(d, HINTS[field_name])
         try:
             setattr(d.sub, field_name, parse(given.value, lo, hi, error))
         except v.Invalid as exc:
@@ -190,10 +205,10 @@ AMOUNT_LIMITS = {"price": v.PRICE_MAX, "capacity": v.CAPACITY_MAX}
 AMOUNT_SAVED = {"price": "price-saved", "capacity": "capacity-saved"}
 
 
-def _amount_step(field_name: str, hint: str) -> Answer:
+def _amount_step(field_name: str) -> Answer:
     async def on_amount(d: Draft, given: Input) -> Outcome:
         if not isinstance(given, Text):
-            return with_hint(d, hint)
+            return with_hint(d, HINTS[field_name])
         said = measure(given.value)  # None: not said
         factor = 1
         if field_name == "capacity" and said not in (None, d.sub.price_unit or PIECE):
@@ -268,18 +283,13 @@ ANSWERS: dict[str, Answer] = {
     "district": _district,
     "craft": _craft,
     "product_name": _text_step(
-        "product_name",
-        v.PRODUCT_MIN,
-        v.PRODUCT_MAX,
-        "err-product-name",
-        "hint-product-name",
-        parse=v.parse_words,
+        "product_name", v.PRODUCT_MIN, v.PRODUCT_MAX, "err-product-name", parse=v.parse_words
     ),
     "description": _text_step(
-        "description", v.DESCRIPTION_MIN, v.DESCRIPTION_MAX, "err-description", "hint-description"
+        "description", v.DESCRIPTION_MIN, v.DESCRIPTION_MAX, "err-description"
     ),
-    "price": _amount_step("price", "hint-price"),
-    "capacity": _amount_step("capacity", "hint-capacity"),
+    "price": _amount_step("price"),
+    "capacity": _amount_step("capacity"),
     "gstin": _optional_step("gstin", v.parse_gstin),
     "udyam": _optional_step("udyam", v.parse_udyam),
     "pehchan": _optional_step("pehchan", v.parse_pehchan),
