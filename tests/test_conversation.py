@@ -123,6 +123,25 @@ async def test_a_price_range_per_kilo_is_offered_per_kilo(
     assert "महीने में कितने किलो" in artisan.last_text
 
 
+async def test_summary_and_mydata_name_the_work_as_its_button_did(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    """ "धातु का सामान" pressed, not the list's "धातु शिल्प" (an office word) shown back."""
+    artisan = fake.user()
+    await to_district(artisan)
+    await artisan.send("Moradabad")
+    await artisan.press("धातु का सामान")
+    await artisan.send("पीतल का फूलदान")
+    await artisan.send("हाथ से बना पीतल का फूलदान, नक्काशी वाला।")
+    await artisan.send("1500")
+    await artisan.press("छोड़ें")
+    await artisan.send_photo()
+    await artisan.press("हो गया")
+    assert "🛠 काम: धातु का सामान" in artisan.last_text and "शिल्प" not in artisan.last_text
+    await artisan.send("/mydata", expect=2)
+    assert "काम: धातु का सामान" in artisan.texts[-2]
+
+
 async def test_artisan_who_types_dont_know_for_the_month_skips_it(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

@@ -195,7 +195,13 @@ CASES = [
     ),
     Case("district", V("voice-district"), "district", ["hint-district"]),
     # craft, product name, description: typed or spoken
-    Case("craft", T("मिट्टी के बर्तन"), "product_name", stored={"craft": "मिट्टी के बर्तन"}),
+    Case(
+        "craft",
+        T("मिट्टी के बर्तन"),
+        "product_name",
+        ["craft-saved"],
+        stored={"craft": "मिट्टी के बर्तन"},
+    ),
     Case(
         "craft",
         V("voice-craft"),

@@ -12,6 +12,7 @@ from bot.context import BotContext
 from bot.handlers import keyboards as kb
 from bot.handlers import steps
 from bot.handlers.base import Turn, handler
+from bot.handlers.summary import craft_label
 from bot.services import privacy
 from bot.services import registration as reg
 from bot.storage.models import Artisan, State
@@ -79,7 +80,7 @@ async def on_mydata(turn: Turn) -> None:
         name=artisan.name or missing,
         phone=artisan.phone or missing,
         district=district.name(turn.locale) if district else missing,
-        craft=artisan.craft or missing,
+        craft=craft_label(turn, artisan.craft) if artisan.craft else missing,
         language=turn.services.t.native_names()[turn.locale],
         notices=turn.t("word-yes" if artisan.notices_opt_in else "word-no"),
         consent=day(artisan.consent_at, turn.locale) if artisan.consent_at else missing,

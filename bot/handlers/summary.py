@@ -13,9 +13,15 @@ from bot.storage.models import Artisan, State, Submission
 
 
 def fields(
-    turn: Turn, artisan: Artisan | None, sub: Submission, photo_count: int, description: str
+    turn: Turn,
+    artisan: Artisan | None,
+    sub: Submission,
+    photo_count: int,
+    description: str,
+    craft: str | None = None,
 ) -> dict[str, object]:
-    """The answers as both the summary and the reviewer's card show them."""
+    """The answers as both the summary and the reviewer's card show them (`craft`: the work
+    as shown, when not as stored)."""
     missing = turn.t("value-missing")
     unit = kb.measure(turn.t, sub.price_unit)
 
@@ -27,7 +33,7 @@ def fields(
     return {
         "name": told("name", artisan.name if artisan else None),
         "phone": (artisan.phone if artisan else None) or missing,
-        "craft": told("craft", sub.craft),
+        "craft": told("craft", craft or sub.craft),
         "product": told("product_name", sub.product_name),
         "description": told("description", description),
         "price": (
@@ -48,14 +54,22 @@ def fields(
 def describe(turn: Turn, artisan: Artisan, sub: Submission, photo_count: int) -> str:
     """The submission as the artisan reads it."""
     district = turn.services.districts.get(sub.district or artisan.district)
+    # The work by the short name on the button pressed ("धातु का सामान"), not the list's.
+    craft = craft_label(turn, sub.craft) if sub.craft else None
     body = turn.t(
         "summary-body",
         district=district.name(turn.locale) if district else turn.t("value-missing"),
-        **fields(turn, artisan, sub, photo_count, sub.description or ""),
+        **fields(turn, artisan, sub, photo_count, sub.description or "", craft),
     )
     given = [(key, getattr(sub, field)) for field, key in EXTRAS.items() if getattr(sub, field)]
     extras = [turn.t(key, value=value) for key, value in given] or [turn.t("summary-no-extras")]
     return body + "\n" + "\n".join(extras)
+
+
+def craft_label(turn: Turn, craft: str) -> str:
+    """How the artisan knows their work: the short label of data/crafts.csv, else as typed."""
+    district = turn.services.districts.get(turn.artisan.district if turn.artisan else None)
+    return turn.services.crafts.label(craft, turn.locale, district)
 
 
 EXTRAS = {"gstin": "summary-gstin", "udyam": "summary-udyam", "pehchan": "summary-pehchan"}

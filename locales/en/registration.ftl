@@ -88,6 +88,7 @@ err-pin-unknown = That PIN code is not one of Uttar Pradesh's. Type your distric
 district-did-you-mean = Is your district one of these?
 district-which-of-pin = Which district is yours for this PIN code?
 district-saved = District: <b>{ $district }</b> ✅
+craft-saved = Work: <b>{ $craft }</b> ✅
 phone-saved = Got your number ✅
 voice-saved = 🎤 Got your voice note ✅ The office will listen and write it down.
 going-back = Going back.

@@ -89,6 +89,7 @@ err-pin-unknown = यह पिन कोड उत्तर प्रदेश 
 district-did-you-mean = क्या आपका ज़िला इनमें से है?
 district-which-of-pin = इस पिन कोड पर आपका ज़िला कौन-सा है?
 district-saved = ज़िला: <b>{ $district }</b> ✅
+craft-saved = काम: <b>{ $craft }</b> ✅
 phone-saved = नंबर मिल गया ✅
 voice-saved = 🎤 आपकी आवाज़ मिल गई ✅ दफ़्तर वाले सुनकर लिख लेंगे।
 going-back = पीछे चलते हैं।

@@ -174,13 +174,14 @@ async def _craft(d: Draft, given: Input) -> Outcome:
         craft = v.parse_words(given.value, v.CRAFT_MIN, v.CRAFT_MAX, "err-craft")
     except v.Invalid as exc:
         return with_error(d, exc)
-    return set_craft(d, craft)
+    # Echoed: a product's name typed here by mistake would shift every later answer.
+    return set_craft(d, craft, Outcome().ack("craft-saved", craft=craft))
 
 
-def set_craft(d: Draft, craft: str) -> Outcome:
+def set_craft(d: Draft, craft: str, out: Outcome | None = None) -> Outcome:
     d.sub.craft = d.artisan.craft = craft
     _forget_voice(d, "craft")
-    return advance(d, "craft")
+    return advance(d, "craft", out)
 
 
 def _text_step(
