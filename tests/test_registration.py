@@ -19,6 +19,7 @@ from bot.storage.models import Artisan, Photo, State, Submission, utcnow
 from fake_telegram import FakeTelegram
 from tests.support.factories import artisan_row, photos_of_submission, submissions_of, waiting
 from tests.support.journey import consent, phone_of, submit_product, to_district, to_photos
+from tests.support.world import REVIEWER_ID
 
 Sessions = Callable[[], AsyncSession]
 
@@ -376,6 +377,37 @@ async def test_status_and_mydata_show_what_is_stored(fake: FakeTelegram, bot: Bo
     assert ref in artisan.last_text and "देखा जा रहा है" in artisan.last_text
     await artisan.send("/mydata")
     assert any(phone_of(artisan) in text for text in artisan.texts[-2:])
+
+
+async def test_an_old_no_pressed_after_registering_says_nothing_untrue(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """ "❌ नहीं" of the first screen, pressed mid-way, answered "nothing about you was kept"
+    while the name and the draft were kept."""
+    artisan = fake.user()
+    await to_district(artisan)
+    await artisan.press(data="reg:no", expect=0)
+    await fake.wait_for(lambda: bool(artisan.alerts))
+    assert "काम का नहीं" in artisan.alerts[-1]
+    assert (await artisan_row(db, artisan.id)).name is not None  # type: ignore[union-attr]
+
+
+async def test_status_shows_a_reviewers_reason_only_while_it_stands(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    artisan = fake.user()
+    ref = await submit_product(artisan)
+    reviewer = fake.user(REVIEWER_ID)
+    await reviewer.send(f"/review {ref}", expect=2)
+    await reviewer.press("सुधार चाहिए")
+    await reviewer.press("दाम ठीक नहीं", expect=2)
+    await artisan.send("/status")
+    assert "वजह:" in artisan.last_text
+    await artisan.press("सुधार करें", expect=2)
+    await artisan.send("1500")
+    await artisan.press("जमा करें")
+    await artisan.send("/status")
+    assert "देखा जा रहा है" in artisan.last_text and "वजह:" not in artisan.last_text
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from bot.handlers.base import Turn, handler
 from bot.handlers.summary import craft_label
 from bot.services import privacy
 from bot.services import registration as reg
-from bot.storage.models import Artisan, State
+from bot.storage.models import Artisan, State, Submission
 
 PRIVATE = filters.ChatType.PRIVATE
 INDIA = timezone(timedelta(hours=5, minutes=30))  # the calendar the artisan lives by
@@ -42,10 +42,16 @@ async def status_of(turn: Turn, artisan: Artisan) -> None:
             product=s.product_name or turn.t("value-missing"),
             state=turn.t(STATE_KEYS[State(s.state)]),
         )
-        + (("\n" + turn.t("status-reason", reason=s.decision_reason)) if s.decision_reason else "")
+        + (("\n" + turn.t("status-reason", reason=s.decision_reason)) if _reason_stands(s) else "")
         for s in subs
     ]
     turn.send_text(turn.t("status-title") + "\n\n" + "\n\n".join(lines))
+
+
+def _reason_stands(sub: Submission) -> bool:
+    """A reviewer's reason is shown while the decision it explains stands, not after a fix is
+    sent again (it would read as the new verdict)."""
+    return bool(sub.decision_reason) and sub.state in (State.CHANGES_REQUESTED, State.REJECTED)
 
 
 def day(moment: datetime, locale: str) -> str:

@@ -164,6 +164,9 @@ async def on_button(turn: Turn) -> None:
     if verb == "yes":
         await _consent_given(turn)
         return
+    if verb == "no" and turn.artisan is not None and turn.artisan.registered:
+        turn.answer("button-stale", alert=True)  # "nothing was kept" would be untrue now
+        return
     if verb == "no":
         turn.answer()
         turn.say("consent-declined")
