@@ -190,6 +190,7 @@ CASES = [
     Case("district", T("zzzz qqq"), "district", ["err-district-unknown"]),
     Case("district", T("पटना"), "district", ["err-district-outside"], stored={"district": None}),
     Case("district", T("patna district"), "district", ["err-district-outside"]),
+    Case("district", T("पटना बिहार"), "district", ["err-district-outside"]),
     Case(
         "district", T("Pratapgarh"), "craft", ["district-saved"], stored={"district": "Pratapgarh"}
     ),

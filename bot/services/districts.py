@@ -120,7 +120,10 @@ class DistrictIndex:
             return Match(None)
         if query in self._names:
             return Match(self.by_key[self._names[query]])
-        if query in _outside_up():  # not a misspelt UP district: suggesting one would mislead
+        named = [normalize(w) for w in words]
+        if query in _outside_up() or (  # "पटना बिहार": not a misspelt UP district
+            any(w in _outside_up() for w in named) and not any(w in self._names for w in named)
+        ):
             return Match(None, outside=True)
         hits = process.extract(
             query,
