@@ -142,6 +142,19 @@ async def test_summary_and_mydata_name_the_work_as_its_button_did(
     assert "काम: धातु का सामान" in artisan.texts[-2]
 
 
+async def test_changing_the_name_from_the_summary_has_a_way_back_and_no_step_number(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    """ "चरण 1/9" read as starting over, and the name had no button back to the summary."""
+    artisan = fake.user()
+    await to_summary(artisan)
+    await artisan.press("कुछ बदलना है")
+    await artisan.press("नाम")
+    assert "चरण" not in artisan.last_text and "⬅️ पीछे" in artisan.buttons
+    await artisan.press("⬅️ पीछे", expect=2)  # the summary: its photo and its text
+    assert "एक बार देख लें" in artisan.last_text
+
+
 async def test_artisan_who_types_dont_know_for_the_month_skips_it(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

@@ -58,10 +58,11 @@ def phone(t: T) -> ReplyKeyboardMarkup:
     )
 
 
-def name(t: T, profile_name: str | None) -> InlineKeyboardMarkup:
-    """The name on their Telegram profile as a one-tap answer (read again on the press)."""
+def name(t: T, profile_name: str | None, editing: bool = False) -> InlineKeyboardMarkup:
+    """The name on their Telegram profile as a one-tap answer (read again on the press); back
+    to the summary when the name is being changed from it."""
     mine = [button(t("btn-profile-name", name=profile_name), "reg:pn")] if profile_name else []
-    return inline(mine)
+    return inline(mine, back(t, "name") if editing else [])
 
 
 def district(t: T, locale: str, preset: object | None) -> InlineKeyboardMarkup:

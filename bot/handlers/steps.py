@@ -41,8 +41,9 @@ def consent_prompt(turn: Turn) -> None:
 
 
 def header(t: kb.T, sub: Submission, step: str) -> str:
-    """ "Step 3/9": the prompts this draft shows, counted in order; the summary has none."""
-    number = reg.step_number(sub, step)
+    """ "Step 3/9": the prompts this draft shows, counted in order; the summary has none, nor
+    has an answer changed from it ("step 7/9" would read as starting over)."""
+    number = None if sub.editing else reg.step_number(sub, step)
     return t("step-label", n=number[0], total=number[1]) + "\n" if number else ""
 
 
@@ -66,7 +67,7 @@ async def ask(turn: Turn, artisan: Artisan, sub: Submission) -> None:
     key = PROMPT_KEYS[step]
     behalf = assist.for_other(turn, artisan)  # a field helper fills it in for the artisan
     if step == "name":
-        markup = kb.name(turn.t, None if behalf else profile_name(turn))
+        markup = kb.name(turn.t, None if behalf else profile_name(turn), sub.editing)
     elif step == "phone" and behalf:
         key = assist.PHONE_PROMPT  # typed: their number can be shared only from their phone
     elif step == "phone":
