@@ -246,6 +246,11 @@ CASES = [
     Case("capacity", T("50 नग"), "photos", ["capacity-saved"], stored={"capacity": 50}),
     Case("capacity", T("30-40"), "capacity", [], ("amount", (30, 40)), stored={"capacity": None}),
     Case("capacity", T("पता नहीं"), "photos", stored={"capacity": None}),  # the skip, typed
+    # other measures: a pair is a piece; a quintal's price is offered per kilo; others asked
+    Case("price", T("100 रुपये जोड़ी"), "capacity", ["price-saved"], stored={"price_unit": None}),
+    Case("price", T("4000 रुपये क्विंटल"), "price", [], ("amount", (40,)), stored={"price": None}),
+    Case("price", T("500 रुपये मीटर"), "price", ["err-measure-other"], stored={"price": None}),
+    Case("price", T("एक पीस 800 रुपए, दर्जन 9000"), "price", ["err-measure-mixed"]),
     Case("gstin", T("नहीं है।"), "summary", stored={"gstin": None}),
     # what a price is of, and a month's count in the same ("300 दर्जन" of pieces: 3,600)
     Case(
@@ -388,6 +393,17 @@ async def test_a_price_given_again_per_kilo_asks_the_month_again(session: AsyncS
     assert [s.key for s in out.says] == ["price-saved"]
     await flow.answer(d, flow.Text("200"))
     assert (d.sub.capacity, d.sub.step) == (200, "summary")
+
+
+async def test_a_month_in_quintals_of_a_product_priced_per_kilo_is_counted_in_kilos(
+    session: AsyncSession,
+) -> None:
+    d = await draft_at(session, "capacity", price=40, price_unit="kilogram")
+    out = await flow.answer(d, flow.Text("महीने में 20 क्विंटल"))
+    assert (d.sub.capacity, d.sub.step) == (2000, "photos")
+    assert [(s.key, s.args) for s in out.says] == [
+        ("capacity-saved", {"value": 2000, "measure": "kilogram"})
+    ]
 
 
 async def test_a_price_range_in_another_unit_leaves_no_old_price_of_the_new_unit(

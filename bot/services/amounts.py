@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import NamedTuple
 
 from bot.services.input_words import fold
 from bot.services.validation import Invalid, ascii_digits, clean_text
@@ -25,6 +26,14 @@ WORDS_CSV = Path(__file__).resolve().parents[2] / "data" / "amount_words.csv"
 # `measure` rows, each one of ONDC's units (item quantity.unitized.measure.unit).
 MEASURES = ("kilogram", "dozen")
 PIECE = "piece"  # what `measure` says of "50 nag"; stored as None
+
+
+class Measure(NamedTuple):
+    """What an amount is of: one of MEASURES or PIECE, and how many of it one is (a quintal is
+    100 kilograms: `Measure("kilogram", 100)`)."""
+
+    unit: str
+    size: Decimal = Decimal(1)
 
 
 @dataclass(frozen=True)
@@ -39,19 +48,21 @@ class Vocabulary:
     units: frozenset[str]  # "pieces": the number before it counts pieces
     each: frozenset[str]  # "one" after these means "each", not an amount
     periods: dict[str, Decimal]  # "daily", "weekly": how many of them make a month
-    measures: dict[str, str]  # "kilo", "dozen": what a price or a count is of (MEASURES)
+    measures: dict[str, Measure]  # "kilo", "quintal", "dozen": what an amount is of
+    other_measures: frozenset[str]  # "metre", "litre": an amount of what cannot be listed
     days: dict[str, Decimal]  # "day", "week", "month": how many days one of them is
 
     @classmethod
     def load(cls, path: Path = WORDS_CSV) -> Vocabulary:
         found: dict[str, dict[str, Decimal]] = {}
-        measures: dict[str, str] = {}
+        measures: dict[str, Measure] = {}
         with path.open(encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
-                if row["kind"] == "measure":  # texts and the ONDC export know only MEASURES
-                    if row["value"] not in MEASURES:
+                if row["kind"] == "measure":  # "kilogram", "100 kilogram" (a quintal)
+                    size, _, unit = row["value"].rpartition(" ")
+                    if unit not in MEASURES:  # texts and the ONDC export know only these
                         raise ValueError(f"{path}: {row['word']}: measure not in {MEASURES}")
-                    measures[fold(row["word"])] = row["value"]
+                    measures[fold(row["word"])] = Measure(unit, Decimal(size or 1))
                     continue
                 value = Decimal(row["value"]) if row["value"] else Decimal(0)
                 found.setdefault(row["kind"], {})[fold(row["word"])] = value
@@ -64,6 +75,7 @@ class Vocabulary:
             each=frozenset(found.get("each", {})),
             periods=found.get("period", {}),
             measures=measures,
+            other_measures=frozenset(found.get("other_measure", {})),
             days=found.get("days", {}),
         )
 
@@ -105,16 +117,22 @@ def days_in(text: str) -> Decimal:
     return next((days[t] for t in _tokens(text) if t in days), Decimal(1))
 
 
-def measure(text: str) -> str | None:
-    """What the amount in `text` is of, when it says: one of MEASURES ("50 रु किलो":
-    "kilogram"), PIECE ("50 नग"), or None."""
+def measure(text: str) -> Measure | None:
+    """What the amount in `text` is of, when it says: one of MEASURES ("50 रु किलो", "20
+    क्विंटल"), PIECE ("50 नग", "100 रुपये जोड़ी"), or None. Two different ones ("एक पीस 800,
+    दर्जन 9000") or one that cannot be listed ("मीटर") raise `Invalid`: asked, not guessed."""
     words = vocabulary()
+    found: set[Measure] = set()
     for token in _tokens(text):
+        if token in words.other_measures:
+            raise Invalid("err-measure-other")
         if token in words.measures:
-            return words.measures[token]
-        if token in words.units:
-            return PIECE
-    return None
+            found.add(words.measures[token])
+        elif token in words.units:
+            found.add(Measure(PIECE))
+    if len({m.unit for m in found}) > 1:
+        raise Invalid("err-measure-mixed")
+    return max(found, default=None)  # "1 क्विंटल यानी 100 किलो": the larger
 
 
 def _tokens(text: str) -> list[str]:

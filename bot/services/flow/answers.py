@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
+from decimal import Decimal
 
 from bot.services import input_words
 from bot.services import registration as reg
@@ -206,41 +207,75 @@ AMOUNT_LIMITS = {"price": v.PRICE_MAX, "capacity": v.CAPACITY_MAX}
 AMOUNT_SAVED = {"price": "price-saved", "capacity": "capacity-saved"}
 
 
-def _amount_step(field_name: str) -> Answer:
-    async def on_amount(d: Draft, given: Input) -> Outcome:
-        if not isinstance(given, Text):
-            return with_hint(d, HINTS[field_name])
-        said = measure(given.value)  # None: not said
-        factor = 1
-        if field_name == "capacity" and said not in (None, d.sub.price_unit or PIECE):
-            if (said, d.sub.price_unit) != ("dozen", None):
-                # "50 kilo" of a product priced by the piece: which count is meant?
-                return d.reprompt(Outcome().say("err-capacity-measure", measure=d.sub.price_unit))
-            factor = 12  # "300 darjan" of a priced piece: 3,600 pieces, echoed as such
-        limit = AMOUNT_LIMITS[field_name] // factor
-        try:
-            value = read_amount(given.value, limit, per_month=field_name == "capacity")
-        except Unclear as unclear:
-            if field_name == "price":  # the choice pressed next is a price of what was said
-                d.sub.price = None
-                _set_price_unit(d, said)
-            kind = "amount_month" if unclear.per_month else "amount"
-            return Outcome().show(kind, tuple(c * factor for c in unclear.choices))
-        except v.Invalid as exc:
-            return with_error(d, exc)
-        if field_name == "price" and _set_price_unit(d, said):
-            d.sub.price = value  # a month's count of what the price is of no more: ask again
-            out = Outcome().ack("price-saved", value=value, measure=d.sub.price_unit)
-            return goto(d, "capacity", out)
-        return _set_amount(d, field_name, value * factor)
-
-    return on_amount
+async def _price(d: Draft, given: Input) -> Outcome:
+    """A price, and what it is of ("₹50 किलो"); a price of a quintal is offered per kilogram."""
+    if not isinstance(given, Text):
+        return with_hint(d, HINTS["price"])
+    try:
+        said = measure(given.value)
+        amounts, sure = _read(given.value, v.PRICE_MAX)
+    except v.Invalid as exc:
+        return with_error(d, exc)
+    if said is not None and said.size != 1:  # "₹4,000 क्विंटल": ₹40 a kilo, to confirm
+        amounts, sure = _whole(a / said.size for a in amounts), False
+        if min(amounts) < 1:
+            return with_error(d, v.Invalid("err-amount-small"))
+    dropped = _set_price_unit(d, said.unit if said else None)
+    if not sure:
+        d.sub.price = None  # the choice pressed next is a price of what was said
+        return Outcome().show("amount", amounts)
+    if dropped:  # a month's count of what the price is of no more: asked again
+        d.sub.price = amounts[0]
+        out = Outcome().ack("price-saved", value=amounts[0], measure=d.sub.price_unit)
+        return goto(d, "capacity", out)
+    return _set_amount(d, "price", amounts[0])
 
 
-def _set_price_unit(d: Draft, said: str | None) -> bool:
+async def _capacity(d: Draft, given: Input) -> Outcome:
+    """A month's count in what the price is of: "20 क्विंटल" of kilos is 2,000, "300 दर्जन"
+    of pieces 3,600; a day's or a week's count is offered over a month."""
+    if not isinstance(given, Text):
+        return with_hint(d, HINTS["capacity"])
+    try:
+        said = measure(given.value)
+        amounts, sure = _read(given.value, v.CAPACITY_MAX, per_month=True)
+    except v.Invalid as exc:
+        return with_error(d, exc)
+    product = d.sub.price_unit or PIECE
+    factor = said.size if said else Decimal(1)
+    if said is not None and said.unit != product:
+        if (said.unit, product) != ("dozen", PIECE):  # "50 kilo" of a product priced by the piece
+            return d.reprompt(Outcome().say("err-capacity-measure", measure=d.sub.price_unit))
+        factor *= 12
+    counts = _whole(a * factor for a in amounts)
+    if not all(1 <= c <= v.CAPACITY_MAX for c in counts):
+        key = "err-amount-small" if min(counts) < 1 else "err-amount-large"
+        return with_error(d, v.Invalid(key, max=v.CAPACITY_MAX))
+    if not sure:
+        return Outcome().show("amount_month" if sure is None else "amount", counts)
+    return _set_amount(d, "capacity", counts[0])
+
+
+def _read(
+    text: str, limit: int, *, per_month: bool = False
+) -> tuple[tuple[int, ...], bool | None]:
+    """The amounts `text` may mean, and whether it is sure (False: which of them? None: a day's
+    or a week's count over a month, to confirm)."""
+    try:
+        return (read_amount(text, limit, per_month=per_month),), True
+    except Unclear as unclear:
+        return unclear.choices, None if unclear.per_month else False
+
+
+def _whole(amounts: Iterable[Decimal | int]) -> tuple[int, ...]:
+    """Whole amounts, rounded, each once."""
+    return tuple(dict.fromkeys(int(Decimal(a).to_integral_value()) for a in amounts))
+
+
+def _set_price_unit(d: Draft, unit: str | None) -> bool:
     """Store what the price is of (None for pieces, said or not); True when a month's count
     given in the former unit was dropped."""
-    unit = None if said == PIECE else said
+    unit = None if unit == PIECE else unit
     changed = unit != d.sub.price_unit
     d.sub.price_unit = unit
     if changed and d.sub.capacity is not None:
@@ -289,8 +324,8 @@ ANSWERS: dict[str, Answer] = {
     "description": _text_step(
         "description", v.DESCRIPTION_MIN, v.DESCRIPTION_MAX, "err-description"
     ),
-    "price": _amount_step("price"),
-    "capacity": _amount_step("capacity"),
+    "price": _price,
+    "capacity": _capacity,
     "gstin": _optional_step("gstin", v.parse_gstin),
     "udyam": _optional_step("udyam", v.parse_udyam),
     "pehchan": _optional_step("pehchan", v.parse_pehchan),
