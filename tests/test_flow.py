@@ -191,6 +191,11 @@ CASES = [
     Case("district", T("पटना"), "district", ["err-district-outside"], stored={"district": None}),
     Case("district", T("patna district"), "district", ["err-district-outside"]),
     Case("district", T("पटना बिहार"), "district", ["err-district-outside"]),
+    # long and short vowels alike (the vowel signs themselves now count: no "बांदा" for
+    # "मलिहाबाद")
+    Case("district", T("लखनउ"), "craft", ["district-saved"], stored={"district": "Lucknow"}),
+    Case("district", T("अलिगढ़"), "craft", ["district-saved"], stored={"district": "Aligarh"}),
+    Case("district", T("बहराईच"), "craft", ["district-saved"], stored={"district": "Bahraich"}),
     Case(
         "district", T("Pratapgarh"), "craft", ["district-saved"], stored={"district": "Pratapgarh"}
     ),

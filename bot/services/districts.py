@@ -15,7 +15,12 @@ from bot.services import input_words
 
 SUGGEST_MIN_SCORE = 60
 SUGGEST_SPREAD = 10  # suggest only names nearly as good as the best one
-_NON_WORD = re.compile(r"[^\w]+")
+_NON_WORD = re.compile(r"[^\w\u0900-\u097f]+")  # \w alone drops the vowel signs: "ग रखप र"
+# Long vowels and their signs as the short ones: ई ऊ ऐ औ, ी ू ै ौ.
+_VOWEL_LENGTH = str.maketrans(
+    "\u0908\u090a\u0910\u0914\u0940\u0942\u0948\u094c",
+    "\u0907\u0909\u090f\u0913\u093f\u0941\u0947\u094b",
+)
 
 
 @dataclass(frozen=True)
@@ -41,9 +46,11 @@ class Match:
 
 
 def normalize(text: str) -> str:
-    """Fold spelling variants: case, nukta, chandrabindu/anusvara, joiners, punctuation."""
+    """Fold spelling variants: case, nukta, chandrabindu/anusvara, long and short vowels
+    ("गोरखपूर"), joiners, punctuation. The vowel signs stay: without them "मलिहाबाद" and
+    "बांदा" were alike enough to be suggested for each other."""
     text = unicodedata.normalize("NFD", text.casefold())
-    text = text.replace("\u093c", "").replace("\u0901", "\u0902")
+    text = text.replace("\u093c", "").replace("\u0901", "\u0902").translate(_VOWEL_LENGTH)
     text = "".join(
         ch for ch in text if unicodedata.category(ch) not in ("Cf", "Mn") or ch > "\u08ff"
     )
