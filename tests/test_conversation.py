@@ -155,6 +155,16 @@ async def test_changing_the_name_from_the_summary_has_a_way_back_and_no_step_num
     assert "एक बार देख लें" in artisan.last_text
 
 
+async def test_help_is_one_tap_away_at_the_district_and_work_questions(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    artisan = fake.user()
+    await to_district(artisan)
+    assert "🙋 मदद" in artisan.buttons
+    await artisan.send("Gorakhpur")
+    assert "🙋 मदद" in artisan.buttons and "टेराकोटा" in artisan.buttons
+
+
 async def test_artisan_who_types_dont_know_for_the_month_skips_it(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

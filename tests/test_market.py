@@ -235,7 +235,7 @@ async def test_artisan_typing_days_as_a_range_gets_its_larger_end_echoed_and_kep
     [("2-3 दिन", 3), ("2 से 3 दिन", 3), ("2 - 3", 3), ("२-३ दिन", 3), ("3-4 days", 4),
      ("दो से तीन दिन", 3), ("2 se 3 din", 3), ("0-2", 2), ("7", 7), ("७ दिन", 7),
      ("2 हफ्ते", 14), ("1-2 week", 14), ("ek hafta", 7), ("2 weeks", 14), ("2 हफ़्तों", 14),
-     ("1 महीना", 30), ("ek mahina", 30)],
+     ("1 महीना", 30), ("ek mahina", 30), ("तुरंत", 1), ("कल ही भेज देंगे", 1)],
 )  # fmt: skip
 def test_days_to_send_typed_as_a_range_are_its_larger_end(typed: str, days: int) -> None:
     assert listing_details.parse("ship", typed) == days

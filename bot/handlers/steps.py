@@ -31,7 +31,9 @@ PROMPT_KEYS = {
 
 
 # Prompts with room for the help button (the lists of districts and crafts are long enough).
-HELP_UNDER = ("name", "product_name", "description", "price", "capacity", "photos")
+HELP_UNDER = (
+    "name", "district", "craft", "product_name", "description", "price", "capacity", "photos",
+)  # fmt: skip
 
 
 def consent_prompt(turn: Turn) -> None:

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services import input_words
 from bot.services.amounts import Unclear, days_in, read_amount, vocabulary
 from bot.services.crafts import Craft, CraftIndex
 from bot.services.districts import DistrictIndex
@@ -63,11 +64,19 @@ def parse_days(text: str) -> int:
     try:
         days = parse_count(text, SHIP_MAX)
     except Invalid:
+        if _right_away(text):  # "तुरंत", "कल ही भेज देंगे": no count, the next day
+            return 1
         days = _range_end(text)
     days *= int(days_in(text))
     if not 0 < days <= SHIP_MAX:
         raise Invalid("ls-err-number")
     return days
+
+
+def _right_away(text: str) -> bool:
+    """A word of data/input_words.csv's kind right_away ("तुरंत", "कल"), and no number."""
+    words = {fold(word) for word in clean_text(text).split()}
+    return not any(ch.isdigit() for ch in text) and bool(words & input_words.words("right_away"))
 
 
 def _range_end(text: str) -> int:
