@@ -144,7 +144,7 @@ async def _district(d: Draft, given: Input) -> Outcome:
     if match.district is not None:
         return set_district(d, match.district.key)
     if match.outside:
-        return d.reprompt(Outcome().say("err-district-outside", place=given.value.strip()))
+        return d.reprompt(Outcome().ack("err-district-outside", place=given.value.strip()))
     if match.suggestions:
         keys = [found.key for found in match.suggestions]
         return Outcome().show("suggest", keys)
@@ -245,7 +245,7 @@ async def _capacity(d: Draft, given: Input) -> Outcome:
     factor = said.size if said else Decimal(1)
     if said is not None and said.unit != product:
         if (said.unit, product) != ("dozen", PIECE):  # "50 kilo" of a product priced by the piece
-            return d.reprompt(Outcome().say("err-capacity-measure", measure=d.sub.price_unit))
+            return d.reprompt(Outcome().ack("err-capacity-measure", measure=d.sub.price_unit))
         factor *= 12
     counts = _whole(a * factor for a in amounts)
     if not all(1 <= c <= v.CAPACITY_MAX for c in counts):
@@ -288,7 +288,7 @@ def choose_amount(d: Draft, step: str, value: int | None) -> Outcome:
     """One of the amounts offered for `step` when the typed one could mean several; a button
     of an earlier question (a price's, pressed at the month's count) changes nothing."""
     if step != d.sub.step:
-        return d.reprompt(Outcome().say("button-stale"))
+        return d.reprompt(Outcome().ack("button-stale"))
     if step not in AMOUNT_LIMITS or value is None or not 1 <= value <= AMOUNT_LIMITS[step]:
         return d.reprompt()
     return _set_amount(d, step, value)
@@ -305,7 +305,7 @@ def _optional_step(field_name: str, parse: Callable[[str], str]) -> Answer:
         try:
             setattr(d.sub, field_name, parse(given.value if isinstance(given, Text) else ""))
         except v.Invalid as exc:
-            return d.reprompt(Outcome().say(exc.key))
+            return d.reprompt(Outcome().ack(exc.key))
         return advance(d, field_name)
 
     return on_optional

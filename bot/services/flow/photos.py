@@ -22,7 +22,7 @@ async def at_photo_step(d: Draft, given: Input) -> Outcome:
     if given.album:
         return out.show("album", (given.album, refused, count))
     if refused:
-        out.say(refused, max=reg.MAX_PHOTOS, min=reg.MIN_PHOTO_SIDE)
+        out.ack(refused, max=reg.MAX_PHOTOS, min=reg.MIN_PHOTO_SIDE)
     return out.show("photo_count", count)
 
 
@@ -34,7 +34,7 @@ async def ahead(d: Draft, given: Image) -> Outcome:
     refused, _, album_seen = await _keep_photo(d, given, out)
     if refused:  # "5 photos already" has no "done" button to point to here
         key = "photos-ahead-full" if refused == "err-photo-limit" else refused
-        out.say(key, max=reg.MAX_PHOTOS, min=reg.MIN_PHOTO_SIDE)
+        out.ack(key, max=reg.MAX_PHOTOS, min=reg.MIN_PHOTO_SIDE)
     elif not album_seen:
         out.ack("photos-ahead", many="yes" if given.album else "no")
     return out if album_seen else d.reprompt(out)
@@ -80,7 +80,7 @@ async def at_summary(d: Draft, given: Image) -> Outcome:
     """One more photo, from the summary or a question changed from it: to the photo step,
     whose "done" goes back to the summary."""
     if await reg.photo_count(d.session, d.sub.id) >= reg.MAX_PHOTOS:
-        return d.reprompt(Outcome().say("err-photo-full", max=reg.MAX_PHOTOS))
+        return d.reprompt(Outcome().ack("err-photo-full", max=reg.MAX_PHOTOS))
     d.sub.step, d.sub.editing = "photos", True
     return await at_photo_step(d, given)
 

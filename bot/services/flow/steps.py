@@ -40,10 +40,11 @@ def back(d: Draft, step: str) -> Outcome:
 
 
 def with_error(d: Draft, exc: v.Invalid) -> Outcome:
-    """What was wrong with the answer, and the same question again."""
-    return d.reprompt(Outcome().say(exc.key, **exc.args_))
+    """What was wrong with the answer, and the same question again, in one message (two for
+    each wrong answer flooded the chat, and Telegram allows a chat one message a second)."""
+    return d.reprompt(Outcome().ack(exc.key, **exc.args_))
 
 
 def with_hint(d: Draft, key: str) -> Outcome:
     """A hint (`key`) for an answer of the wrong kind, and the same question again."""
-    return d.reprompt(Outcome().say(key))
+    return d.reprompt(Outcome().ack(key))

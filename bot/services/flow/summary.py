@@ -26,7 +26,7 @@ async def edit(d: Draft, field_name: str) -> Outcome:
         return d.reprompt()
     full = field_name == "photos" and await reg.photo_count(d.session, d.sub.id) >= reg.MAX_PHOTOS
     if full:  # "add more": the photos sent stay
-        return d.reprompt(Outcome().say("err-photo-full", max=reg.MAX_PHOTOS))
+        return d.reprompt(Outcome().ack("err-photo-full", max=reg.MAX_PHOTOS))
     d.sub.editing = True
     return goto(d, field_name)
 
@@ -61,7 +61,7 @@ async def submit(d: Draft) -> Outcome:
     missing = reg.first_missing(artisan, sub, count)
     if missing is not None:
         sub.step = missing
-        return d.reprompt(Outcome().say("submit-incomplete"))
+        return d.reprompt(Outcome().ack("submit-incomplete"))
     photo_ids = await reg.photo_unique_ids(d.session, sub.id)
     sub.district = artisan.district
     sub.last_snapshot = reg.snapshot(sub, artisan, photo_ids)

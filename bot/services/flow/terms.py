@@ -58,7 +58,7 @@ Input = Text | Voice | Contact | Image | Other
 class Say:
     key: str
     args: dict[str, Any] = field(default_factory=dict)
-    ack: bool = False  # a short acknowledgement that opens the next message
+    ack: bool = False  # opens the next message: an echo, or why the question comes again
     drop_keyboard: bool = False  # remove the reply keyboard (the phone step's)
 
 
