@@ -379,6 +379,18 @@ async def test_status_and_mydata_show_what_is_stored(fake: FakeTelegram, bot: Bo
     assert any(phone_of(artisan) in text for text in artisan.texts[-2:])
 
 
+async def test_a_typed_yes_to_the_first_screen_is_its_yes_button(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """ "क्या आप तैयार हैं?" — "हाँ" typed got the whole first screen again, each time."""
+    artisan = fake.user()
+    await artisan.send("/start")
+    await artisan.send("हाँ")
+    assert "आपका पूरा नाम" in artisan.last_text
+    row = await artisan_row(db, artisan.id)
+    assert row is not None and row.consent_at is not None
+
+
 async def test_an_old_no_pressed_after_registering_says_nothing_untrue(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

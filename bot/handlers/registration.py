@@ -22,7 +22,7 @@ from bot.handlers.catalogue import kick_photo_worker
 from bot.handlers.photos import album_part, image_of
 from bot.jobs import RepeatingJob
 from bot.outbox import unit_of_work
-from bot.services import campaigns, flow, privacy
+from bot.services import campaigns, flow, input_words, privacy
 from bot.services import registration as reg
 from bot.services import validation as v
 from bot.storage.models import Artisan, Submission, utcnow
@@ -257,6 +257,9 @@ async def on_input(turn: Turn) -> None:
     command = first is not None and first.type == MessageEntity.BOT_COMMAND and first.offset == 0
     if command:
         turn.say("unknown-command")
+    if (artisan is None or not artisan.registered) and input_words.said(msg.text or "", "yes"):
+        await _consent_given(turn)  # "हाँ" typed to "क्या आप तैयार हैं?": the button's answer
+        return
     if artisan is None or not artisan.registered:
         steps.consent_prompt(turn)
         return
