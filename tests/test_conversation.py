@@ -165,6 +165,17 @@ async def test_help_is_one_tap_away_at_the_district_and_work_questions(
     assert "🙋 मदद" in artisan.buttons and "टेराकोटा" in artisan.buttons
 
 
+async def test_text_at_the_summary_gets_its_two_buttons_not_the_whole_summary_again(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    artisan = fake.user()
+    await to_summary(artisan)
+    replies = await artisan.send("1000")
+    assert [r.method for r in replies] == ["sendMessage"]  # no photo, no summary again
+    assert "कुछ बदलना है" in artisan.last_text
+    assert artisan.buttons == ["✅ सही है, जमा करें", "✏️ कुछ बदलना है"]
+
+
 async def test_artisan_who_types_dont_know_for_the_month_skips_it(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

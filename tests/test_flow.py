@@ -293,7 +293,7 @@ CASES = [
     Case("photos", flow.Other(video=True), "photos", ["err-photo-video"]),
     Case("photos", V("voice-photo"), "photos", ["err-photo-type"]),
     # the summary: typing there only explains
-    Case("summary", T("ठीक है"), "summary", ["hint-summary"]),
+    Case("summary", T("ठीक है"), "summary", [], (flow.SUMMARY_HINT, None)),  # buttons, not it all
     # extras, reached from the summary
     Case("gstin", T("09abcde1234f1z5"), "summary", stored={"gstin": "09ABCDE1234F1Z5"}),
     Case("gstin", T("123"), "gstin", ["err-gstin"], stored={"gstin": None}),

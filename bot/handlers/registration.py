@@ -108,6 +108,8 @@ async def render(turn: Turn, d: flow.Draft, out: flow.Outcome) -> None:
     elif screen.kind == "division":
         markup = kb.districts_of(t, locale, districts, screen.arg)
         turn.say("ask-district-in", markup, division=districts.division_name(screen.arg, locale))
+    elif screen.kind == flow.SUMMARY_HINT:
+        turn.say("hint-summary", kb.summary(t))
     elif screen.kind == "craft_other":
         turn.say("ask-craft-other")
     elif screen.kind == "album":

@@ -11,6 +11,7 @@ replaces and submits.
 from bot.services.flow.answers import (
     ANSWERS,
     EDITABLE,
+    SUMMARY_HINT,
     answer,
     choose_amount,
     set_craft,
@@ -40,6 +41,7 @@ __all__ = [
     "EDITABLE",
     "EDIT_SCREENS",
     "PROMPT",
+    "SUMMARY_HINT",
     "Contact",
     "Draft",
     "Image",

@@ -12,7 +12,6 @@ from bot.services.amounts import PIECE, Unclear, measure, read_amount
 from bot.services.flow import photos
 from bot.services.flow.steps import advance, goto, with_error, with_hint
 from bot.services.flow.terms import (
-    PROMPT,
     Contact,
     Draft,
     Image,
@@ -24,6 +23,7 @@ from bot.services.flow.terms import (
 )
 from bot.services.pincodes import normalize_pin
 
+SUMMARY_HINT = "summary_hint"  # a screen: what to press at the summary
 # The line said above a question asked again when the answer was of the wrong kind (a voice
 # note for a price) or no answer at all ("समझ नहीं आया").
 HINTS = {
@@ -48,7 +48,7 @@ async def answer(d: Draft, given: Input) -> Outcome:
     if isinstance(given, Image):  # at the summary or on the way back to it: one more photo
         return await photos.at_summary(d, given)
     if step == "summary":
-        return Outcome().say("hint-summary").show(PROMPT)
+        return Outcome().show(SUMMARY_HINT)  # its two buttons again, not the whole summary
     if isinstance(given, Voice) and step in reg.VOICE_STEPS:
         return _spoken(d, step, given.file_id)
     if isinstance(given, Text) and input_words.said(given.value, "confused"):
