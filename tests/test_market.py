@@ -27,7 +27,7 @@ from bot.services.validation import Invalid
 from bot.storage.models import Artisan, Dialogue, Listing, State, Submission
 from fake_telegram import FakeTelegram, FakeUser
 from tests.support.factories import approved_product, submission_id
-from tests.support.journey import english, submit_product, to_price
+from tests.support.journey import english, submit_product, to_district, to_price
 from tests.support.world import ADMIN_ID, REVIEWER_ID, Sessions
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -170,6 +170,28 @@ async def test_product_sold_by_the_kilo_is_counted_in_kilos_and_listed_per_kilog
     _provider, item = only_item(document)
     assert item["quantity"]["unitized"] == {"measure": {"unit": "kilogram", "value": "1"}}
     assert item["price"]["value"] == "80.00" and item["quantity"]["available"]["count"] == "40"
+
+
+async def test_a_jaggery_maker_is_asked_the_price_of_a_kilo_and_a_bare_number_is_per_kilo(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """Jaggery is sold by the kilo (data/crafts.csv sold_by): "one piece's price" made no sense
+    to its maker, and "40" was stored as ₹40 a piece."""
+    artisan = fake.user()
+    await to_district(artisan)
+    await artisan.send("Muzaffarnagar")
+    await artisan.press("गुड़")
+    await artisan.send("देसी गुड़")
+    await artisan.send("गन्ने के रस से बना देसी गुड़, बिना केमिकल।")
+    assert "एक किलो का दाम" in artisan.last_text
+    await artisan.send("40")
+    assert artisan.last_text.startswith("दाम: ₹40 / किलो ✅")
+    assert "महीने में कितने किलो" in artisan.last_text
+    await artisan.send("20 क्विंटल")
+    assert artisan.last_text.startswith("महीने में: 2,000 किलो ✅")
+    async with db() as session:
+        [sub] = (await session.scalars(select(Submission))).all()
+    assert (sub.price, sub.price_unit, sub.capacity) == (40, "kilogram", 2000)
 
 
 async def test_english_artisan_is_asked_in_english_after_approval(

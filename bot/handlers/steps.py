@@ -87,6 +87,8 @@ async def ask(turn: Turn, artisan: Artisan, sub: Submission) -> None:
     elif step in reg.SKIPPABLE:
         markup = kb.skip(turn.t, step)
         args.update(kb.measure(turn.t, sub.price_unit))
+    elif step == "price":  # "the price of one kilo" for jaggery, of one piece for a pot
+        args.update(kb.measure(turn.t, sold_by(turn, artisan, sub)))
     elif step == "photos":
         count = await reg.photo_count(turn.session, sub.id)
         markup = kb.photos(turn.t, count)
@@ -103,6 +105,13 @@ async def ask_fix(turn: Turn, artisan: Artisan, sub: Submission) -> None:
     if sub.step != "summary":
         turn.say("fix-reason", reason=sub.decision_reason or "")
     await ask(turn, artisan, sub)
+
+
+def sold_by(turn: Turn, artisan: Artisan, sub: Submission) -> str | None:
+    """How the draft's kind of work is priced, if not by the piece (data/crafts.csv sold_by)."""
+    district = turn.services.districts.get(sub.district or artisan.district)
+    craft = turn.services.crafts.get(sub.craft, district) if sub.craft else None
+    return craft.sold_by if craft else None
 
 
 def photo_count_text(t: kb.T, sub: Submission, count: int) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from bot.services.amounts import MEASURES
 from bot.services.districts import District, normalize
 
 HOME_DOMAIN = "RET16"
@@ -34,6 +35,7 @@ class Craft:
     source: str
     confidence: str
     uncertain: tuple[str, ...]
+    sold_by: str | None = None  # amounts.MEASURES ("kilogram": jaggery, rice); None: pieces
 
     def label(self, locale: str) -> str:
         return self.label_hi if locale == "hi" else self.label_en
@@ -125,4 +127,13 @@ def _row(row: dict[str, str]) -> Craft:
         source=(row.get("source") or "").strip(),
         confidence=(row.get("confidence") or "").strip(),
         uncertain=tuple(p for p in (row.get("uncertain") or "").split(";") if p),
+        sold_by=_measure(row.get("sold_by")),
     )
+
+
+def _measure(cell: str | None) -> str | None:
+    """How the product is priced, if not by the piece; only a measure the listing knows."""
+    unit = (cell or "").strip() or None
+    if unit is not None and unit not in MEASURES:
+        raise ValueError(f"crafts.csv: sold_by {unit!r} is not one of {MEASURES}")
+    return unit

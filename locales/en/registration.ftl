@@ -35,7 +35,10 @@ ask-description =
     Tell us 2–3 things about it: what it is made of, how big it is.
     Type, or send a 🎤 voice note.
 ask-price =
-    The price of one piece, in rupees?
+    The price of { $measure ->
+        [piece] one piece
+       *[other] one { $unit }
+    }, in rupees?
     Type it, e.g.: 1200 or 5 thousand
 ask-capacity =
     How many { $unit } can you make in a month?

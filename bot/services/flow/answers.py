@@ -220,7 +220,7 @@ async def _price(d: Draft, given: Input) -> Outcome:
         amounts, sure = _whole(a / said.size for a in amounts), False
         if min(amounts) < 1:
             return with_error(d, v.Invalid("err-amount-small"))
-    dropped = _set_price_unit(d, said.unit if said else None)
+    dropped = _set_price_unit(d, said.unit if said else d.sold_by)  # "40" for jaggery: a kilo
     if not sure:
         d.sub.price = None  # the choice pressed next is a price of what was said
         return Outcome().show("amount", amounts)

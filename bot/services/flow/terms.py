@@ -110,6 +110,7 @@ class Draft:
     media_dir: Path
     profile_name: str | None = None  # the name on their Telegram profile
     pins: PinIndex = field(default_factory=lambda: PinIndex([]))
+    sold_by: str | None = None  # how the product's kind is priced when no measure is said
 
     def reprompt(self, out: Outcome | None = None) -> Outcome:
         return (out or Outcome()).show(PROMPT)
