@@ -160,8 +160,8 @@ async def test_product_sold_by_the_kilo_is_counted_in_kilos_and_listed_per_kilog
     await artisan.press("मिट्टी")
     await artisan.send("लाल")
     assert "अभी कितने किलो तैयार हैं?" in artisan.last_text
-    await artisan.send("40")
-    assert "तैयार: 40 किलो ✅" in artisan.last_text
+    await artisan.send("1 क्विंटल")  # counted in kilos, what the price is of
+    assert "तैयार: 100 किलो ✅" in artisan.last_text
     await artisan.press("5 दिन")
     await artisan.press("छोड़ें")
     assert "कितने किलो तैयार हैं" in artisan.last_text  # asked every month, in kilos
@@ -169,7 +169,7 @@ async def test_product_sold_by_the_kilo_is_counted_in_kilos_and_listed_per_kilog
     _code, document = await ondc(bot, tmp_path / "ondc")
     _provider, item = only_item(document)
     assert item["quantity"]["unitized"] == {"measure": {"unit": "kilogram", "value": "1"}}
-    assert item["price"]["value"] == "80.00" and item["quantity"]["available"]["count"] == "40"
+    assert item["price"]["value"] == "80.00" and item["quantity"]["available"]["count"] == "100"
 
 
 async def test_a_jaggery_maker_is_asked_the_price_of_a_kilo_and_a_bare_number_is_per_kilo(
@@ -250,6 +250,20 @@ async def test_artisan_typing_days_as_a_range_gets_its_larger_end_echoed_and_kep
     async with db() as session:
         listing = await session.get(Listing, submission_id(reference))
         assert listing is not None and (listing.step, listing.ship_days) == ("size", days)
+
+
+@pytest.mark.parametrize(
+    ("typed", "unit", "count"),
+    [("12", None, 12), ("2 दर्जन", None, 24), ("5 क्विंटल", "kilogram", 500),
+     ("40 किलो", "kilogram", 40), ("3 दर्जन", "dozen", 3), ("50 किलो", None, "ls-err-number")],
+)  # fmt: skip
+def test_stock_is_counted_in_what_the_price_is_of(
+    typed: str, unit: str | None, count: int | str
+) -> None:
+    try:
+        assert listing_details.parse_stock(typed, unit) == count
+    except Invalid as invalid:
+        assert invalid.key == count
 
 
 @pytest.mark.parametrize(

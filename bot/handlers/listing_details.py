@@ -230,7 +230,7 @@ async def on_typed(turn: Turn, dialogue: Dialogue) -> None:
     try:
         if not text:
             raise Invalid("ls-err-type")
-        value = svc.parse(step, text)
+        value = svc.parse(step, text, sub.price_unit)
     except Invalid as bad:
         turn.say(bad.key)
         await ask_open(turn, artisan)
@@ -271,7 +271,7 @@ async def on_setlisting(turn: Turn) -> None:
         turn.say("ls-set-usage" if not spoken else "ls-set-heard", ref=sub.reference)
         return
     try:
-        value = svc.parse(step, " ".join(args[2:]))
+        value = svc.parse(step, " ".join(args[2:]), sub.price_unit)
     except Invalid as bad:
         turn.say(bad.key)
         return

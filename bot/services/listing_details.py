@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import input_words
-from bot.services.amounts import Unclear, days_in, read_amount, vocabulary
+from bot.services.amounts import PIECE, Unclear, days_in, measure, read_amount, vocabulary
 from bot.services.crafts import Craft, CraftIndex
 from bot.services.districts import DistrictIndex
 from bot.services.input_words import fold
@@ -56,6 +57,22 @@ def parse_count(text: str, high: int) -> int:
         return read_amount(text, high)
     except (Invalid, Unclear):
         raise Invalid("ls-err-number") from None
+
+
+def parse_stock(text: str, unit: str | None) -> int:
+    """How many are ready, in what the price is of: "5 क्विंटल" of kilos is 500, "2 दर्जन" of
+    pieces 24; a count in another measure is asked again."""
+    count = parse_count(text, STOCK_MAX)
+    said, product = measure(text), unit or PIECE
+    factor = said.size if said is not None else Decimal(1)
+    if said is not None and said.unit != product:
+        if (said.unit, product) != ("dozen", PIECE):
+            raise Invalid("ls-err-number")
+        factor *= 12
+    total = int((count * factor).to_integral_value())
+    if total > STOCK_MAX:
+        raise Invalid("ls-err-number")
+    return total
 
 
 def parse_days(text: str) -> int:
@@ -106,9 +123,11 @@ def parse_words(text: str) -> str:
     return value
 
 
-def parse(step: str, text: str) -> str | int:
+def parse(step: str, text: str, unit: str | None = None) -> str | int:
+    """The answer to a listing question; `unit`: what the product's price is of (the stock is
+    counted in it)."""
     if step in ("stock", RESTOCK):
-        return parse_count(text, STOCK_MAX)
+        return parse_stock(text, unit)
     if step == "ship":
         return parse_days(text)
     return parse_words(text)
