@@ -254,6 +254,7 @@ async def test_artisan_who_types_their_name_in_a_sentence_is_greeted_by_the_name
     await artisan.send("मेरा नाम श्री रामू प्रजापति जी है।")
     await artisan.send("/start")
     assert "नमस्ते रामू प्रजापति जी!" in artisan.last_text
+    assert "🙋 मदद" in artisan.buttons  # help from the menu too, not only under a question
 
 
 async def test_artisan_who_said_their_name_by_voice_is_greeted_without_a_blank(

@@ -177,9 +177,13 @@ def replace_photos(t: T) -> InlineKeyboardMarkup:
 
 
 def menu(t: T, has_unfinished: bool) -> InlineKeyboardMarkup:
+    """What an artisan can do; help too (a sent-back or rejected product's notice points to it)."""
     first = [button(t("btn-continue"), "reg:go")] if has_unfinished else []
     return inline(
-        first, [button(t("btn-new-product"), "reg:new")], [button(t("btn-status"), "reg:status")]
+        first,
+        [button(t("btn-new-product"), "reg:new")],
+        [button(t("btn-status"), "reg:status")],
+        help_row(t),
     )
 
 
