@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
 from babel.dates import format_date
 from telegram import Update
@@ -15,10 +15,9 @@ from bot.handlers.base import Turn, handler
 from bot.handlers.summary import craft_label
 from bot.services import privacy
 from bot.services import registration as reg
-from bot.storage.models import Artisan, State, Submission
+from bot.storage.models import IST, Artisan, State, Submission
 
 PRIVATE = filters.ChatType.PRIVATE
-INDIA = timezone(timedelta(hours=5, minutes=30))  # the calendar the artisan lives by
 STATE_KEYS = {
     State.DRAFT: "state-draft",
     State.PENDING: "state-pending",
@@ -60,7 +59,7 @@ def day(moment: datetime, locale: str) -> str:
     babel directly rather than Fluent's DATETIME: Fluent formats with the bundle's bare locale,
     and bare `en` writes "November 30, 2026"; India (`en_IN`, `hi_IN`) puts the day first.
     """
-    return format_date(moment.astimezone(INDIA).date(), "long", locale=f"{locale}_IN")
+    return format_date(moment.astimezone(IST).date(), "long", locale=f"{locale}_IN")
 
 
 @handler

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from typing import Any
 
 from telegram import Update
@@ -34,11 +34,10 @@ from bot.services.broadcast import (
     helper_counts,
     recent,
 )
-from bot.storage.models import Broadcast
+from bot.storage.models import IST, Broadcast
 from bot.workers.broadcast_lane import BroadcastLane
 
 PRIVATE = filters.ChatType.PRIVATE
-IST = timezone(timedelta(hours=5, minutes=30))
 SNIPPET = 60
 _TAGS = re.compile(r"<[^>]+>")
 STATE_KEYS = {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from functools import partial
 from typing import Any
 
@@ -18,10 +18,9 @@ from bot.services import registration as reg
 from bot.services import review, transcripts
 from bot.services import review_queries as views
 from bot.services.photo_match import similar_elsewhere
-from bot.storage.models import Artisan, State, Submission
+from bot.storage.models import IST, Artisan, State, Submission
 
 T = Callable[..., str]
-IST = timezone(timedelta(hours=5, minutes=30), "IST")
 DESCRIPTION_SHOWN = 80
 CHANGE_FIELDS = ("name", "phone", *reg.SNAPSHOT_FIELDS, "photos")
 NOTIFY_KEYS = {

@@ -10,20 +10,19 @@ No Telegram here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import flow, privacy
-from bot.storage.models import Artisan, Dialogue, Role, Staff, State, Submission, utcnow
+from bot.storage.models import IST, Artisan, Dialogue, Role, Staff, State, Submission, utcnow
 
 ASSIST = "fh:assist"  # a helper is registering an artisan: payload {"artisan_id"}
 LINK = "fh:link"  # a link was offered to a verified number: payload {"artisan_id", "phone"}
 IN_PERSON = "in_person"
 DAILY_FLAG = 50  # more registrations than this by one helper in a day: the admins are told
-IST = timezone(timedelta(hours=5, minutes=30))
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import (
@@ -28,6 +28,10 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+# India's clock: the days and times artisans and officials read (stored times stay UTC).
+IST = timezone(timedelta(hours=5, minutes=30), "IST")
 
 
 class UTCDateTime(TypeDecorator[datetime]):
