@@ -421,14 +421,23 @@ async def test_a_price_range_in_another_unit_leaves_no_old_price_of_the_new_unit
     assert (d.sub.price, d.sub.price_unit) == (70, "kilogram")
 
 
-async def test_a_photo_sent_while_changing_an_answer_is_one_more_photo(
+async def test_a_photo_sent_while_changing_an_answer_is_kept_and_the_answer_still_waits(
     session: AsyncSession,
 ) -> None:
-    """The photo question is behind: the photo is added as from the summary, not kept "for
-    later"; "done" then goes back to the summary."""
+    """The price being changed is not dropped for the photo step (the next "₹50" was then
+    refused as no photo); at five photos there is no "done" to point to."""
     d = await draft_at(session, "price", editing=True, photos=2)
     out = await flow.answer(d, image())
-    assert screen_of(out) == ("photo_count", 3) and (d.sub.step, d.sub.editing) == ("photos", True)
+    assert screen_of(out) == (flow.PROMPT, None) and (d.sub.step, d.sub.editing) == ("price", True)
+    assert [s.key for s in out.says] == ["photos-ahead"]
+
+
+async def test_a_sixth_photo_while_changing_an_answer_says_so_without_a_done_button(
+    session: AsyncSession,
+) -> None:
+    d = await draft_at(session, "price", editing=True, photos=5)
+    out = await flow.answer(d, image("sixth"))
+    assert [s.key for s in out.says] == ["photos-ahead-full"] and d.sub.step == "price"
 
 
 async def test_amount_button_stores_the_chosen_amount(session: AsyncSession) -> None:

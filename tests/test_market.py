@@ -204,6 +204,23 @@ async def test_english_artisan_is_asked_in_english_after_approval(
     assert artisan.buttons == ["Clay", "Terracotta"]
 
 
+async def test_a_yes_or_dont_know_is_no_material_and_help_typed_reaches_a_person(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """ "ok", "पता नहीं", "समझ नहीं आया" went into the online listing as its material."""
+    artisan = fake.user(language_code="hi")
+    reference = await submit_product(artisan)
+    await approve(fake, reference)
+    for typed in ("ok", "पता नहीं", "समझ नहीं आया"):
+        await artisan.send(typed)
+        assert "किस चीज़ से बना है" in artisan.last_text
+    await artisan.send("मेरी मदद करो")
+    assert "अपना सवाल लिखें" in artisan.last_text
+    async with db() as session:
+        listing = await session.get(Listing, submission_id(reference))
+        assert listing is not None and listing.material is None
+
+
 async def test_artisan_typing_nonsense_for_stock_is_asked_again_in_own_language(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:
@@ -212,8 +229,10 @@ async def test_artisan_typing_nonsense_for_stock_is_asked_again_in_own_language(
     await approve(fake, reference)
     await artisan.press("मिट्टी")
     await artisan.press("काला")
-    await artisan.send("बहुत सारे", expect=2)
-    assert "गिनती अंकों में लिखें" in artisan.texts[-2]
+    await artisan.send("बहुत सारे")  # one message: why, then the question again
+    assert "गिनती अंकों में लिखें" in artisan.last_text
+    assert "कितने नग तैयार" in artisan.last_text
+    await artisan.send("समझ नहीं आया")
     assert "कितने नग तैयार" in artisan.last_text
     async with db() as session:
         listing = await session.get(Listing, submission_id(reference))

@@ -232,7 +232,7 @@ async def on_typed(turn: Turn, dialogue: Dialogue) -> None:
             raise Invalid("ls-err-type")
         value = svc.parse(step, text, sub.price_unit)
     except Invalid as bad:
-        turn.say(bad.key)
+        turn.note(bad.key)  # above the question asked again: one message
         await ask_open(turn, artisan)
         return
     svc.apply(listing, step, value, utcnow())

@@ -117,7 +117,8 @@ async def render(turn: Turn, d: flow.Draft, out: flow.Outcome) -> None:
     elif screen.kind == "photo_count":
         turn.send_text(steps.photo_count_text(t, d.sub, screen.arg), kb.photos(t, screen.arg))
     elif screen.kind in ("amount", "amount_month"):
-        key = "amount-which" if screen.kind == "amount" else "amount-per-month"
+        key = "amount-per-month" if screen.kind == "amount_month" else "amount-which"
+        key = "amount-confirm" if key == "amount-which" and len(screen.arg) == 1 else key
         unit = d.sub.price_unit
         turn.say(key, kb.amounts(t, d.sub.step or "", screen.arg, unit), **kb.measure(t, unit))
     elif screen.kind in EDIT_SCREENS:

@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, MessageHandler, filters
 
 from bot.context import BotContext
-from bot.handlers import common, help_desk, registration
+from bot.handlers import common, help_desk, listing_details, registration
 from bot.handlers.base import Turn, handler
 from bot.handlers.feature import DialogueHandler
 
@@ -20,13 +20,15 @@ def handlers(
 
     @handler
     async def on_message(turn: Turn) -> None:
-        """Staff dialogue first, else the artisan's registration step, else the menu."""
+        """Help asked for by an artisan first, then a dialogue (staff, or the listing questions),
+        else the artisan's registration step, else the menu."""
         dialogue = turn.dialogue
+        artisans = dialogue is None or dialogue.kind == listing_details.DIALOGUE
+        if artisans and help_desk.asks_for_help(turn):  # "help" typed, not pressed: no answer
+            await help_desk.open_question(turn)
+            return
         if dialogue is not None and dialogue.kind in dialogues:
             await dialogues[dialogue.kind](turn, dialogue)
-            return
-        if help_desk.asks_for_help(turn):  # "help" typed, not pressed: not an answer
-            await help_desk.open_question(turn)
             return
         await registration.on_input(turn)
 

@@ -116,11 +116,18 @@ def _range_end(text: str) -> int:
 
 
 def parse_words(text: str) -> str:
+    """A material, a colour, a size: words, not a "yes", an "I don't know" or "समझ नहीं आया"
+    (they went into the online listing as its material)."""
     value = clean_text(text)
     letters = sum(1 for ch in value if ch.isalnum())
     if letters < WORDS_MIN or len(value) > WORDS_MAX or value.startswith("/"):
         raise Invalid("ls-err-text")
+    if any(input_words.said(value, kind) for kind in NO_ANSWER):
+        raise Invalid("ls-err-text")
     return value
+
+
+NO_ANSWER = ("not_a_name", "confused", "dont_know", "help")  # data/input_words.csv kinds
 
 
 def parse(step: str, text: str, unit: str | None = None) -> str | int:

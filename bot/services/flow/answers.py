@@ -43,10 +43,10 @@ async def answer(d: Draft, given: Input) -> Outcome:
     step = d.sub.step or "summary"
     if step == "photos":
         return await photos.at_photo_step(d, given)
-    if isinstance(given, Image) and reg.before_photos(d.sub):  # kept for the photo question
-        return await _with_caption(d, given, await photos.ahead(d, given))
-    if isinstance(given, Image):  # at the summary or on the way back to it: one more photo
+    if isinstance(given, Image) and step == "summary":  # one more photo of the product
         return await photos.at_summary(d, given)
+    if isinstance(given, Image):  # kept, and the question at hand (or being changed) waits
+        return await _with_caption(d, given, await photos.ahead(d, given))
     if step == "summary":
         return Outcome().show(SUMMARY_HINT)  # its two buttons again, not the whole summary
     if isinstance(given, Voice) and step in reg.VOICE_STEPS:

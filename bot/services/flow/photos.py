@@ -27,9 +27,10 @@ async def at_photo_step(d: Draft, given: Input) -> Outcome:
 
 
 async def ahead(d: Draft, given: Image) -> Outcome:
-    """A photo sent before the photo question is kept for it, and the question at hand asked
-    again. An album is answered once, at the first of its parts to arrive; a later part says
-    only why it was not kept, if it was not."""
+    """A photo sent at another question (before the photo question, or one being changed from
+    the summary) is kept, and the question at hand asked again. An album is answered once, at
+    the first of its parts to arrive; a later part says only why it was not kept, if it was
+    not."""
     out = Outcome()
     refused, _, album_seen = await _keep_photo(d, given, out)
     if refused:  # "5 photos already" has no "done" button to point to here
@@ -77,8 +78,7 @@ async def _keep_photo(d: Draft, given: Image, out: Outcome) -> tuple[str | None,
 
 
 async def at_summary(d: Draft, given: Image) -> Outcome:
-    """One more photo, from the summary or a question changed from it: to the photo step,
-    whose "done" goes back to the summary."""
+    """One more photo, from the summary: to the photo step, whose "done" goes back to it."""
     if await reg.photo_count(d.session, d.sub.id) >= reg.MAX_PHOTOS:
         return d.reprompt(Outcome().ack("err-photo-full", max=reg.MAX_PHOTOS))
     d.sub.step, d.sub.editing = "photos", True
