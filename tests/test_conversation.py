@@ -176,6 +176,22 @@ async def test_text_at_the_summary_gets_its_two_buttons_not_the_whole_summary_ag
     assert artisan.buttons == ["✅ सही है, जमा करें", "✏️ कुछ बदलना है"]
 
 
+async def test_help_opened_by_mistake_has_a_way_back_and_the_answer_is_still_taken(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """After "मदद", the next message was the question to the office: a phone number typed then
+    went there as a question, and was not saved."""
+    artisan = fake.user()
+    await consent(artisan)
+    await artisan.send("सुनीता देवी")
+    await artisan.send("मदद")
+    assert "अपना सवाल लिखें" in artisan.last_text and "⬅️ रहने दें" in artisan.buttons
+    await artisan.press("⬅️ रहने दें")
+    assert "मोबाइल" in artisan.last_text
+    await artisan.send("98765 43210")
+    assert (await artisan_row(db, artisan.id)).phone == "+919876543210"  # type: ignore[union-attr]
+
+
 async def test_artisan_who_types_dont_know_for_the_month_skips_it(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

@@ -25,12 +25,17 @@ STEP_NAMES = {**kb.EDIT_FIELDS, "photos": "btn-edit-photos", "summary": "help-st
 
 @handler
 async def on_button(turn: Turn) -> None:
-    """`hp:ask` (an artisan asks) and `hp:re:<artisan id>` (staff answer)."""
+    """`hp:ask` (an artisan asks), `hp:no` (never mind: back to where they were) and
+    `hp:re:<artisan id>` (staff answer)."""
     query = turn.update.callback_query
     verb, _, arg = ((query.data or "") if query else "").removeprefix("hp:").partition(":")
     if verb == "ask" and not arg:
         turn.answer()
         await open_question(turn)
+    elif verb == "no" and not arg:
+        turn.answer()
+        await close_dialogue(turn.session, turn.user_id, hp.ASK)
+        await registration.show_where(turn)
     elif verb == "re":
         await _open_reply(turn, number(arg))
     else:
@@ -56,7 +61,8 @@ async def open_question(turn: Turn) -> None:
         turn.artisan = Artisan(telegram_id=turn.user_id, locale=turn.locale)
         turn.session.add(turn.artisan)
     await open_dialogue(turn.session, turn.user_id, hp.ASK)
-    turn.say("help-ask")
+    # A way back: "मदद" typed by mistake would make the next answer (a phone number) a question.
+    turn.say("help-ask", kb.inline([kb.button(turn.t("btn-help-never-mind"), "hp:no")]))
     phone = turn.services.offices.get(turn.artisan.district or "")
     if phone:
         turn.say("help-office-phone", phone=phone)

@@ -18,6 +18,7 @@ help-card =
     Where they are: { $step } · Applications: { $refs }
 help-step-summary = final check
 help-step-none = not registering now
+btn-help-never-mind = ⬅️ Never mind
 btn-help-reply = ↩️ Answer
 help-reply-ask = Type your answer to { $name } (they get it here in the bot):
 help-reply-ask-again = Type your answer (or /cancel).

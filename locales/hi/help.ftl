@@ -18,6 +18,7 @@ help-card =
     अभी कहाँ हैं: { $step } · आवेदन: { $refs }
 help-step-summary = आख़िरी जाँच
 help-step-none = पंजीकरण से बाहर
+btn-help-never-mind = ⬅️ रहने दें
 btn-help-reply = ↩️ जवाब दें
 help-reply-ask = { $name } को जवाब लिखें (उन्हें यहीं बॉट में मिलेगा):
 help-reply-ask-again = जवाब लिखकर भेजें (या /cancel)।
