@@ -315,6 +315,9 @@ async def on_hsn_button(turn: Turn) -> None:
 
 async def on_hsn_typed(turn: Turn, dialogue: Dialogue) -> None:
     message = turn.update.message
+    if message is None or not message.text or message.text.startswith("/"):
+        turn.say("ls-hsn-usage")  # a sticker, another bot's command: the code is still awaited
+        return
     sid = dialogue.payload.get("submission")
     await close_dialogue(turn.session, turn.user_id, HSN_DIALOGUE)
     code = (message.text or "").strip() if message is not None else ""
