@@ -54,7 +54,7 @@ def _reason_stands(sub: Submission) -> bool:
 
 
 def day(moment: datetime, locale: str) -> str:
-    """A day as the artisan reads it: "30 नवंबर 2026", "30 November 2026".
+    """A day as the artisan reads it: "30 November 2026" in either language's script.
 
     babel directly rather than Fluent's DATETIME: Fluent formats with the bundle's bare locale,
     and bare `en` writes "November 30, 2026"; India (`en_IN`, `hi_IN`) puts the day first.

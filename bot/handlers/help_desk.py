@@ -42,12 +42,12 @@ async def on_button(turn: Turn) -> None:
         turn.answer("button-stale", alert=True)
 
 
-HELP_WORDS = 4  # longer, the message is an answer that mentions help ("...की मदद से बना")
+HELP_WORDS = 4  # longer, the message is an answer that mentions help ("...ki madad se bana")
 
 
 def asks_for_help(turn: Turn) -> bool:
     """The message only asks for a person, typed instead of pressing the help button: a word
-    of data/input_words.csv (kind help) in a few words ("madad chahiye", "मेरी मदद करो भैया")."""
+    of data/input_words.csv (kind help) in a few words ("madad chahiye", "meri madad karo")."""
     msg = turn.update.message
     text = (msg.text or "").replace("🙋", " ").strip(" .!?\u0964") if msg else ""  # the danda
     words = text.split()
@@ -61,7 +61,7 @@ async def open_question(turn: Turn) -> None:
         turn.artisan = Artisan(telegram_id=turn.user_id, locale=turn.locale)
         turn.session.add(turn.artisan)
     await open_dialogue(turn.session, turn.user_id, hp.ASK)
-    # A way back: "मदद" typed by mistake would make the next answer (a phone number) a question.
+    # A way back: "madad" typed by mistake would make the next answer (a phone number) a question.
     turn.say("help-ask", kb.inline([kb.button(turn.t("btn-help-never-mind"), "hp:no")]))
     phone = turn.services.offices.get(turn.artisan.district or "")
     if phone:

@@ -109,7 +109,7 @@ AMOUNT_CODES = {"price": "p", "capacity": "c"}
 
 def measure(t: T, unit: str | None) -> dict[str, str]:
     """The arguments of texts that say what an amount is of: `measure` selects the wording,
-    `unit` is its word ("किलो")."""
+    `unit` is its word in the locale (unit-* keys)."""
     name = unit or PIECE
     return {"measure": name, "unit": t(f"unit-{name}")}
 

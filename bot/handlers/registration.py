@@ -42,7 +42,7 @@ EDIT_SCREENS = {
 
 async def show_menu(turn: Turn, artisan: Artisan, key: str = "welcome-back") -> None:
     draft = await reg.unfinished(turn.session, artisan)
-    name = v.bare_name(artisan.name or "")  # older rows may end in "जी": the greeting adds its own
+    name = v.bare_name(artisan.name or "")  # older rows may end in "ji": the greeting adds its own
     if key == "welcome-back" and not name:  # a name told by voice, not yet typed in
         key = "welcome-back-unnamed"
     turn.say(key, kb.menu(turn.t, draft is not None), name=name)
@@ -262,7 +262,7 @@ async def on_input(turn: Turn) -> None:
     if command:
         turn.say("unknown-command")
     if (artisan is None or not artisan.registered) and input_words.said(msg.text or "", "yes"):
-        await _consent_given(turn)  # "हाँ" typed to "क्या आप तैयार हैं?": the button's answer
+        await _consent_given(turn)  # "haan" typed to the first screen: its yes button
         return
     if artisan is None or not artisan.registered:
         steps.consent_prompt(turn)

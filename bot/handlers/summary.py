@@ -54,7 +54,7 @@ def fields(
 def describe(turn: Turn, artisan: Artisan, sub: Submission, photo_count: int) -> str:
     """The submission as the artisan reads it."""
     district = turn.services.districts.get(sub.district or artisan.district)
-    # The work by the short name on the button pressed ("धातु का सामान"), not the list's.
+    # The work by the short name on its button (data/crafts.csv label_hi), not the list's.
     craft = craft_label(turn, sub.craft) if sub.craft else None
     body = turn.t(
         "summary-body",

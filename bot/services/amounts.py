@@ -111,16 +111,17 @@ def _number(token: str) -> Decimal | None:
 
 
 def days_in(text: str) -> Decimal:
-    """How many days one of the periods `text` counts in is: 7 for "2 हफ़्ते", 30 for "1
-    महीना", 1 for days or nothing said."""
+    """How many days one of the periods `text` counts in is: 7 for "2 hafte", 30 for "1
+    mahina", 1 for days or nothing said."""
     days = vocabulary().days
     return next((days[t] for t in _tokens(text) if t in days), Decimal(1))
 
 
 def measure(text: str) -> Measure | None:
-    """What the amount in `text` is of, when it says: one of MEASURES ("50 रु किलो", "20
-    क्विंटल"), PIECE ("50 नग", "100 रुपये जोड़ी"), or None. Two different ones ("एक पीस 800,
-    दर्जन 9000") or one that cannot be listed ("मीटर") raise `Invalid`: asked, not guessed."""
+    """What the amount in `text` is of, when it says: one of MEASURES ("50 ru kilo", "20
+    quintal"), PIECE ("50 nag", "100 rupaye jodi"), or None. Two different ones ("ek piece
+    800, darjan 9000") or one that cannot be listed ("meter") raise `Invalid`: asked, not
+    guessed."""
     words = vocabulary()
     found: set[Measure] = set()
     for token in _tokens(text):
@@ -132,7 +133,21 @@ def measure(text: str) -> Measure | None:
             found.add(Measure(PIECE))
     if len({m.unit for m in found}) > 1:
         raise Invalid("err-measure-mixed")
-    return max(found, default=None)  # "1 क्विंटल यानी 100 किलो": the larger
+    return max(found, default=None)  # "1 quintal yani 100 kilo": the larger
+
+
+def counted_in(said: Measure | None, unit: str | None) -> Decimal | None:
+    """How many of `unit` (None: pieces) one of what was said makes: a quintal of kilograms
+    100, a dozen of pieces 12, nothing said 1; None when one cannot be counted in the other
+    (kilos of a product priced by the piece)."""
+    product = unit or PIECE
+    if said is None:
+        return Decimal(1)
+    if said.unit == product:
+        return said.size
+    if (said.unit, product) == ("dozen", PIECE):
+        return said.size * 12
+    return None
 
 
 def _tokens(text: str) -> list[str]:
@@ -160,7 +175,7 @@ def _groups(text: str) -> list[list[Decimal] | str]:
             prefix = words.prefixes[token]
             continue
         if token in words.multipliers:
-            if out and isinstance(out[-1], list) and not prefix:  # "सौ सवा सौ": two amounts
+            if out and isinstance(out[-1], list) and not prefix:  # "sau sawa sau": two amounts
                 out[-1].append(words.multipliers[token])
             else:  # "sau", "hazar" alone: one of them
                 out.append([Decimal(1) + prefix, words.multipliers[token]])

@@ -15,8 +15,8 @@ from bot.services import input_words
 
 SUGGEST_MIN_SCORE = 60
 SUGGEST_SPREAD = 10  # suggest only names nearly as good as the best one
-_NON_WORD = re.compile(r"[^\w\u0900-\u097f]+")  # \w alone drops the vowel signs: "ग रखप र"
-# Long vowels and their signs as the short ones: ई ऊ ऐ औ, ी ू ै ौ.
+_NON_WORD = re.compile(r"[^\w\u0900-\u097f]+")  # \w alone drops the vowel signs
+# Long vowels and their signs (II, UU, AI, AU) as the short ones (I, U, E, O).
 _VOWEL_LENGTH = str.maketrans(
     "\u0908\u090a\u0910\u0914\u0940\u0942\u0948\u094c",
     "\u0907\u0909\u090f\u0913\u093f\u0941\u0947\u094b",
@@ -47,8 +47,8 @@ class Match:
 
 def normalize(text: str) -> str:
     """Fold spelling variants: case, nukta, chandrabindu/anusvara, long and short vowels
-    ("गोरखपूर"), joiners, punctuation. The vowel signs stay: without them "मलिहाबाद" and
-    "बांदा" were alike enough to be suggested for each other."""
+    ("Gorakhpoor" in Devanagari), joiners, punctuation. The vowel signs stay: without them
+    "Malihabad" and "Banda" were alike enough to be suggested for each other."""
     text = unicodedata.normalize("NFD", text.casefold())
     text = text.replace("\u093c", "").replace("\u0901", "\u0902").translate(_VOWEL_LENGTH)
     text = "".join(
@@ -128,7 +128,7 @@ class DistrictIndex:
         if query in self._names:
             return Match(self.by_key[self._names[query]])
         named = [normalize(w) for w in words]
-        if query in _outside_up() or (  # "पटना बिहार": not a misspelt UP district
+        if query in _outside_up() or (  # "Patna Bihar": not a misspelt UP district
             any(w in _outside_up() for w in named) and not any(w in self._names for w in named)
         ):
             return Match(None, outside=True)

@@ -9,13 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from decimal import Decimal
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import input_words
-from bot.services.amounts import PIECE, Unclear, days_in, measure, read_amount, vocabulary
+from bot.services.amounts import Unclear, counted_in, days_in, measure, read_amount, vocabulary
 from bot.services.crafts import Craft, CraftIndex
 from bot.services.districts import DistrictIndex
 from bot.services.input_words import fold
@@ -60,15 +59,12 @@ def parse_count(text: str, high: int) -> int:
 
 
 def parse_stock(text: str, unit: str | None) -> int:
-    """How many are ready, in what the price is of: "5 क्विंटल" of kilos is 500, "2 दर्जन" of
+    """How many are ready, in what the price is of: "5 quintal" of kilos is 500, "2 darjan" of
     pieces 24; a count in another measure is asked again."""
     count = parse_count(text, STOCK_MAX)
-    said, product = measure(text), unit or PIECE
-    factor = said.size if said is not None else Decimal(1)
-    if said is not None and said.unit != product:
-        if (said.unit, product) != ("dozen", PIECE):
-            raise Invalid("ls-err-number")
-        factor *= 12
+    factor = counted_in(measure(text), unit)
+    if factor is None:
+        raise Invalid("ls-err-number")
     total = int((count * factor).to_integral_value())
     if total > STOCK_MAX:
         raise Invalid("ls-err-number")
@@ -76,12 +72,12 @@ def parse_stock(text: str, unit: str | None) -> int:
 
 
 def parse_days(text: str) -> int:
-    """Days to send an order: a number, or a range ("2-3 दिन", "2 से 3", "3-4 days") read as
-    its larger end, the promise the artisan can keep; "2 हफ़्ते" is 14 days, "1 महीना" 30."""
+    """Days to send an order: a number, or a range ("2-3 din", "2 se 3", "3-4 days") read as
+    its larger end, the promise the artisan can keep; "2 hafte" is 14 days, "1 mahina" 30."""
     try:
         days = parse_count(text, SHIP_MAX)
     except Invalid:
-        if _right_away(text):  # "तुरंत", "कल ही भेज देंगे": no count, the next day
+        if _right_away(text):  # "turant", "kal hi bhej denge": no count, the next day
             return 1
         days = _range_end(text)
     days *= int(days_in(text))
@@ -91,7 +87,7 @@ def parse_days(text: str) -> int:
 
 
 def _right_away(text: str) -> bool:
-    """A word of data/input_words.csv's kind right_away ("तुरंत", "कल"), and no number."""
+    """A word of data/input_words.csv's kind right_away ("turant", "kal"), and no number."""
     words = {fold(word) for word in clean_text(text).split()}
     return not any(ch.isdigit() for ch in text) and bool(words & input_words.words("right_away"))
 
@@ -110,13 +106,13 @@ def _range_end(text: str) -> int:
     cut = cuts[0]
     low = parse_count(" ".join(tokens[:cut]), SHIP_MAX)
     high = parse_count(" ".join(tokens[cut + 1 :]), SHIP_MAX)
-    if low >= high:  # "3-2", "5 से 5": not a range anyone writes
+    if low >= high:  # "3-2", "5 se 5": not a range anyone writes
         raise Invalid("ls-err-number")
     return high
 
 
 def parse_words(text: str) -> str:
-    """A material, a colour, a size: words, not a "yes", an "I don't know" or "समझ नहीं आया"
+    """A material, a colour, a size: words, not a "yes", an "I don't know" or "samajh nahin aaya"
     (they went into the online listing as its material)."""
     value = clean_text(text)
     letters = sum(1 for ch in value if ch.isalnum())

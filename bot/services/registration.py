@@ -23,7 +23,7 @@ ORDER = [
     "photos", "summary",
 ]  # fmt: skip
 OPTIONAL_STEPS = ("gstin", "udyam", "pehchan")  # reached from the summary only
-SKIPPABLE = ("capacity", *OPTIONAL_STEPS)  # a "skip" button, or "पता नहीं" typed
+SKIPPABLE = ("capacity", *OPTIONAL_STEPS)  # a "skip" button, or "pata nahin" typed
 VOICE_STEPS = ("name", "craft", "product_name", "description")  # a voice note answers them
 EDITABLE_STATES = (State.DRAFT, State.CHANGES_REQUESTED)
 SNAPSHOT_FIELDS = (

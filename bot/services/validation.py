@@ -48,7 +48,7 @@ def clean_text(text: str) -> str:
 def parse_name(text: str) -> str:
     """A person's name, without the sentence or the titles said around it (`bare_name`)."""
     name = bare_name(clean_text(text))
-    if input_words.said(name, "not_a_name"):  # "हाँ", "ok": said to the question, no name
+    if input_words.said(name, "not_a_name"):  # "haan", "ok": said to the question, no name
         raise Invalid("err-name-length", min=NAME_MIN, max=NAME_MAX)
     letters = sum(1 for ch in name if unicodedata.category(ch)[0] in ("L", "M"))
     allowed = all(unicodedata.category(ch)[0] in ("L", "M") or ch in " .'-" for ch in name)
@@ -63,12 +63,12 @@ _SENTENCE_END = " .!,\u0964"  # U+0964: the danda
 
 
 def bare_name(text: str) -> str:
-    """ "मेरा नाम रामू प्रजापति है।", "श्री रामू प्रजापति जी", "Mr Ramu" -> the name alone.
+    """ "mera naam Ramu Prajapati hai", "Shri Ramu Prajapati ji", "Mr Ramu" -> the name alone.
 
     The words are data/input_words.csv's: `name_intro` opens a sentence about the name (its
-    `name_verb`, "है", is dropped only after one), `title` comes before a name and `honorific`
-    after it. A sentence that names nobody ("मेरा नाम है") gives ""; otherwise the name itself
-    is never dropped: what would leave nothing is kept ("श्री").
+    `name_verb`, "hai", is dropped only after one), `title` comes before a name and `honorific`
+    after it. A sentence that names nobody ("mera naam hai") gives ""; otherwise the name itself
+    is never dropped: what would leave nothing is kept ("Shri").
     """
     words = text.strip(_SENTENCE_END).split()
     folded = [input_words.fold(word).strip(":-") for word in words]

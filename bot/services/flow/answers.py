@@ -8,7 +8,7 @@ from decimal import Decimal
 from bot.services import input_words
 from bot.services import registration as reg
 from bot.services import validation as v
-from bot.services.amounts import PIECE, Unclear, measure, read_amount
+from bot.services.amounts import PIECE, Unclear, counted_in, measure, read_amount
 from bot.services.flow import photos
 from bot.services.flow.steps import advance, goto, with_error, with_hint
 from bot.services.flow.terms import (
@@ -25,7 +25,7 @@ from bot.services.pincodes import normalize_pin
 
 SUMMARY_HINT = "summary_hint"  # a screen: what to press at the summary
 # The line said above a question asked again when the answer was of the wrong kind (a voice
-# note for a price) or no answer at all ("समझ नहीं आया").
+# note for a price) or no answer at all ("samajh nahin aaya").
 HINTS = {
     "name": "hint-name",
     "phone": "hint-phone",
@@ -52,19 +52,19 @@ async def answer(d: Draft, given: Input) -> Outcome:
     if isinstance(given, Voice) and step in reg.VOICE_STEPS:
         return _spoken(d, step, given.file_id)
     if isinstance(given, Text) and input_words.said(given.value, "confused"):
-        return with_hint(d, HINTS[step]) if step in HINTS else d.reprompt()  # "समझ नहीं आया"
+        return with_hint(d, HINTS[step]) if step in HINTS else d.reprompt()  # "samajh nahin aaya"
     if (
         step in reg.SKIPPABLE
         and isinstance(given, Text)
         and input_words.said(given.value, "dont_know")
     ):
-        setattr(d.sub, step, None)  # "पता नहीं" typed: the skip button's answer
+        setattr(d.sub, step, None)  # "pata nahin" typed: the skip button's answer
         return advance(d, step)
     return await ANSWERS[step](d, given)
 
 
 async def _with_caption(d: Draft, given: Image, kept: Outcome) -> Outcome:
-    """A photo's caption ("मटका") answers the question at hand, as if typed after it."""
+    """A photo's caption ("matka") answers the question at hand, as if typed after it."""
     if not given.caption or kept.screen is None:  # no caption, or a later part of its album
         return kept
     typed = await answer(d, Text(given.caption))
@@ -208,7 +208,7 @@ AMOUNT_SAVED = {"price": "price-saved", "capacity": "capacity-saved"}
 
 
 async def _price(d: Draft, given: Input) -> Outcome:
-    """A price, and what it is of ("₹50 किलो"); a price of a quintal is offered per kilogram."""
+    """A price, and what it is of ("₹50 kilo"); a price of a quintal is offered per kilogram."""
     if not isinstance(given, Text):
         return with_hint(d, HINTS["price"])
     try:
@@ -216,7 +216,7 @@ async def _price(d: Draft, given: Input) -> Outcome:
         amounts, sure = _read(given.value, v.PRICE_MAX)
     except v.Invalid as exc:
         return with_error(d, exc)
-    if said is not None and said.size != 1:  # "₹4,000 क्विंटल": ₹40 a kilo, to confirm
+    if said is not None and said.size != 1:  # "₹4,000 quintal": ₹40 a kilo, to confirm
         amounts, sure = _whole(a / said.size for a in amounts), False
         if min(amounts) < 1:
             return with_error(d, v.Invalid("err-amount-small"))
@@ -232,7 +232,7 @@ async def _price(d: Draft, given: Input) -> Outcome:
 
 
 async def _capacity(d: Draft, given: Input) -> Outcome:
-    """A month's count in what the price is of: "20 क्विंटल" of kilos is 2,000, "300 दर्जन"
+    """A month's count in what the price is of: "20 quintal" of kilos is 2,000, "300 darjan"
     of pieces 3,600; a day's or a week's count is offered over a month."""
     if not isinstance(given, Text):
         return with_hint(d, HINTS["capacity"])
@@ -241,12 +241,9 @@ async def _capacity(d: Draft, given: Input) -> Outcome:
         amounts, sure = _read(given.value, v.CAPACITY_MAX, per_month=True)
     except v.Invalid as exc:
         return with_error(d, exc)
-    product = d.sub.price_unit or PIECE
-    factor = said.size if said else Decimal(1)
-    if said is not None and said.unit != product:
-        if (said.unit, product) != ("dozen", PIECE):  # "50 kilo" of a product priced by the piece
-            return d.reprompt(Outcome().ack("err-capacity-measure", measure=d.sub.price_unit))
-        factor *= 12
+    factor = counted_in(said, d.sub.price_unit)
+    if factor is None:  # "50 kilo" of a product priced by the piece
+        return d.reprompt(Outcome().ack("err-capacity-measure", measure=d.sub.price_unit))
     counts = _whole(a * factor for a in amounts)
     if not all(1 <= c <= v.CAPACITY_MAX for c in counts):
         key = "err-amount-small" if min(counts) < 1 else "err-amount-large"

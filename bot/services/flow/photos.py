@@ -11,7 +11,7 @@ from bot.storage.models import Photo
 
 async def at_photo_step(d: Draft, given: Input) -> Outcome:
     """Save an accepted photo at once; refuse small ones, one too many and non-images. The
-    "done" button's words typed ("हो गया") are that button."""
+    "done" button's words typed ("ho gaya") are that button."""
     if isinstance(given, Text) and input_words.said(given.value, "done"):
         return await photos_done(d)
     if not isinstance(given, Image):

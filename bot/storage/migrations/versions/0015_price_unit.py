@@ -1,6 +1,6 @@
 """what a product's price and month's count are of
 
-"50 रु किलो" was stored as ₹50 a piece. The price now keeps what it is of (kilogram, dozen;
+"50 ru kilo" was stored as ₹50 a piece. The price now keeps what it is of (kilogram, dozen;
 NULL: pieces, as before), and the month's count is counted in the same.
 
 Revision ID: 0015
