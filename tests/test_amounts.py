@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services.amounts import Unclear, read_amount
+from bot.services.amounts import Unclear, quantity, read_amount
 from bot.services.validation import CAPACITY_MAX, PRICE_MAX, Invalid
 
 
@@ -273,3 +273,22 @@ def test_a_period_is_only_read_where_a_months_count_was_asked() -> None:
     """A price or a number of days (the listing's dispatch time) is not scaled."""
     assert outcome("रोज 10", PRICE_MAX) == 10
     assert outcome("2-3 दिन", 30) == ask(2, 3)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("500 रुपये 10 किलो", ("500 रुपये किलो", 10)),
+        ("10 kilo 5 hazar", ("kilo 5 hazar", 10)),
+        ("डेढ़ किलो 150 रुपये", ("किलो 150 रुपये", 1.5)),
+        ("2 पीस 300", ("पीस 300", 2)),
+        ("1 किलो 500 रुपये", None),  # one kilo: the price is of one
+        ("500 रुपये किलो", None),
+        ("1200-1500", None),
+        ("500 के 10", None),  # ten what? asked which, not divided
+    ],
+    ids=_id,
+)
+def test_a_price_said_for_several_names_how_many(typed: str, expected: object) -> None:
+    found = quantity(typed)
+    assert (found if found is None else (found[0], float(found[1]))) == expected

@@ -254,6 +254,16 @@ CASES = [
     # other measures: a pair is a piece; a quintal's price is offered per kilo; others asked
     Case("price", T("100 रुपये जोड़ी"), "capacity", ["price-saved"], stored={"price_unit": None}),
     Case("price", T("4000 रुपये क्विंटल"), "price", [], ("amount", (40,)), stored={"price": None}),
+    Case(
+        "price",
+        T("500 रुपये 10 किलो"),  # the price of ten kilos: a kilo's offered
+        "price",
+        [],
+        ("amount", (50,)),
+        stored={"price": None, "price_unit": "kilogram"},
+    ),
+    Case("price", T("2 पीस 300 रुपये"), "price", [], ("amount", (150,)), stored={"price": None}),
+    Case("price", T("1 किलो 500 रुपये"), "capacity", ["price-saved"], stored={"price": 500}),
     Case("price", T("500 रुपये मीटर"), "price", ["err-measure-other"], stored={"price": None}),
     Case("price", T("एक पीस 800 रुपए, दर्जन 9000"), "price", ["err-measure-mixed"]),
     Case("gstin", T("नहीं है।"), "summary", stored={"gstin": None}),

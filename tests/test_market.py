@@ -194,6 +194,26 @@ async def test_a_jaggery_maker_is_asked_the_price_of_a_kilo_and_a_bare_number_is
     assert (sub.price, sub.price_unit, sub.capacity) == (40, "kilogram", 2000)
 
 
+async def test_a_price_said_for_ten_kilos_is_offered_as_a_kilos_price(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """"500 रुपये 10 किलो" offered ₹500 or ₹10 a kilo: neither is what the maker meant."""
+    artisan = fake.user()
+    await to_district(artisan)
+    await artisan.send("Muzaffarnagar")
+    await artisan.press("गुड़")
+    await artisan.send("देसी गुड़")
+    await artisan.send("गन्ने के रस से बना देसी गुड़, बिना केमिकल।")
+    await artisan.send("500 रुपये 10 किलो")
+    assert artisan.last_text.startswith("यानी इतना?")
+    assert artisan.buttons == ["₹50 / किलो"]
+    await artisan.press("₹50 / किलो")
+    assert artisan.last_text.startswith("दाम: ₹50 / किलो ✅")
+    async with db() as session:
+        [sub] = (await session.scalars(select(Submission))).all()
+    assert (sub.price, sub.price_unit) == (50, "kilogram")
+
+
 async def test_english_artisan_is_asked_in_english_after_approval(
     fake: FakeTelegram, bot: BotApp
 ) -> None:

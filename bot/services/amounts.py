@@ -136,6 +136,21 @@ def measure(text: str) -> Measure | None:
     return max(found, default=None)  # "1 quintal yani 100 kilo": the larger
 
 
+def quantity(text: str) -> tuple[str, Decimal] | None:
+    """A price said for more than one ("500 rupaye 10 kilo", "2 piece 300"): the text without
+    the quantity, and the quantity. None when the text says no such second number."""
+    words = vocabulary()
+    tokens = _tokens(text)
+    values = [_number(t) if t[0].isdigit() else words.numbers.get(t) for t in tokens]
+    if sum(value is not None for value in values) < 2:
+        return None
+    for i, value in enumerate(values[:-1]):
+        following = tokens[i + 1]
+        if value and value > 1 and (following in words.measures or following in words.units):
+            return " ".join(tokens[:i] + tokens[i + 1 :]), value
+    return None
+
+
 def counted_in(said: Measure | None, unit: str | None) -> Decimal | None:
     """How many of `unit` (None: pieces) one of what was said makes: a quintal of kilograms
     100, a dozen of pieces 12, nothing said 1; None when one cannot be counted in the other

@@ -8,7 +8,7 @@ from decimal import Decimal
 from bot.services import input_words
 from bot.services import registration as reg
 from bot.services import validation as v
-from bot.services.amounts import PIECE, Unclear, counted_in, measure, read_amount
+from bot.services.amounts import PIECE, Unclear, counted_in, measure, quantity, read_amount
 from bot.services.flow import photos
 from bot.services.flow.steps import advance, goto, with_error, with_hint
 from bot.services.flow.terms import (
@@ -208,16 +208,20 @@ AMOUNT_SAVED = {"price": "price-saved", "capacity": "capacity-saved"}
 
 
 async def _price(d: Draft, given: Input) -> Outcome:
-    """A price, and what it is of ("₹50 kilo"); a price of a quintal is offered per kilogram."""
+    """A price, and what it is of ("₹50 kilo"); a price of a quintal, or of ten kilos, is offered
+    per kilogram."""
     if not isinstance(given, Text):
         return with_hint(d, HINTS["price"])
+    text, many = given.value, Decimal(1)
     try:
-        said = measure(given.value)
-        amounts, sure = _read(given.value, v.PRICE_MAX)
+        said = measure(text)
+        text, many = quantity(text) or (text, many)  # "₹500 of 10 kilos": ₹50 a kilo
+        amounts, sure = _read(text, v.PRICE_MAX)
     except v.Invalid as exc:
         return with_error(d, exc)
-    if said is not None and said.size != 1:  # "₹4,000 quintal": ₹40 a kilo, to confirm
-        amounts, sure = _whole(a / said.size for a in amounts), False
+    size = many * (said.size if said else 1)
+    if size != 1:  # "₹4,000 quintal": ₹40 a kilo, to confirm
+        amounts, sure = _whole(a / size for a in amounts), False
         if min(amounts) < 1:
             return with_error(d, v.Invalid("err-amount-small"))
     dropped = _set_price_unit(d, said.unit if said else d.sold_by)  # "40" for jaggery: a kilo
