@@ -294,7 +294,10 @@ async def test_artisan_typing_days_as_a_range_gets_its_larger_end_echoed_and_kep
 @pytest.mark.parametrize(
     ("typed", "unit", "count"),
     [("12", None, 12), ("2 दर्जन", None, 24), ("5 क्विंटल", "kilogram", 500),
-     ("40 किलो", "kilogram", 40), ("3 दर्जन", "dozen", 3), ("50 किलो", None, "ls-err-number")],
+     ("40 किलो", "kilogram", 40), ("3 दर्जन", "dozen", 3), ("50 किलो", None, "ls-err-number"),
+     ("कोई नहीं", None, 0), ("सब बिक गया।", "kilogram", 0), ("पता नहीं", None, "ls-err-number"),
+     ("ऑर्डर पर बनाते हैं", None, "ls-err-to-order"), ("order milne par", None, "ls-err-to-order"),
+     ("10 आर्डर के लिए तैयार", None, 10)],
 )  # fmt: skip
 def test_stock_is_counted_in_what_the_price_is_of(
     typed: str, unit: str | None, count: int | str
@@ -320,6 +323,29 @@ def test_days_to_send_typed_as_a_range_are_its_larger_end(typed: str, days: int)
 def test_days_to_send_that_are_no_range_nor_count_are_still_refused(typed: str) -> None:
     with pytest.raises(Invalid):
         listing_details.parse("ship", typed)
+
+
+async def test_artisan_who_makes_to_order_or_does_not_know_the_days_is_told_what_to_answer(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """"ऑर्डर पर बनाते हैं" and "पता नहीं" were answered "गिनती अंकों में लिखें": no way on."""
+    artisan = fake.user(language_code="hi")
+    reference = await submit_product(artisan)
+    await approve(fake, reference)
+    await artisan.press("मिट्टी")
+    await artisan.send("लाल")
+    await artisan.send("ऑर्डर पर बनाते हैं")
+    assert artisan.last_text.startswith("ठीक है, आप ऑर्डर पर बनाते हैं।")
+    assert "कितने नग तैयार" in artisan.last_text and "0" in artisan.buttons
+    await artisan.send("कोई नहीं")
+    assert "तैयार: 0 नग ✅" in artisan.last_text
+    await artisan.send("पता नहीं")
+    assert artisan.last_text.startswith("अंदाज़े से बताएँ")
+    assert "कितने दिन लगेंगे" in artisan.last_text and "7 दिन" in artisan.buttons
+    await artisan.press("7 दिन")
+    async with db() as session:
+        listing = await session.get(Listing, submission_id(reference))
+        assert listing is not None and (listing.stock, listing.ship_days) == (0, 7)
 
 
 async def test_listing_questions_survive_a_restart(

@@ -60,7 +60,12 @@ def parse_count(text: str, high: int) -> int:
 
 def parse_stock(text: str, unit: str | None) -> int:
     """How many are ready, in what the price is of: "5 quintal" of kilos is 500, "2 darjan" of
-    pieces 24; a count in another measure is asked again."""
+    pieces 24, "koi nahin" 0; a count in another measure is asked again, and "order par banate
+    hain" is told how to answer."""
+    if input_words.said(text, "none_ready"):
+        return 0
+    if _word_without_number(text, "to_order"):
+        raise Invalid("ls-err-to-order")
     count = parse_count(text, STOCK_MAX)
     factor = counted_in(measure(text), unit)
     if factor is None:
@@ -77,8 +82,10 @@ def parse_days(text: str) -> int:
     try:
         days = parse_count(text, SHIP_MAX)
     except Invalid:
-        if _right_away(text):  # "turant", "kal hi bhej denge": no count, the next day
+        if _word_without_number(text, "right_away"):  # "turant", "kal hi bhej denge": a day
             return 1
+        if input_words.said(text, "dont_know"):  # "pata nahin": a guess will do
+            raise Invalid("ls-err-guess") from None
         days = _range_end(text)
     days *= int(days_in(text))
     if not 0 < days <= SHIP_MAX:
@@ -86,10 +93,10 @@ def parse_days(text: str) -> int:
     return days
 
 
-def _right_away(text: str) -> bool:
-    """A word of data/input_words.csv's kind right_away ("turant", "kal"), and no number."""
-    words = {fold(word) for word in clean_text(text).split()}
-    return not any(ch.isdigit() for ch in text) and bool(words & input_words.words("right_away"))
+def _word_without_number(text: str, kind: str) -> bool:
+    """A word of data/input_words.csv's `kind` ("turant", "order") in `text`, and no number."""
+    words = {fold(word.strip(".,!?\u0964")) for word in clean_text(text).split()}
+    return not any(ch.isdigit() for ch in text) and bool(words & input_words.words(kind))
 
 
 def _range_end(text: str) -> int:

@@ -24,6 +24,8 @@ ls-done =
 ls-err-number = गिनती अंकों में लिखें, जैसे: 12 — या बटन दबाएँ।
 ls-err-text = थोड़ा साफ़ लिखें, जैसे: मिट्टी — या बटन दबाएँ।
 ls-err-type = बटन दबाएँ या जवाब लिखकर भेजें।
+ls-err-to-order = ठीक है, आप ऑर्डर पर बनाते हैं। अभी एक भी बना न रखा हो तो 0 दबाएँ।
+ls-err-guess = अंदाज़े से बताएँ, जैसे: 7 — या बटन दबाएँ।
 
 ## The artisan: the monthly stock check
 ls-ask-restock = <b>{ $product }</b> ({ $ref }): अभी कितने { $unit } तैयार हैं?
