@@ -176,6 +176,24 @@ async def test_text_at_the_summary_gets_its_two_buttons_not_the_whole_summary_ag
     assert artisan.buttons == ["✅ सही है, जमा करें", "✏️ कुछ बदलना है"]
 
 
+async def test_a_change_typed_at_the_summary_is_made_or_its_question_asked(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """"दाम 900 कर दो" typed at the summary got the two buttons, and the price stayed."""
+    artisan = fake.user()
+    await to_summary(artisan)
+    await artisan.send("दाम 900 कर दो", expect=2)  # the summary again: its photo and text
+    assert "दाम: ₹900 ✅" in artisan.texts[-2] + artisan.last_text
+    assert "एक बार देख लें" in artisan.last_text and "₹900" in artisan.last_text
+    await artisan.send("नाम गलत है")
+    assert "नाम" in artisan.last_text and "⬅️ पीछे" in artisan.buttons
+    await artisan.send("सुनीता देवी", expect=2)
+    assert "सुनीता देवी" in artisan.last_text and "एक बार देख लें" in artisan.last_text
+    async with db() as session:
+        [sub] = (await session.scalars(select(Submission))).all()
+    assert sub.price == 900
+
+
 async def test_help_opened_by_mistake_has_a_way_back_and_the_answer_is_still_taken(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

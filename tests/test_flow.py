@@ -304,6 +304,14 @@ CASES = [
     Case("photos", V("voice-photo"), "photos", ["err-photo-type"]),
     # the summary: typing there only explains
     Case("summary", T("ठीक है"), "summary", [], (flow.SUMMARY_HINT, None)),  # buttons, not it all
+    Case("summary", T("900"), "summary", [], (flow.SUMMARY_HINT, None)),  # which answer? not said
+    # ... unless it names one answer: changed (echoed), or that answer's question asked
+    Case("summary", T("दाम 900 कर दो"), "summary", ["price-saved"], stored={"price": 900}),
+    Case("summary", T("दाम दो सौ कर दो"), "summary", ["price-saved"], stored={"price": 200}),
+    Case("summary", T("मोबाइल नंबर 9876543210 है"), "summary", ["phone-saved"]),
+    Case("summary", T("नाम गलत है"), "name", [], stored={"editing": True}),
+    Case("summary", T("नाम और मोबाइल गलत"), "summary", [], (flow.SUMMARY_HINT, None)),
+    Case("summary", T("दाम 12"), "summary", ["price-saved"], stored={"price": 12}),
     # extras, reached from the summary
     Case("gstin", T("09abcde1234f1z5"), "summary", stored={"gstin": "09ABCDE1234F1Z5"}),
     Case("gstin", T("123"), "gstin", ["err-gstin"], stored={"gstin": None}),

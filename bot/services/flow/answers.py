@@ -8,7 +8,15 @@ from decimal import Decimal
 from bot.services import input_words
 from bot.services import registration as reg
 from bot.services import validation as v
-from bot.services.amounts import PIECE, Unclear, counted_in, measure, quantity, read_amount
+from bot.services.amounts import (
+    PIECE,
+    Unclear,
+    counted_in,
+    measure,
+    quantity,
+    read_amount,
+    vocabulary,
+)
 from bot.services.flow import photos
 from bot.services.flow.steps import advance, goto, with_error, with_hint
 from bot.services.flow.terms import (
@@ -48,7 +56,7 @@ async def answer(d: Draft, given: Input) -> Outcome:
     if isinstance(given, Image):  # kept, and the question at hand (or being changed) waits
         return await _with_caption(d, given, await photos.ahead(d, given))
     if step == "summary":
-        return Outcome().show(SUMMARY_HINT)  # its two buttons again, not the whole summary
+        return await _at_summary(d, given)
     if isinstance(given, Voice) and step in reg.VOICE_STEPS:
         return _spoken(d, step, given.file_id)
     if isinstance(given, Text) and input_words.said(given.value, "confused"):
@@ -61,6 +69,56 @@ async def answer(d: Draft, given: Input) -> Outcome:
         setattr(d.sub, step, None)  # "pata nahin" typed: the skip button's answer
         return advance(d, step)
     return await ANSWERS[step](d, given)
+
+
+# Answers an artisan may name in a message typed at the summary ("daam 900 kar do"): words of
+# data/input_words.csv's kinds field_price, field_phone...
+SUMMARY_FIELDS = ("price", "capacity", "phone", "name", "district")
+
+
+async def _at_summary(d: Draft, given: Input) -> Outcome:
+    """Text at the summary that names one answer changes it: "daam 900 kar do" is read as the
+    price (echoed, then the summary again), "naam galat hai" asks the name's question (with its
+    way back). Anything else gets the summary's two buttons again, not the whole summary."""
+    field = _field_named(given.value) if isinstance(given, Text) else None
+    if field is None:
+        return Outcome().show(SUMMARY_HINT)
+    d.sub.editing = True
+    value = _without_request(given.value)
+    if not _has_number(field, value):  # no new value given ("naam galat hai"): its question
+        return goto(d, field)
+    d.sub.step = field
+    return await ANSWERS[field](d, Text(value))
+
+
+def _words(text: str) -> list[str]:
+    return [input_words.fold(w.strip(".,!?:;\u0964")) for w in text.split()]
+
+
+def _field_named(text: str) -> str | None:
+    """The one answer `text` names, if it names exactly one."""
+    words = set(_words(text))
+    named = [f for f in SUMMARY_FIELDS if words & input_words.words(f"field_{f}")]
+    return named[0] if len(named) == 1 else None
+
+
+def _has_number(field: str, text: str) -> bool:
+    """A new price, count or mobile number in `text` ("do sau" too); a name or a district is
+    asked for by its question."""
+    if field in ("name", "district"):
+        return False
+    words = vocabulary()
+    spoken = {*words.numbers, *words.multipliers} if field != "phone" else set()
+    return any(ch.isdigit() for ch in text) or bool(spoken & set(_words(text)))
+
+
+def _without_request(text: str) -> str:
+    """ "daam 900 kar do" without its closing "kar do" (whose "do" would read as a 2)."""
+    kept = text.split()
+    request = input_words.words("request")
+    while kept and _words(kept[-1])[0] in request:
+        kept.pop()
+    return " ".join(kept)
 
 
 async def _with_caption(d: Draft, given: Image, kept: Outcome) -> Outcome:
