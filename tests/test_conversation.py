@@ -179,7 +179,7 @@ async def test_text_at_the_summary_gets_its_two_buttons_not_the_whole_summary_ag
 async def test_a_change_typed_at_the_summary_is_made_or_its_question_asked(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:
-    """"दाम 900 कर दो" typed at the summary got the two buttons, and the price stayed."""
+    """ "दाम 900 कर दो" typed at the summary got the two buttons, and the price stayed."""
     artisan = fake.user()
     await to_summary(artisan)
     await artisan.send("दाम 900 कर दो", expect=2)  # the summary again: its photo and text

@@ -197,7 +197,7 @@ async def test_a_jaggery_maker_is_asked_the_price_of_a_kilo_and_a_bare_number_is
 async def test_a_price_said_for_ten_kilos_is_offered_as_a_kilos_price(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:
-    """"500 रुपये 10 किलो" offered ₹500 or ₹10 a kilo: neither is what the maker meant."""
+    """ "500 रुपये 10 किलो" offered ₹500 or ₹10 a kilo: neither is what the maker meant."""
     artisan = fake.user()
     await to_district(artisan)
     await artisan.send("Muzaffarnagar")
@@ -328,7 +328,7 @@ def test_days_to_send_that_are_no_range_nor_count_are_still_refused(typed: str) 
 async def test_artisan_who_makes_to_order_or_does_not_know_the_days_is_told_what_to_answer(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:
-    """"ऑर्डर पर बनाते हैं" and "पता नहीं" were answered "गिनती अंकों में लिखें": no way on."""
+    """ "ऑर्डर पर बनाते हैं" and "पता नहीं" were answered "गिनती अंकों में लिखें": no way on."""
     artisan = fake.user(language_code="hi")
     reference = await submit_product(artisan)
     await approve(fake, reference)

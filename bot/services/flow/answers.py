@@ -81,7 +81,7 @@ async def _at_summary(d: Draft, given: Input) -> Outcome:
     price (echoed, then the summary again), "naam galat hai" asks the name's question (with its
     way back). Anything else gets the summary's two buttons again, not the whole summary."""
     field = _field_named(given.value) if isinstance(given, Text) else None
-    if field is None:
+    if field is None or not isinstance(given, Text):
         return Outcome().show(SUMMARY_HINT)
     d.sub.editing = True
     value = _without_request(given.value)
