@@ -6,10 +6,11 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
 from bot.config import Settings
 from bot.context import BotApp
-from bot.storage.models import State
+from bot.storage.models import Artisan, State
 from fake_telegram import FakeTelegram, FakeUser
 from tests.support.factories import events, reference, submission, waiting
 from tests.support.journey import choose_language, submit_product
@@ -155,6 +156,41 @@ async def test_reviewer_types_own_reason_which_artisan_reads_verbatim(
     assert "Machine-made <copy> of a Moradabad brass item" in artisan.last_text
     events_ = await events(db, sub_id)
     assert events_[-1].reason == "Machine-made <copy> of a Moradabad brass item"
+
+
+async def test_reason_typed_under_the_reason_buttons_is_taken_and_stray_text_goes_nowhere(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """The reason question says "or write your own": typed there, it got the artisan welcome
+    and the product stayed undecided. A message after the decision went to the sign-up too."""
+    artisan, sub_id = await waiting(fake, db, locale="hi")
+    reviewer = fake.user(REVIEWER_ID, language_code="hi")
+    await reviewer.send("/review next", expect=2)
+    await reviewer.press("सुधार चाहिए")
+    await reviewer.send("नीचे की तरफ़ की फ़ोटो भी भेजें")  # to the artisan: decided
+    assert "नीचे की तरफ़ की फ़ोटो भी भेजें" in artisan.last_text
+    assert (await submission(db, sub_id)).state == State.CHANGES_REQUESTED
+    await reviewer.send("और रंग भी बताएँ")
+    assert "कहीं नहीं गया" in reviewer.last_text and "/queue" in reviewer.last_text
+    await reviewer.send("ठीक है")  # was an artisan's consent
+    assert "कहीं नहीं गया" in reviewer.last_text
+    await reviewer.send("/start")
+    assert "आप इस बॉट में अधिकारी हैं" in reviewer.last_text
+    await reviewer.press("➕ नया सामान")  # an official with a product of their own
+    assert "क्या आप तैयार हैं" in reviewer.last_text
+    async with db() as session:
+        row = (
+            await session.scalars(select(Artisan).where(Artisan.telegram_id == REVIEWER_ID))
+        ).first()
+    assert row is None or row.consent_at is None
+
+
+async def test_someone_not_yet_staff_is_told_their_id_for_the_admin(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    official = fake.user(language_code="hi")
+    await official.send("/queue")
+    assert f"Telegram id भेजें: {official.id}।" in official.last_text
 
 
 async def sent_back(fake: FakeTelegram, reason: str) -> tuple[FakeUser, FakeUser, str]:

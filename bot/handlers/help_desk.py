@@ -10,7 +10,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.handlers import keyboards as kb
-from bot.handlers import registration
+from bot.handlers import registration, steps
 from bot.handlers.base import Turn, handler
 from bot.handlers.callback_data import number
 from bot.services import help_desk as hp
@@ -57,6 +57,9 @@ def asks_for_help(turn: Turn) -> bool:
 
 async def open_question(turn: Turn) -> None:
     """The next message (typed or spoken) goes to the district's staff as a question."""
+    if await steps.staff_outside(turn, turn.artisan):  # an official asking themselves
+        turn.say("staff-hint")
+        return
     if turn.artisan is None:
         turn.artisan = Artisan(telegram_id=turn.user_id, locale=turn.locale)
         turn.session.add(turn.artisan)

@@ -251,7 +251,7 @@ async def on_setlisting(turn: Turn) -> None:
     the artisan's own (for an artisan who answered by voice, or could not answer)."""
     view = await turn.staff()
     if not view.is_reviewer:
-        turn.say("rv-not-staff")
+        turn.say("rv-not-staff", id=str(turn.user_id))
         return
     args = turn.context.args or []
     sid = parse_reference(args[0]) if args else None
@@ -328,7 +328,7 @@ async def _set_hsn(turn: Turn, sid: int | None, code: str) -> None:
     """Checked at this moment: a reviewer of the product's district, a code of 4, 6 or 8."""
     view = await turn.staff()
     if not view.is_reviewer:
-        turn.say("rv-not-staff")
+        turn.say("rv-not-staff", id=str(turn.user_id))
         return
     if sid is None or not code.isascii() or not code.isdigit() or len(code) not in HSN_DIGITS:
         turn.say("ls-hsn-usage")

@@ -65,6 +65,9 @@ async def show_where(turn: Turn) -> None:
 async def on_start(turn: Turn) -> None:
     """New artisan: consent first. Returning artisan: greeted by name, offered what to do."""
     artisan = turn.artisan
+    if await steps.staff_outside(turn, artisan):  # their commands; their own product a tap away
+        turn.say("staff-start", kb.inline([kb.button(turn.t("btn-new-product"), "reg:new")]))
+        return
     if artisan is None or not artisan.registered:
         await _from_poster(turn, artisan)
         steps.consent_prompt(turn)
@@ -261,6 +264,10 @@ async def on_input(turn: Turn) -> None:
     command = first is not None and first.type == MessageEntity.BOT_COMMAND and first.offset == 0
     if command:
         turn.say("unknown-command")
+    if await steps.staff_outside(turn, artisan):
+        if not command:
+            turn.say("staff-hint")
+        return
     if (artisan is None or not artisan.registered) and input_words.said(msg.text or "", "yes"):
         await _consent_given(turn)  # "haan" typed to the first screen: its yes button
         return

@@ -64,7 +64,7 @@ async def reviewer(turn: Turn) -> StaffView | None:
     view = await turn.staff()
     if view.is_reviewer:
         return view
-    refuse(turn, "rv-not-staff")
+    refuse(turn, "rv-not-staff", id=str(turn.user_id))
     return None
 
 
@@ -73,10 +73,13 @@ async def clear_dialogue(turn: Turn) -> None:
 
 
 async def ask_reason(turn: Turn, view: StaffView, submission_id: int, code: str) -> None:
-    """Needs changes / Reject pressed: offer the one-tap reasons (only to the claim holder)."""
+    """Needs changes / Reject pressed: offer the one-tap reasons (only to the claim holder); a
+    reason typed instead is taken too, as the question says ("or write your own")."""
     outcome = await review.held(turn.session, view, submission_id)
     if not outcome.ok or outcome.submission is None:
         return refuse_outcome(turn, outcome, submission_id)
+    payload = {"submission_id": submission_id, "decision": code}
+    await open_dialogue(turn.session, turn.user_id, REASON_DIALOGUE, payload)
     turn.answer()
     key = "rv-ask-reason-changes" if code == "c" else "rv-ask-reason-reject"
     markup = card.reason_keyboard(turn.t, submission_id, code)
@@ -103,7 +106,8 @@ async def on_reason_text(turn: Turn, dialogue: Dialogue) -> None:
     submission_id, code = payload.get("submission_id"), payload.get("decision")
     if not view.is_reviewer or not isinstance(submission_id, int) or code not in CODES:
         await turn.session.delete(dialogue)
-        return refuse(turn, "rv-not-staff" if not view.is_reviewer else "button-stale")
+        key = "rv-not-staff" if not view.is_reviewer else "button-stale"
+        return refuse(turn, key, id=str(turn.user_id))
     message = turn.update.message
     text = " ".join((message.text or "").replace("\x00", "").split()) if message else ""
     low, high = REASON_LENGTH

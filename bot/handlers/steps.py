@@ -36,6 +36,15 @@ HELP_UNDER = (
 )  # fmt: skip
 
 
+async def staff_outside(turn: Turn, artisan: Artisan | None) -> bool:
+    """A district official or an admin who is not registering a product: their /start and stray
+    messages get their own commands, not an artisan's sign-up (a reviewer's "theek hai" was
+    taken as an artisan's consent, a reason typed too late got the artisan welcome)."""
+    if artisan is not None and artisan.registered:
+        return False
+    return (await turn.staff()).is_staff
+
+
 def consent_prompt(turn: Turn) -> None:
     """What we collect and why, with Agree / Decline and the language choice."""
     names = turn.services.t.native_names()

@@ -24,10 +24,10 @@ help-reviewer =
     /history ODOP-000123 — its history
 help-admin =
     <b>For admins</b>
-    /addreviewer user_id [districts] — add a reviewer
-    /removereviewer user_id — remove a reviewer
-    /addadmin user_id — add an admin
-    /removeadmin user_id — remove an admin (never the last one)
+    /addreviewer id [districts] — add a reviewer
+    /removereviewer id — remove a reviewer
+    /addadmin id — add an admin
+    /removeadmin id — remove an admin (never the last one)
     /staff — list staff
     /reopen ODOP-000123 — put a rejected submission back in the queue
     /broadcast — send a notice to artisans
@@ -43,6 +43,8 @@ button-stale = This button is no longer active. Please continue from the newest 
 error-generic = Sorry, something went wrong. Your earlier answers are safe — please send your last answer again.
 edit-ignored = I don't read edited messages. Please send the corrected answer as a new message.
 unknown-command = I don't know that command. Press /help to see them all.
+staff-start = Hello! You are an official on this bot. Press /queue to review; all commands are in /help. To add a product of your own, press the button below.
+staff-hint = This message isn't tied to anything open, so it went nowhere. To review: /queue; all commands: /help
 cmd-start = Start or continue registering
 cmd-status = Status of my products
 cmd-language = Change language

@@ -27,7 +27,7 @@ reason-lease-expired = review time ran out, back in the queue
 reason-reviewer-removed = reviewer removed, back in the queue
 
 ## Reviewers: refusals
-rv-not-staff = Sorry, this command is only for district officials (reviewers). For your own products press /start.
+rv-not-staff = Sorry, this command is only for district officials (reviewers). If you are one, send your admin your Telegram id: { $id }. For your own products press /start.
 rv-not-admin = Sorry, this command is only for admins.
 rv-not-found = { $ref } was not found.
 rv-out-of-scope = { $ref } is not in your districts.
@@ -132,9 +132,9 @@ rv-reopened = 🔄 { $ref } is back in the queue. The artisan has been told.
 
 ## Staff roles
 staff-all-districts = all districts
-staff-usage-addreviewer = Write: /addreviewer user_id [districts] — e.g. /addreviewer 123456789 Gorakhpur, Varanasi (no districts: all districts)
-staff-usage-removereviewer = Write: /removereviewer user_id
-staff-usage-addadmin = Write: /addadmin user_id
+staff-usage-addreviewer = Write: /addreviewer id [districts] — e.g. /addreviewer 123456789 Gorakhpur, Varanasi (no districts: all districts) — Telegram id: that person sends /queue to the bot, and the bot tells them their id.
+staff-usage-removereviewer = Write: /removereviewer id
+staff-usage-addadmin = Write: /addadmin id — Telegram id: that person sends /queue to the bot, and the bot tells them their id.
 staff-unknown-district = District "{ $text }" not found. Write the district's full name; separate several with commas.
 staff-reviewer-added = ✅ <code>{ $id }</code> { $name } is now a reviewer — districts: { $districts }
 staff-reviewer-removed = ✅ <code>{ $id }</code> { $name } is no longer a reviewer. Their { $count } open submissions went back to the queue.

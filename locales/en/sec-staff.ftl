@@ -2,7 +2,7 @@
 rv-own-submission = { $ref } is your own product. Another reviewer must decide it — nobody reviews their own submission.
 reason-reviewer-rescoped = reviewer's districts changed, back in the queue
 cmd-removeadmin = Remove an admin
-staff-usage-removeadmin = Write: /removeadmin user_id
+staff-usage-removeadmin = Write: /removeadmin id
 staff-admin-removed = ✅ <code>{ $id }</code> { $name } is no longer an admin.
 staff-not-admin = <code>{ $id }</code> { $name } is not an admin added in chat.
 staff-admin-from-settings-only = <code>{ $id }</code> { $name } is an admin through the ADMIN_IDS setting — remove them there.

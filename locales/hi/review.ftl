@@ -27,7 +27,7 @@ reason-lease-expired = जाँच का समय ख़त्म, कता�
 reason-reviewer-removed = जाँचकर्ता हटाए गए, कतार में वापस
 
 ## Reviewers: refusals
-rv-not-staff = यह आदेश ज़िला उद्योग केंद्र के अधिकारियों के लिए है। अपना सामान जोड़ने के लिए /start दबाएँ।
+rv-not-staff = यह आदेश ज़िला उद्योग केंद्र के अधिकारियों के लिए है। अधिकारी हैं तो अपने एडमिन को अपना Telegram id भेजें: { $id }। अपना सामान जोड़ने के लिए /start दबाएँ।
 rv-not-admin = माफ़ कीजिए, यह आदेश केवल एडमिन के लिए है।
 rv-not-found = { $ref } नहीं मिला।
 rv-out-of-scope = { $ref } आपके ज़िलों का नहीं है।
@@ -129,9 +129,9 @@ rv-reopened = 🔄 { $ref } फिर से कतार में है। �
 
 ## Staff roles
 staff-all-districts = सभी ज़िले
-staff-usage-addreviewer = लिखें: /addreviewer user_id [ज़िले] — जैसे /addreviewer 123456789 Gorakhpur, Varanasi (ज़िले न लिखें तो सभी ज़िले)
-staff-usage-removereviewer = लिखें: /removereviewer user_id
-staff-usage-addadmin = लिखें: /addadmin user_id
+staff-usage-addreviewer = लिखें: /addreviewer id [ज़िले] — जैसे /addreviewer 123456789 Gorakhpur, Varanasi (ज़िले न लिखें तो सभी ज़िले) — Telegram id: वह व्यक्ति बॉट को /queue भेजे, बॉट उसे उसका id बता देगा।
+staff-usage-removereviewer = लिखें: /removereviewer id
+staff-usage-addadmin = लिखें: /addadmin id — Telegram id: वह व्यक्ति बॉट को /queue भेजे, बॉट उसे उसका id बता देगा।
 staff-unknown-district = "{ $text }" ज़िला नहीं मिला। ज़िले का पूरा नाम लिखें, कई ज़िले कॉमा से अलग करें।
 staff-reviewer-added = ✅ <code>{ $id }</code> { $name } अब जाँचकर्ता हैं — ज़िले: { $districts }
 staff-reviewer-removed = ✅ <code>{ $id }</code> { $name } अब जाँचकर्ता नहीं हैं। उनके { $count } खुले आवेदन कतार में लौटे।

@@ -2,7 +2,7 @@
 rv-own-submission = { $ref } आपका अपना आवेदन है। इसका फ़ैसला कोई दूसरा जाँचकर्ता करेगा — कोई अपना आवेदन खुद नहीं जाँचता।
 reason-reviewer-rescoped = जाँचकर्ता के ज़िले बदले, कतार में वापस
 cmd-removeadmin = एडमिन हटाएँ
-staff-usage-removeadmin = लिखें: /removeadmin user_id
+staff-usage-removeadmin = लिखें: /removeadmin id
 staff-admin-removed = ✅ <code>{ $id }</code> { $name } अब एडमिन नहीं हैं।
 staff-not-admin = <code>{ $id }</code> { $name } चैट से जोड़े गए एडमिन नहीं हैं।
 staff-admin-from-settings-only = <code>{ $id }</code> { $name } ADMIN_IDS सेटिंग से एडमिन हैं — उन्हें वहीं से हटाएँ।
