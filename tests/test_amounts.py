@@ -189,6 +189,21 @@ PRICES: list[object] = [
     ("5 हाजार", 5000),
     ("डेड़ सौ", 150),
     ("सौ सवा सौ", ask(100, 125)),  # was 10,000
+    # number words spelt as typed were skipped: "chaar sau" ₹100, "paanch hajaar" ₹5
+    ("chaar sau", 400),
+    ("tin hajar", 3000),
+    ("sat sau", 700),
+    ("sava sau", 125),
+    ("बारा सौ", 1200),
+    ("ढाइ सौ", 250),
+    ("saadhe teen sau", 350),
+    ("dhaai hajar", 2500),
+    ("paanch hajaar", 5000),
+    ("sirf sau", 100),
+    ("lagbhag 2 hazar", 2000),
+    # ... and a spelling the table does not know is asked again, never skipped
+    ("chaarr sau", "err-number"),
+    ("5 hajjaar", "err-number"),
 ]
 
 CAPACITIES: list[object] = [

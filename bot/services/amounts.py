@@ -14,6 +14,7 @@ import csv
 import functools
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
@@ -51,6 +52,7 @@ class Vocabulary:
     measures: dict[str, Measure]  # "kilo", "quintal", "dozen": what an amount is of
     other_measures: frozenset[str]  # "metre", "litre": an amount of what cannot be listed
     days: dict[str, Decimal]  # "day", "week", "month": how many days one of them is
+    fillers: frozenset[str]  # "only", "about": words around an amount that change nothing
 
     @classmethod
     def load(cls, path: Path = WORDS_CSV) -> Vocabulary:
@@ -77,6 +79,7 @@ class Vocabulary:
             measures=measures,
             other_measures=frozenset(found.get("other_measure", {})),
             days=found.get("days", {}),
+            fillers=frozenset(found.get("filler", {})),
         )
 
 
@@ -190,6 +193,8 @@ def _groups(text: str) -> list[list[Decimal] | str]:
             prefix = words.prefixes[token]
             continue
         if token in words.multipliers:
+            if _unknown(previous):  # "chaarr sau": a number word not in the table
+                raise Invalid("err-number")
             if out and isinstance(out[-1], list) and not prefix:  # "sau sawa sau": two amounts
                 out[-1].append(words.multipliers[token])
             else:  # "sau", "hazar" alone: one of them
@@ -204,6 +209,8 @@ def _groups(text: str) -> list[list[Decimal] | str]:
         elif token in words.numbers:
             value = words.numbers[token]
         if value is None:
+            if previous[:1].isdigit() and _like_multiplier(token):  # "5 hajjaar": 5? no
+                raise Invalid("err-number")
             continue  # a rupee sign, "only", "about": the number is what counts
         each = (  # "ek nag ka", "1 kilo ka", "ek din mein": each, not an amount
             following in words.units
@@ -218,6 +225,25 @@ def _groups(text: str) -> list[list[Decimal] | str]:
         out.append([value + prefix])
         prefix = Decimal(0)
     return out
+
+
+def _unknown(token: str) -> bool:
+    """A word (not a number, a sign or a word of the table) before a multiplier: a number
+    word spelt in a way the table does not know, which skipped would leave "sau" alone."""
+    words = vocabulary()
+    return token.isalpha() and not any(
+        token in known
+        for known in (words.numbers, words.multipliers, words.prefixes, words.ranges,
+                      words.units, words.each, words.periods, words.measures, words.fillers)
+    )  # fmt: skip
+
+
+def _like_multiplier(token: str) -> bool:
+    """A word spelt almost like a multiplier of three letters or more ("hajjaar")."""
+    return len(token) >= 3 and any(
+        len(word) >= 3 and SequenceMatcher(None, token, word).ratio() >= 0.75
+        for word in vocabulary().multipliers
+    )
 
 
 def _around(value: Decimal) -> tuple[int, ...]:
