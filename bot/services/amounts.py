@@ -14,8 +14,8 @@ import csv
 import functools
 import re
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from decimal import Decimal
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import NamedTuple
 
