@@ -112,21 +112,61 @@ class Case:
 T, V = flow.Text, flow.Voice
 CASES = [
     # name: typed, spoken, or something else
-    Case("name", T("  सुनीता  देवी "), "phone", stored={"name": "सुनीता देवी"}),
-    Case("name", T("मेरा नाम रामू प्रजापति है।"), "phone", stored={"name": "रामू प्रजापति"}),
-    Case("name", T("श्रीमती सुनीता देवी जी"), "phone", stored={"name": "सुनीता देवी"}),
-    Case("name", T("मैं रामू हूँ"), "phone", stored={"name": "रामू"}),
-    Case("name", T("my name is Ramu Prajapati"), "phone", stored={"name": "Ramu Prajapati"}),
-    Case("name", T("श्रीराम जी"), "phone", stored={"name": "श्रीराम"}),  # one word: a name
-    Case("name", T("श्री"), "phone", stored={"name": "श्री"}),  # nothing else said: kept
+    Case("name", T("  सुनीता  देवी "), "phone", ["name-saved"], stored={"name": "सुनीता देवी"}),
+    Case(
+        "name",
+        T("मेरा नाम रामू प्रजापति है।"),
+        "phone",
+        ["name-saved"],
+        stored={"name": "रामू प्रजापति"},
+    ),
+    Case("name", T("श्रीमती सुनीता देवी जी"), "phone", ["name-saved"], stored={"name": "सुनीता देवी"}),
+    Case("name", T("मैं रामू हूँ"), "phone", ["name-saved"], stored={"name": "रामू"}),
+    Case(
+        "name",
+        T("my name is Ramu Prajapati"),
+        "phone",
+        ["name-saved"],
+        stored={"name": "Ramu Prajapati"},
+    ),
+    Case(
+        "name", T("श्रीराम जी"), "phone", ["name-saved"], stored={"name": "श्रीराम"}
+    ),  # one word: a name
+    Case(
+        "name", T("श्री"), "phone", ["name-saved"], stored={"name": "श्री"}
+    ),  # nothing else said: kept
     Case("name", T("मेरा नाम है"), "name", ["err-name-length"], stored={"name": None}),
     Case("name", T("my name is"), "name", ["err-name-length"], stored={"name": None}),
     Case("name", T("मैं हूँ"), "name", ["err-name-length"], stored={"name": None}),
     Case("name", T("हाँ"), "name", ["err-name-length"], stored={"name": None}),  # to the consent
     Case("name", T("ok"), "name", ["err-name-length"], stored={"name": None}),
     Case("name", T("समझ नहीं आया"), "name", ["hint-name"], stored={"name": None}),
-    Case("name", T("मेरा नाम सुनीता बानो हे"), "phone", stored={"name": "सुनीता बानो"}),
-    Case("name", T("main ramesh hun"), "phone", stored={"name": "ramesh"}),
+    Case(
+        "name", T("मेरा नाम सुनीता बानो हे"), "phone", ["name-saved"], stored={"name": "सुनीता बानो"}
+    ),
+    Case("name", T("main ramesh hun"), "phone", ["name-saved"], stored={"name": "ramesh"}),
+    # found walking the bot as a son registering his father, and others
+    Case(
+        "name",
+        T("papa ka naam Shyam Lal hai"),
+        "phone",
+        ["name-saved"],
+        stored={"name": "Shyam Lal"},
+    ),
+    Case("name", T("मेरे पिता जी का नाम राम है"), "phone", ["name-saved"], stored={"name": "राम"}),
+    Case(
+        "name",
+        T("मेरा नाम रामू प्रजापति है जी"),
+        "phone",
+        ["name-saved"],
+        stored={"name": "रामू प्रजापति"},
+    ),
+    Case("name", T("mera name pooja h"), "phone", ["name-saved"], stored={"name": "pooja"}),
+    Case("name", T("सुनीता देवी, गोरखपुर से"), "phone", ["name-saved"], stored={"name": "सुनीता देवी"}),
+    Case("name", T("मो० इरफ़ान"), "phone", ["name-saved"], stored={"name": "मो. इरफ़ान"}),
+    Case("name", T("मैं अपने पिताजी का रजिस्ट्रेशन कर रहा हूँ"), "name", ["err-name-sentence"]),
+    Case("name", T("नमस्ते"), "name", ["err-name-length"], stored={"name": None}),
+    Case("name", T("hello sir"), "name", ["err-name-length"], stored={"name": None}),
     Case("product_name", T("क्या लिखना है?"), "product_name", ["hint-product-name"]),
     Case("description", T("samajh nahi aaya"), "description", ["hint-description"]),
     Case("price", T("?"), "price", ["hint-price"], stored={"price": None}),

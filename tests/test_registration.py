@@ -248,6 +248,19 @@ async def test_a_captioned_photo_at_the_product_question_answers_it_and_is_kept(
     assert len(await photos_of_submission(db, sub.id)) == 1
 
 
+async def test_a_captioned_photo_at_the_name_question_keeps_the_photo_not_the_caption_as_name(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """"आम का अचार" under a photo at the name question was stored as the artisan's name."""
+    artisan = fake.user()
+    await consent(artisan)
+    await artisan.send_photo(caption="आम का अचार")
+    assert "फ़ोटो मिल गई ✅" in artisan.last_text and "नाम" in artisan.last_text
+    assert (await artisan_row(db, artisan.id)).name is None  # type: ignore[union-attr]
+    await artisan.send("कमला देवी")
+    assert "नाम: कमला देवी ✅" in artisan.last_text and "मोबाइल" in artisan.last_text
+
+
 async def test_an_early_album_beyond_five_photos_says_the_rest_were_not_kept(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:
@@ -385,7 +398,10 @@ async def test_a_typed_yes_to_the_first_screen_is_its_yes_button(
     """ "क्या आप तैयार हैं?" — "हाँ" typed got the whole first screen again, each time."""
     artisan = fake.user()
     await artisan.send("/start")
-    await artisan.send("हाँ")
+    await artisan.send("mera naam Pooja Verma hai")  # not a yes: what to press, then the screen
+    assert artisan.last_text.startswith('शुरू करने के लिए नीचे "✅ हाँ, शुरू करें" दबाएँ।')
+    assert "✅ हाँ, शुरू करें" in artisan.buttons
+    await artisan.send("haan ji")
     assert "आपका पूरा नाम" in artisan.last_text
     row = await artisan_row(db, artisan.id)
     assert row is not None and row.consent_at is not None

@@ -46,10 +46,15 @@ def clean_text(text: str) -> str:
 
 
 def parse_name(text: str) -> str:
-    """A person's name, without the sentence or the titles said around it (`bare_name`)."""
-    name = bare_name(clean_text(text))
+    """A person's name, without the sentence or the titles said around it (`bare_name`), nor
+    what follows a comma ("Ramu, Gorakhpur se": asked later)."""
+    text = _abbreviations(clean_text(text))
+    name = bare_name(text.split(",")[0] if text.split(",")[0].strip() else text)
     if input_words.said(name, "not_a_name"):  # "haan", "ok": said to the question, no name
         raise Invalid("err-name-length", min=NAME_MIN, max=NAME_MAX)
+    folded = {input_words.fold(word) for word in name.split()}
+    if folded & input_words.words("not_in_name"):  # "main apne pitaji ka registration ..."
+        raise Invalid("err-name-sentence")
     letters = sum(1 for ch in name if unicodedata.category(ch)[0] in ("L", "M"))
     allowed = all(unicodedata.category(ch)[0] in ("L", "M") or ch in " .'-" for ch in name)
     if not allowed:
@@ -72,19 +77,39 @@ def bare_name(text: str) -> str:
     """
     words = text.strip(_SENTENCE_END).split()
     folded = [input_words.fold(word).strip(":-") for word in words]
-    intro = _longest_prefix(folded, input_words.words("name_intro"))
+    intro = max(_longest_prefix(folded, input_words.words("name_intro")), _whose(folded))
     verbs = input_words.words("name_verb")
     if intro and all(word in verbs for word in folded[intro:]):
         return ""
-    if intro and folded[-1] in verbs:
-        words, folded = words[:-1], folded[:-1]
+    while intro < len(folded) - 1 and folded[intro] in verbs:  # "pitaji ka naam hai Shyam"
+        intro += 1
     start, end = intro, len(words)
     while start < end - 1 and folded[start] in input_words.words("title"):
         start += 1
-    while end > start + 1 and folded[end - 1] in input_words.words("honorific"):
-        end -= 1
+    honorifics = input_words.words("honorific")
+    while end > start + 1 and (folded[end - 1] in honorifics or intro and folded[end - 1] in verbs):
+        end -= 1  # "... Prajapati hai ji": both
     kept = " ".join(words[start:end]).strip(_SENTENCE_END + (":-" if intro else ""))
     return kept if start < end and kept else text
+
+
+def _abbreviations(text: str) -> str:
+    """ "Mo0 Irfan" with a Devanagari zero: the mark of "Mohd.", written as a full stop."""
+    return "".join(
+        "." if ch == "\u0966" and i and unicodedata.category(text[i - 1])[0] in "LM" else ch
+        for i, ch in enumerate(text)
+    )
+
+
+def _whose(folded: list[str]) -> int:
+    """ "papa ka naam Shyam Lal": the words up to "naam" after "ka" (data/input_words.csv
+    kinds name_word and name_of): a son registering his father gives the father's name, the
+    artisan's. 0 when the text does not start so."""
+    of, name = input_words.words("name_of"), input_words.words("name_word")
+    for i in range(1, min(len(folded), 6)):
+        if folded[i] in name and folded[i - 1] in of:
+            return i + 1
+    return 0
 
 
 def _longest_prefix(folded: list[str], phrases: frozenset[str]) -> int:

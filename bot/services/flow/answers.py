@@ -121,9 +121,16 @@ def _without_request(text: str) -> str:
     return " ".join(kept)
 
 
+# The questions a photo's caption answers: it names or describes the product. At the name
+# step "aam ka achaar" under a photo was stored as the artisan's name.
+CAPTION_STEPS = ("product_name", "description")
+
+
 async def _with_caption(d: Draft, given: Image, kept: Outcome) -> Outcome:
-    """A photo's caption ("matka") answers the question at hand, as if typed after it."""
+    """A photo's caption ("matka") answers the product's question at hand, as if typed."""
     if not given.caption or kept.screen is None:  # no caption, or a later part of its album
+        return kept
+    if d.sub.step not in CAPTION_STEPS:
         return kept
     typed = await answer(d, Text(given.caption))
     typed.says[:0] = kept.says  # "photo kept" (or why not), then what the caption answered
@@ -166,7 +173,7 @@ def set_name(d: Draft, typed: str) -> Outcome:
     except v.Invalid as exc:
         return with_error(d, exc)
     _forget_voice(d, "name")
-    return advance(d, "name")
+    return advance(d, "name", Outcome().ack("name-saved", name=d.artisan.name))
 
 
 async def _phone(d: Draft, given: Input) -> Outcome:
@@ -182,7 +189,8 @@ async def _phone(d: Draft, given: Input) -> Outcome:
         d.artisan.phone = v.parse_phone(raw)
     except v.Invalid as exc:
         return with_error(d, exc)
-    return advance(d, "phone", Outcome(says=[Say("phone-saved", drop_keyboard=True)]))
+    saved = Say("phone-saved", {"phone": d.artisan.phone}, drop_keyboard=True)
+    return advance(d, "phone", Outcome(says=[saved]))
 
 
 async def _district(d: Draft, given: Input) -> Outcome:
