@@ -251,7 +251,7 @@ async def test_a_captioned_photo_at_the_product_question_answers_it_and_is_kept(
 async def test_a_captioned_photo_at_the_name_question_keeps_the_photo_not_the_caption_as_name(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:
-    """"आम का अचार" under a photo at the name question was stored as the artisan's name."""
+    """ "आम का अचार" under a photo at the name question was stored as the artisan's name."""
     artisan = fake.user()
     await consent(artisan)
     await artisan.send_photo(caption="आम का अचार")

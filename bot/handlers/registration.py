@@ -272,7 +272,7 @@ async def on_input(turn: Turn) -> None:
         await _consent_given(turn)  # "haan" typed to the first screen: its yes button
         return
     if artisan is None or not artisan.registered:
-        turn.note("consent-hint")  # what to press, above the welcome: it was repeated word for word
+        turn.note("consent-hint")  # what to press, above the welcome (it came word for word)
         steps.consent_prompt(turn)
         return
     sub = await flow.active(turn.session, artisan)

@@ -86,8 +86,8 @@ def bare_name(text: str) -> str:
     start, end = intro, len(words)
     while start < end - 1 and folded[start] in input_words.words("title"):
         start += 1
-    honorifics = input_words.words("honorific")
-    while end > start + 1 and (folded[end - 1] in honorifics or intro and folded[end - 1] in verbs):
+    closing = input_words.words("honorific") | (verbs if intro else frozenset())
+    while end > start + 1 and folded[end - 1] in closing:
         end -= 1  # "... Prajapati hai ji": both
     kept = " ".join(words[start:end]).strip(_SENTENCE_END + (":-" if intro else ""))
     return kept if start < end and kept else text
