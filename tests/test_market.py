@@ -214,6 +214,26 @@ async def test_a_price_said_for_ten_kilos_is_offered_as_a_kilos_price(
     assert (sub.price, sub.price_unit) == (50, "kilogram")
 
 
+async def test_a_month_counted_in_kilos_for_a_price_per_piece_says_how_to_change_the_price(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """A pickle maker wrote "250" (a kilo's price) and then "50 किलो": asked again and again to
+    count in pieces, never told how to make the price a kilo's."""
+    artisan = fake.user()
+    await to_price(artisan)
+    await artisan.send("250")
+    await artisan.send("50 किलो")
+    assert 'दाम किलो का हो तो "⬅️ पीछे" दबाकर दाम फिर लिखें।' in artisan.last_text
+    await artisan.press("⬅️ पीछे")
+    await artisan.send("दो सौ का पाव")  # a quarter kilo's price: a kilo's offered
+    await artisan.press("₹800 / किलो")
+    await artisan.send("50 किलो")
+    assert artisan.last_text.startswith("महीने में: 50 किलो ✅")
+    async with db() as session:
+        [sub] = (await session.scalars(select(Submission))).all()
+    assert (sub.price, sub.price_unit, sub.capacity) == (800, "kilogram", 50)
+
+
 async def test_english_artisan_is_asked_in_english_after_approval(
     fake: FakeTelegram, bot: BotApp
 ) -> None:

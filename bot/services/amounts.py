@@ -149,7 +149,7 @@ def quantity(text: str) -> tuple[str, Decimal] | None:
         return None
     for i, value in enumerate(values[:-1]):
         following = tokens[i + 1]
-        if value and value > 1 and (following in words.measures or following in words.units):
+        if value and value != 1 and (following in words.measures or following in words.units):
             return " ".join(tokens[:i] + tokens[i + 1 :]), value
     return None
 
@@ -181,6 +181,7 @@ def _groups(text: str) -> list[list[Decimal] | str]:
     words = vocabulary()
     out: list[list[Decimal] | str] = []
     prefix = Decimal(0)
+    numbers = sum(1 for t in tokens if t[0].isdigit() or t in words.numbers)
     for i, token in enumerate(tokens):
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
         previous = tokens[i - 1] if i > 0 else ""
@@ -212,19 +213,33 @@ def _groups(text: str) -> list[list[Decimal] | str]:
             if previous[:1].isdigit() and _like_multiplier(token):  # "5 hajjaar": 5? no
                 raise Invalid("err-number")
             continue  # a rupee sign, "only", "about": the number is what counts
-        each = (  # "ek nag ka", "1 kilo ka", "ek din mein": each, not an amount
+        each = (  # "ek nag ka", "1 kilo ka", "ek din mein", "ek ka": each, not an amount
             following in words.units
             or following in words.measures
             or following in words.periods
+            or following in words.each
             or previous in words.each
         )
         if value == 1 and each and len(tokens) > 2:
             continue  # "ek nag ka", "ka ek": each, not an amount
+        if value == 1 and numbers > 1 and _one_of_it(token, previous, following):
+            continue  # "ek kurta 1000": one of it, the other number is the amount
         if _THOUSANDS_DOT.fullmatch(token) and not out:
             raise Unclear((int(value * 1000), *_around(value)))
         out.append([value + prefix])
         prefix = Decimal(0)
     return out
+
+
+def _one_of_it(token: str, previous: str, following: str) -> bool:
+    """ "ek" written as a word, not before "sau" nor beside "ya": one of the thing priced."""
+    words = vocabulary()
+    around = (previous, following)
+    return (
+        not token[0].isdigit()
+        and following not in words.multipliers
+        and not any(word in words.ranges for word in around)
+    )
 
 
 def _unknown(token: str) -> bool:

@@ -74,7 +74,11 @@ err-measure-other = I can't take that measure yet — write it per piece, dozen 
 err-measure-mixed = Write it one way only — per piece, per dozen or per kilo, e.g.: 900 a dozen
 price-saved = Price: { price-amount } ✅
 capacity-saved = Per month: { $value } { $unit } ✅
-err-capacity-measure = The price is for one { $unit }, so count the month in { $unit } too.
+err-capacity-measure = The price is for one { $unit }, so count the month in { $unit } too. If the price is for { $said ->
+        [kilogram] a kilo
+        [dozen] a dozen
+       *[piece] a piece
+    }, press "⬅️ Back" and write the price again.
 # An amount's price ("₹1,200", "₹50 / kg") and what a count is of (bot/services/amounts.py MEASURES).
 price-amount = ₹{ $value }{ $measure ->
         [piece] {""}

@@ -75,7 +75,11 @@ err-measure-other = यह नाप अभी नहीं ले सकता 
 err-measure-mixed = एक ही हिसाब से लिखें — नग, दर्जन या किलो में से एक, जैसे: 1 दर्जन का 900
 price-saved = दाम: { price-amount } ✅
 capacity-saved = महीने में: { $value } { $unit } ✅
-err-capacity-measure = दाम एक { $unit } का लिखा है, इसलिए महीने की गिनती भी { $unit } में लिखें।
+err-capacity-measure = दाम एक { $unit } का लिखा है, इसलिए महीने की गिनती भी { $unit } में लिखें। दाम { $said ->
+        [kilogram] किलो
+        [dozen] दर्जन
+       *[piece] नग
+    } का हो तो "⬅️ पीछे" दबाकर दाम फिर लिखें।
 # An amount's price ("₹1,200", "₹50 / किलो") and what a count is of (bot/services/amounts.py MEASURES).
 price-amount = ₹{ $value }{ $measure ->
         [piece] {""}

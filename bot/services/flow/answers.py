@@ -312,8 +312,10 @@ async def _capacity(d: Draft, given: Input) -> Outcome:
     except v.Invalid as exc:
         return with_error(d, exc)
     factor = counted_in(said, d.sub.price_unit)
-    if factor is None:  # "50 kilo" of a product priced by the piece
-        return d.reprompt(Outcome().ack("err-capacity-measure", measure=d.sub.price_unit))
+    if factor is None:  # "50 kilo" of a product priced by the piece: which was meant?
+        said_unit = said.unit if said else PIECE
+        out = Outcome().ack("err-capacity-measure", measure=d.sub.price_unit, said=said_unit)
+        return d.reprompt(out)
     counts = _whole(a * factor for a in amounts)
     if not all(1 <= c <= v.CAPACITY_MAX for c in counts):
         key = "err-amount-small" if min(counts) < 1 else "err-amount-large"
