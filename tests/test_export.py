@@ -287,7 +287,7 @@ async def test_export_keeps_the_approved_name_after_the_artisan_renames_in_a_new
     artisan, ref = await approved_product(fake, db)
     await artisan.send("/start")
     await artisan.press("नया सामान")
-    for _ in range(3):  # craft -> district -> phone -> name
+    for _ in range(4):  # product -> craft -> district -> phone -> name
         await artisan.press("पीछे")
     await artisan.send("रमा कुमारी")
     assert "मोबाइल नंबर" in artisan.last_text  # the next question: the name was taken

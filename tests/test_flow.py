@@ -438,6 +438,9 @@ async def test_first_product_starts_at_the_name_and_a_second_at_the_craft(
     second = await flow.start_new(session, artisan)
     assert second is not None and (second.step, second.first_step) == ("craft", "craft")
     assert second.district == "Gorakhpur" and artisan.active_submission_id == second.id
+    artisan.craft = "Terracotta"  # a product sent before: its work is the next one's
+    third = await flow.start_new(session, artisan)
+    assert third is not None and (third.step, third.craft) == ("product_name", "Terracotta")
 
 
 async def test_a_sixth_open_draft_is_refused(session: AsyncSession) -> None:

@@ -14,7 +14,7 @@ from telegram import Message, MessageEntity, ReplyKeyboardRemove, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
 from bot.context import BotContext
-from bot.handlers import account, assist, steps
+from bot.handlers import account, assist, steps, summary
 from bot.handlers import keyboards as kb
 from bot.handlers.base import Turn, handler
 from bot.handlers.callback_data import number
@@ -317,7 +317,10 @@ async def _start(turn: Turn, artisan: Artisan, note: str) -> None:
     if sub is None:
         turn.say("drafts-limit", kb.menu(turn.t, True), max=reg.MAX_OPEN_DRAFTS)
         return
-    turn.note(note)
+    if sub.step == "product_name" and sub.craft:  # the work of the last product, said
+        turn.note("new-product-craft", craft=summary.craft_label(turn, sub.craft))
+    else:
+        turn.note(note)
     await steps.ask(turn, artisan, sub)
 
 

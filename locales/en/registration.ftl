@@ -11,6 +11,7 @@ welcome-back = 🙏 Namaste { $name }! What would you like to do?
 welcome-back-unnamed = 🙏 Namaste! What would you like to do?
 menu-hint = Choose what to do with the buttons below.
 new-product = Let's add a new product.
+new-product-craft = Let's add a new product — work: { $craft }. For another kind of work, press "⬅️ Back".
 drafts-limit = You have { $max } unfinished products. Finish one of them first — press "Continue".
 step-label = <b>Step { $n }/{ $total }</b>
 ask-name =

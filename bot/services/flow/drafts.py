@@ -12,7 +12,8 @@ from bot.storage.models import Artisan, State, Submission
 
 
 async def start_new(session: AsyncSession, artisan: Artisan) -> Submission | None:
-    """Start a product; what the artisan told us before (name, phone, district) is reused.
+    """Start a product; what the artisan told us before (name, phone, district, work) is reused:
+    a second product typed at the work question shifted every later answer by one.
 
     None when the artisan already has as many unfinished products as anyone may keep.
     """
@@ -25,6 +26,8 @@ async def start_new(session: AsyncSession, artisan: Artisan) -> Submission | Non
         draft.voice_answers = {"name": spoken_name}
     if (artisan.name or spoken_name) and artisan.phone and artisan.district:
         draft.step = "craft"
+        if artisan.craft:  # the work of their last product, most likely again: said, not asked
+            draft.craft, draft.step = artisan.craft, "product_name"
     draft.first_step = draft.step
     session.add(draft)
     await session.flush()
