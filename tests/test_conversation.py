@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from bot.context import BotApp
@@ -140,6 +141,29 @@ async def test_summary_and_mydata_name_the_work_as_its_button_did(
     assert "🛠 काम: धातु का सामान" in artisan.last_text and "शिल्प" not in artisan.last_text
     await artisan.send("/mydata", expect=2)
     assert "काम: धातु का सामान" in artisan.texts[-2]
+
+
+@pytest.mark.parametrize(
+    ("district", "typed", "shown", "stored"),
+    [
+        ("Gorakhpur", "matka", "टेराकोटा", "टेराकोटा"),
+        ("Gorakhpur", "मिट्टी के बर्तन बनाता हूँ", "टेराकोटा", "टेराकोटा"),
+        ("Bhadohi", "कालीन", "दरी", "कालीन (दरी)"),
+        ("Lucknow", "chikan saree", "चिकनकारी", "चिकनकारी"),
+    ],
+)
+async def test_work_typed_in_the_artisans_words_is_the_districts_craft(
+    fake: FakeTelegram, bot: BotApp, db: Sessions, district: str, typed: str, shown: str,
+    stored: str,
+) -> None:  # fmt: skip
+    """ "matka" was kept as typed: no HSN, no marketplace category, shown back as "matka"."""
+    artisan = fake.user()
+    await to_district(artisan)
+    await artisan.send(district)
+    await artisan.send(typed)
+    assert artisan.last_text.startswith(f"काम: {shown} ✅")
+    [sub] = await submissions_of(db, artisan.id)
+    assert sub.craft == stored
 
 
 async def test_changing_the_name_from_the_summary_has_a_way_back_and_no_step_number(

@@ -221,6 +221,7 @@ def _draft(turn: Turn, artisan: Artisan, sub: Submission) -> flow.Draft:
         services.settings.media_dir,
         profile_name=user.full_name if user else None,
         pins=services.pins,
+        crafts=services.crafts,
         sold_by=steps.sold_by(turn, artisan, sub),
     )
 

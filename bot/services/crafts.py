@@ -16,6 +16,7 @@ from bot.services.amounts import MEASURES
 from bot.services.districts import District, normalize
 
 HOME_DOMAIN = "RET16"
+WORDS_CSV = "craft_words.csv"  # beside crafts.csv: the words artisans name their work with
 
 
 @dataclass(frozen=True)
@@ -54,18 +55,52 @@ class Craft:
 class CraftIndex:
     """Lookup of the craft rows by any of the product's names."""
 
-    def __init__(self, crafts: list[Craft]) -> None:
+    def __init__(
+        self, crafts: list[Craft], words: dict[str, tuple[str, ...]] | None = None
+    ) -> None:
         self.crafts = crafts
         self.by_en = {c.product_en: c for c in crafts}
         self._names: dict[str, Craft] = {}
+        # The words a typed answer may name a craft with, as normalized words: its names, its
+        # labels and `craft_words.csv`'s ("matka"), each with the crafts it may be, in order.
+        self._words: dict[tuple[str, ...], list[str]] = {}
         for craft in crafts:
             for name in (craft.product_en, *craft.products_hi):
                 self._names.setdefault(normalize(name), craft)
+            for name in (craft.product_en, *craft.products_hi, craft.label_hi, craft.label_en):
+                self._add_word(name, (craft.product_en,))
+        for word, products in (words or {}).items():
+            self._add_word(word, products)
+
+    def _add_word(self, word: str, products: tuple[str, ...]) -> None:
+        known = self._words.setdefault(tuple(normalize(word).split()), [])
+        known.extend(p for p in products if p in self.by_en and p not in known)
 
     @classmethod
     def load(cls, path: Path) -> CraftIndex:
+        """The crafts of `path`, and the words of `craft_words.csv` beside it, if there."""
         with path.open(encoding="utf-8") as f:
-            return cls([_row(row) for row in csv.DictReader(f)])
+            crafts = [_row(row) for row in csv.DictReader(f)]
+        words: dict[str, tuple[str, ...]] = {}
+        if (path.parent / WORDS_CSV).exists():
+            with (path.parent / WORDS_CSV).open(encoding="utf-8") as f:
+                words = {row["word"]: _split(row["product_en"]) for row in csv.DictReader(f)}
+        return cls(crafts, words)
+
+    def typed(self, text: str, district: District | None) -> Craft | None:
+        """The craft a typed answer names ("matka", "mitti ke bartan banata hun": terracotta),
+        by its longest words found in it; of the crafts those words may be, the district's own."""
+        tokens = tuple(normalize(text).split())
+        found = [
+            (len(words), len(" ".join(words)), products)
+            for words, products in self._words.items()
+            if products and _contains(tokens, words)
+        ]
+        if not found:
+            return None
+        products = max(found, key=lambda f: f[:2])[2]
+        own = district.products_en if district is not None else ()
+        return self.by_en[next((p for p in products if p in own), products[0])]
 
     @classmethod
     def empty(cls) -> CraftIndex:
@@ -97,6 +132,11 @@ class CraftIndex:
     def gst(self, product: str | None, district: District | None = None) -> Decimal | None:
         craft = self.get(product, district)
         return craft.gst_rate if craft else None
+
+
+def _contains(tokens: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    n = len(words)
+    return n > 0 and any(tokens[i : i + n] == words for i in range(len(tokens) - n + 1))
 
 
 def _split(cell: str | None) -> tuple[str, ...]:

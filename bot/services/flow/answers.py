@@ -17,6 +17,8 @@ from bot.services.amounts import (
     read_amount,
     vocabulary,
 )
+from bot.services.crafts import Craft
+from bot.services.districts import District
 from bot.services.flow import photos
 from bot.services.flow.steps import advance, goto, with_error, with_hint
 from bot.services.flow.terms import (
@@ -241,8 +243,21 @@ async def _craft(d: Draft, given: Input) -> Outcome:
         craft = v.parse_words(given.value, v.CRAFT_MIN, v.CRAFT_MAX, "err-craft")
     except v.Invalid as exc:
         return with_error(d, exc)
+    district = d.districts.get(d.artisan.district)
+    known = d.crafts.typed(craft, district)  # "matka": terracotta, with its HSN and category
+    if known is not None:
+        craft = _craft_name(d, known, district)
     # Echoed: a product's name typed here by mistake would shift every later answer.
-    return set_craft(d, craft, Outcome().ack("craft-saved", craft=craft))
+    shown = d.crafts.label(craft, d.locale, district)
+    return set_craft(d, craft, Outcome().ack("craft-saved", craft=shown))
+
+
+def _craft_name(d: Draft, craft: Craft, district: District | None) -> str:
+    """A craft stored as its button stores it: the district's product name in the artisan's
+    language, else the craft's own name."""
+    if district is not None and craft.product_en in district.products_en:
+        return district.products(d.locale)[district.products_en.index(craft.product_en)]
+    return craft.products_hi[0] if d.locale == "hi" and craft.products_hi else craft.product_en
 
 
 def set_craft(d: Draft, craft: str, out: Outcome | None = None) -> Outcome:

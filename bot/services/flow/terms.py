@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services.crafts import CraftIndex
 from bot.services.districts import DistrictIndex
 from bot.services.pincodes import PinIndex
 from bot.storage.models import Artisan, Submission
@@ -111,6 +112,7 @@ class Draft:
     profile_name: str | None = None  # the name on their Telegram profile
     pins: PinIndex = field(default_factory=lambda: PinIndex([]))
     sold_by: str | None = None  # how the product's kind is priced when no measure is said
+    crafts: CraftIndex = field(default_factory=CraftIndex.empty)
 
     def reprompt(self, out: Outcome | None = None) -> Outcome:
         return (out or Outcome()).show(PROMPT)
