@@ -231,6 +231,9 @@ CASES = [
     Case("district", T("पटना"), "district", ["err-district-outside"], stored={"district": None}),
     Case("district", T("patna district"), "district", ["err-district-outside"]),
     Case("district", T("पटना बिहार"), "district", ["err-district-outside"]),
+    # a town or tehsil: its district, offered to confirm (it was fuzzily matched: कुंडा, गोंडा)
+    Case("district", T("कुंडा"), "district", ["district-town"], ("suggest", ["Pratapgarh"])),
+    Case("district", T("malihabad"), "district", ["district-town"], ("suggest", ["Lucknow"])),
     # long and short vowels alike (the vowel signs themselves now count: no "बांदा" for
     # "मलिहाबाद")
     Case("district", T("लखनउ"), "craft", ["district-saved"], stored={"district": "Lucknow"}),

@@ -158,6 +158,19 @@ async def test_a_place_outside_up_is_answered_as_such_not_with_look_alike_distri
     assert (await artisan_row(db, artisan.id)).district == "Gorakhpur"  # type: ignore[union-attr]
 
 
+async def test_a_town_typed_for_the_district_offers_its_district(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """ "कुंडा" (a tehsil of Pratapgarh) offered गोंडा, and pressed, Gonda's office and work."""
+    artisan = fake.user()
+    await to_district(artisan)
+    await artisan.send("कुंडा")
+    assert artisan.last_text.startswith("कुंडा प्रतापगढ़ ज़िले में है।")
+    assert artisan.buttons[0] == "प्रतापगढ़"
+    await artisan.press("प्रतापगढ़")
+    assert (await artisan_row(db, artisan.id)).district == "Pratapgarh"  # type: ignore[union-attr]
+
+
 async def test_hindi_spelling_variants_and_old_names_match_exactly(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

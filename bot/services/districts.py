@@ -43,6 +43,7 @@ class Match:
     district: District | None  # set when certain
     suggestions: list[District] = field(default_factory=list)
     outside: bool = False  # a place known to be outside Uttar Pradesh ("Patna")
+    town: bool = False  # a town or tehsil of the one suggested district ("Malihabad")
 
 
 def normalize(text: str) -> str:
@@ -77,6 +78,7 @@ class DistrictIndex:
         districts: list[District],
         divisions_hi: dict[str, str],
         aliases: dict[str, str],
+        towns: dict[str, str] | None = None,
     ) -> None:
         self.districts = sorted(districts, key=lambda d: d.key)
         self.by_key = {d.key: d for d in self.districts}
@@ -91,6 +93,12 @@ class DistrictIndex:
             if key in self.by_key:
                 self._names[normalize(alias)] = key
         self._choices = list(self._names)
+        # Towns and tehsils (data/towns.csv) are offered, never taken: the row is a judgement.
+        self._towns = {
+            normalize(town): key
+            for town, key in (towns or {}).items()
+            if key in self.by_key and normalize(town) not in self._names
+        }
 
     @classmethod
     def load(cls, csv_path: Path) -> DistrictIndex:
@@ -107,7 +115,10 @@ class DistrictIndex:
                 for row in csv.DictReader(f)
             ]
         return cls(
-            districts, _pairs(folder / "divisions.csv"), _pairs(folder / "district_aliases.csv")
+            districts,
+            _pairs(folder / "divisions.csv"),
+            _pairs(folder / "district_aliases.csv"),
+            _pairs(folder / "towns.csv"),
         )
 
     def division_name(self, division: str, locale: str) -> str:
@@ -120,13 +131,16 @@ class DistrictIndex:
         return self.by_key.get(key or "")
 
     def match(self, typed: str, limit: int = 3) -> Match:
-        """An exact (normalised) name or alias is certain; anything else only suggests."""
+        """An exact (normalised) name or alias is certain; a town's district and anything else
+        only suggest."""
         words = [w for w in typed.split() if normalize(w) not in _district_words()]
         query = normalize(" ".join(words))
         if not query:
             return Match(None)
         if query in self._names:
             return Match(self.by_key[self._names[query]])
+        if query in self._towns:  # "Malihabad": Lucknow's, offered to confirm
+            return Match(None, [self.by_key[self._towns[query]]], town=True)
         named = [normalize(w) for w in words]
         if query in _outside_up() or (  # "Patna Bihar": not a misspelt UP district
             any(w in _outside_up() for w in named) and not any(w in self._names for w in named)

@@ -101,6 +101,7 @@ district-did-you-mean = Is your district one of these?
 district-which-of-pin = Which district is yours for this PIN code?
 name-saved = Name: <b>{ $name }</b> ✅
 district-saved = District: <b>{ $district }</b> ✅
+district-town = { $place } is in <b>{ $district }</b> district.
 craft-saved = Work: <b>{ $craft }</b> ✅
 phone-saved = Got your number: { $phone } ✅
 voice-saved = 🎤 Got your voice note ✅ The office will listen and write it down.

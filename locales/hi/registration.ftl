@@ -102,6 +102,7 @@ district-did-you-mean = क्या आपका ज़िला इनमे�
 district-which-of-pin = इस पिन कोड पर आपका ज़िला कौन-सा है?
 name-saved = नाम: <b>{ $name }</b> ✅
 district-saved = ज़िला: <b>{ $district }</b> ✅
+district-town = { $place } <b>{ $district }</b> ज़िले में है।
 craft-saved = काम: <b>{ $craft }</b> ✅
 phone-saved = नंबर मिल गया: { $phone } ✅
 voice-saved = 🎤 आपकी आवाज़ मिल गई ✅ दफ़्तर वाले सुनकर लिख लेंगे।

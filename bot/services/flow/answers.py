@@ -215,6 +215,9 @@ async def _district(d: Draft, given: Input) -> Outcome:
         return d.reprompt(Outcome().ack("err-district-outside", place=given.value.strip()))
     if match.suggestions:
         keys = [found.key for found in match.suggestions]
+        if match.town:  # "Malihabad is in Lucknow district": that one, to confirm
+            out = Outcome().ack("district-town", place=given.value.strip(), district=keys[0])
+            return out.show("suggest", keys)
         return Outcome().show("suggest", keys)
     return with_hint(d, "err-district-unknown")
 
