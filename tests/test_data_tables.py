@@ -1,0 +1,49 @@
+"""The word tables an administrator edits: well formed, sourced, naming rows that exist."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from bot.services.crafts import CraftIndex
+from bot.services.districts import DistrictIndex, normalize
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    with (DATA / name).open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_towns_name_our_districts_once_each_and_are_sourced() -> None:
+    districts = DistrictIndex.load(DATA / "odop_districts.csv")
+    names = {normalize(d.key) for d in districts.districts}
+    names |= {normalize(d.name_hi) for d in districts.districts}
+    towns = rows("towns.csv")
+    assert towns and list(towns[0]) == ["town", "district_en", "source", "uncertain"]
+    seen: dict[str, str] = {}  # spellings alike once folded ("sikri", "sikari") are one town
+    for row in towns:
+        town = normalize(row["town"])
+        assert row["district_en"] in districts.by_key, row
+        assert row["source"] and row["uncertain"] in ("", "yes"), row
+        assert town not in names, f"{row['town']} is a district's own name"
+        assert seen.setdefault(town, row["district_en"]) == row["district_en"], row
+
+
+def test_every_town_is_offered_as_its_district() -> None:
+    districts = DistrictIndex.load(DATA / "odop_districts.csv")
+    for row in rows("towns.csv"):
+        match = districts.match(row["town"])
+        assert match.town and [d.key for d in match.suggestions] == [row["district_en"]], row
+
+
+def test_craft_words_name_crafts_of_the_table() -> None:
+    crafts = CraftIndex.load(DATA / "crafts.csv")
+    words = rows("craft_words.csv")
+    assert words and list(words[0]) == ["word", "product_en", "source", "note"]
+    for row in words:
+        products = row["product_en"].split("|")
+        assert all(p in crafts.by_en for p in products), row
+        assert row["source"], row
+        assert crafts.typed(row["word"], None) is not None, row
