@@ -203,6 +203,21 @@ async def test_admin_gets_the_csv_and_zipped_photos_in_chat(
     assert "1 product, 1 photo (1 zip file)" in admin.last_text
 
 
+async def test_admin_filters_the_export_with_hindi_words(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """ "/export स्वीकृत" answered "no district called स्वीकृत"."""
+    _, ref = await approved_product(fake, db)
+    await photo_worker(bot).run_once()
+    admin = fake.user(ADMIN_ID, language_code="hi")
+    await admin.send("/export लंबित गोरखपुर", expect=2, timeout=30)
+    assert "कोई उत्पाद नहीं" in admin.last_text  # none waiting: the approved one not counted
+    await admin.send("/export स्वीकृत गोरखपुर", expect=4, timeout=30)
+    documents = [call for call in admin.actions if call.method == "sendDocument"]
+    rows = list(csv.DictReader(io.StringIO(documents[0].files["document"].decode("utf-8-sig"))))
+    assert [r["reference"] for r in rows] == [ref]
+
+
 async def test_reviewer_asking_for_export_is_refused_in_hindi(
     fake: FakeTelegram, bot: BotApp
 ) -> None:

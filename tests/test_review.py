@@ -174,6 +174,9 @@ async def test_reason_typed_under_the_reason_buttons_is_taken_and_stray_text_goe
     assert "कहीं नहीं गया" in reviewer.last_text and "/queue" in reviewer.last_text
     await reviewer.send("ठीक है")  # was an artisan's consent
     assert "कहीं नहीं गया" in reviewer.last_text
+    await reviewer.send("/help")
+    assert "/queue" in reviewer.last_text and "/poster" in reviewer.last_text
+    assert not any("/mydata" in text for text in reviewer.texts[-2:])  # not the artisan's
     await reviewer.send("/start")
     assert "आप इस बॉट में अधिकारी हैं" in reviewer.last_text
     await reviewer.press("➕ नया सामान")  # an official with a product of their own

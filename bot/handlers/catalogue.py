@@ -21,6 +21,7 @@ from bot.handlers.ondc_export import on_export_ondc
 from bot.handlers.photo_hints import send_hints
 from bot.jobs import RepeatingJob
 from bot.outbox import Outbox, tell
+from bot.services import input_words
 from bot.services import stats as st
 from bot.services.catalogue import ExportQuery, export_catalogue
 from bot.services.catalogue_files import zip_parts
@@ -83,8 +84,10 @@ async def on_export(turn: Turn) -> None:
     if args and args[0].lower() == "ondc":  # the ONDC catalogue (bot/handlers/ondc_export.py)
         return await on_export_ondc(turn, args[1:])
     state = State.APPROVED.value
-    if args and args[0].lower() in {s.value for s in State}:
-        state = args.pop(0).lower()
+    said = _state(args[0]) if args else None
+    if said is not None:
+        state = said
+        args.pop(0)
     district = None
     if args:
         match = turn.services.districts.match(" ".join(args))
@@ -96,6 +99,16 @@ async def on_export(turn: Turn) -> None:
     turn.say("export-started")
     chat, locale, services = turn.chat_id, turn.locale, turn.services
     turn.later(partial(_export_and_send, services, chat, locale, query), chat)
+
+
+def _state(word: str) -> str | None:
+    """A state as its code ("approved") or a word of data/input_words.csv's kinds state_*
+    ("svikrit", "pass", "lambit": Hindi staff typed those and got "no district called")."""
+    folded = input_words.fold(word)
+    return next(
+        (s.value for s in State if folded == s.value or folded in input_words.words(f"state_{s}")),
+        None,
+    )
 
 
 async def _export_and_send(

@@ -18,7 +18,7 @@ from telegram.ext import (
 
 from bot.context import BotContext
 from bot.flood import FloodGuard
-from bot.handlers import keyboards, registration
+from bot.handlers import keyboards, registration, steps
 from bot.handlers.base import Turn, handler
 from bot.i18n import SUPPORTED
 from bot.menus import publish_staff_menu
@@ -62,7 +62,8 @@ async def guard_edits(update: Update, context: BotContext) -> None:
 async def on_help(turn: Turn) -> None:
     """Explain what the bot does and the commands for this user's role."""
     staff = await turn.staff()
-    turn.say("help-artisan", keyboards.inline(keyboards.help_row(turn.t)))
+    if not await steps.staff_outside(turn, turn.artisan):  # an official: their commands only
+        turn.say("help-artisan", keyboards.inline(keyboards.help_row(turn.t)))
     if staff.is_reviewer:
         turn.say("help-reviewer")
     if staff.is_helper:

@@ -22,6 +22,9 @@ help-reviewer =
     /review next — open the next one
     /review ODOP-000123 — open this one
     /history ODOP-000123 — its history
+    /poster district [camp] — a camp's QR poster
+    /hsn ODOP-000123 6913 — change a product's HSN code
+    /setlisting ODOP-000123 — hear and fill in an artisan's spoken listing answers
 help-admin =
     <b>For admins</b>
     /addreviewer id [districts] — add a reviewer
@@ -36,6 +39,8 @@ help-admin =
     /stats — numbers and a chart by district
     /export [state] [district] — the catalogue for marketplaces (CSV and photos)
     /listed ODOP-000123 URL — mark a product listed on a marketplace
+    /addhelper id [districts] — add a field helper, /removehelper id — remove one
+    /stock — products whose stock is unknown
 cancel-done = Cancelled.
 cancel-saved = OK, stopped. Your answers are saved. Press /start to continue.
 cancel-nothing = Nothing is in progress. Press /start to begin.
@@ -65,7 +70,7 @@ cmd-broadcasts = Notices sent
 cmd-cancelbroadcast = Stop a broadcast
 cmd-stats = Statistics
 cmd-reopen = Reopen a rejected submission
-cmd-export = Export the catalogue
+cmd-export = Download the catalogue
 cmd-listed = Mark as listed on a marketplace
 flood-slow-down = You are sending messages very fast. Please wait a few seconds, then send again.
 cmd-poster = QR poster for a camp

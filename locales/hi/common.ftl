@@ -23,6 +23,9 @@ help-reviewer =
     /review next — अगला आवेदन खोलें
     /review ODOP-000123 — यह आवेदन खोलें
     /history ODOP-000123 — आवेदन का इतिहास
+    /poster ज़िला [कैंप] — कैंप का QR पोस्टर
+    /hsn ODOP-000123 6913 — सामान का HSN कोड बदलें
+    /setlisting ODOP-000123 — कारीगर की बोली हुई बिक्री की जानकारी सुनें और भरें
 help-admin =
     <b>एडमिन के लिए</b>
     /addreviewer id [ज़िले] — जाँचकर्ता जोड़ें
@@ -37,6 +40,8 @@ help-admin =
     /stats — आँकड़े और ज़िलेवार चार्ट
     /export [स्थिति] [ज़िला] — मार्केटप्लेस के लिए कैटलॉग (CSV और फ़ोटो)
     /listed ODOP-000123 URL — उत्पाद को बाज़ार में सूचीबद्ध करें
+    /addhelper id [ज़िले] — सहायक जोड़ें, /removehelper id — हटाएँ
+    /stock — जिनका स्टॉक पता नहीं
 cancel-done = रोक दिया।
 cancel-saved = ठीक है, रोक दिया। आपकी भरी जानकारी सुरक्षित है। आगे बढ़ने के लिए /start दबाएँ।
 cancel-nothing = अभी कुछ चल नहीं रहा है। शुरू करने के लिए /start दबाएँ।
@@ -66,7 +71,7 @@ cmd-broadcasts = भेजी गई सूचनाएँ
 cmd-cancelbroadcast = सूचना भेजना रोकें
 cmd-stats = आँकड़े
 cmd-reopen = अस्वीकृत आवेदन फिर खोलें
-cmd-export = कैटलॉग निर्यात
+cmd-export = कैटलॉग डाउनलोड
 cmd-listed = बाज़ार में सूचीबद्ध करें
 flood-slow-down = आप बहुत तेज़ी से भेज रहे हैं। कुछ सेकंड रुककर फिर भेजें।
 cmd-poster = कैंप का QR पोस्टर
