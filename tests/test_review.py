@@ -196,6 +196,16 @@ async def test_someone_not_yet_staff_is_told_their_id_for_the_admin(
     assert f"Telegram id भेजें: {official.id}।" in official.last_text
 
 
+async def test_hindi_reviewer_reads_an_english_artisans_work_in_hindi(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    artisan = fake.user(language_code="en")
+    await submit_product(artisan, lang="en", craft="Terracotta")
+    reviewer = fake.user(REVIEWER_ID, language_code="hi")
+    await reviewer.send("/review next", expect=2)
+    assert "🛠 शिल्प: टेराकोटा" in reviewer.last_text
+
+
 async def sent_back(fake: FakeTelegram, reason: str) -> tuple[FakeUser, FakeUser, str]:
     """An artisan's product, sent back by an English-reading reviewer with `reason`'s button."""
     artisan = fake.user()

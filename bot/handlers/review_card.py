@@ -140,10 +140,19 @@ async def card_text(turn: Turn, sub: Submission, photo_count: int) -> str:
         odop=", ".join(district.products(turn.locale)) if district else missing,
         submitted=ist(sub.submitted_at, missing),
         until=ist(sub.lease_until, missing),
-        **fields(turn, artisan, sub, photo_count, description),
+        **fields(turn, artisan, sub, photo_count, description, _craft_name(turn, sub)),
     )
     extra = await flags(turn, sub) + changes(turn, sub)
     return "\n".join([text, *extra])
+
+
+def _craft_name(turn: Turn, sub: Submission) -> str | None:
+    """The craft by its official name in the reviewer's language (an English artisan's
+    "Terracotta" on a Hindi reviewer's card read as a typo); as typed when not in the table."""
+    craft = turn.services.crafts.get(sub.craft, turn.services.districts.get(sub.district))
+    if craft is None:
+        return None
+    return craft.products_hi[0] if turn.locale == "hi" and craft.products_hi else craft.product_en
 
 
 async def flags(turn: Turn, sub: Submission) -> list[str]:
