@@ -177,6 +177,7 @@ CASES = [
     # phone: shared contact (own only) or typed
     Case("phone", flow.Contact("+919876543210", own=True), "district", ["phone-saved"]),
     Case("phone", flow.Contact("+919999999999", own=False), "phone", ["err-phone-not-own"]),
+    Case("phone", T("9876543210, 9415012345"), "phone", ["err-phone-many"]),  # which one?
     Case(
         "phone", T("९८७६५ ४३२१०"), "district", ["phone-saved"], stored={"phone": "+919876543210"}
     ),

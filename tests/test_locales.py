@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import pytest
@@ -70,3 +71,24 @@ def test_every_key_built_at_runtime_exists_in_both_locales() -> None:
     }
     for locale in SUPPORTED:
         assert sorted(built - set(keys_of(locale))) == [], locale
+
+
+@pytest.mark.parametrize("locale", SUPPORTED)
+def test_a_button_named_in_a_text_is_named_as_it_reads(locale: str) -> None:
+    """ "press "📋 Choose from the list"" under a button reading "📋 Choose from list"."""
+    t = Translator(default_locale="hi")
+    texts = {
+        key: t(locale, key, **{name: "1" for name in names})
+        for key, names in keys_of(locale).items()
+    }
+    buttons = {
+        text for key, text in texts.items() if key.startswith(("btn-", "ls-btn-", "bc-btn-"))
+    }
+    quoted = re.compile(r"\"([^\"\w\s<]{1,3} [^\"]+)\"")  # an emoji, a space, a label
+    wrong = {
+        (key, label)
+        for key, text in texts.items()
+        for label in quoted.findall(text)
+        if label not in buttons
+    }
+    assert sorted(wrong) == []

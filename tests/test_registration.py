@@ -421,6 +421,18 @@ async def test_a_typed_yes_to_the_first_screen_is_its_yes_button(
     assert row is not None and row.consent_at is not None
 
 
+async def test_asking_what_happens_now_after_submitting_shows_the_products_state(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    """ "अब क्या होगा?" got "नीचे के बटन से चुनें कि क्या करना है।"."""
+    artisan = fake.user()
+    ref = await submit_product(artisan)
+    await artisan.send("अब क्या होगा?")
+    assert ref in artisan.last_text and "देखा जा रहा है" in artisan.last_text
+    await artisan.send("धन्यवाद")
+    assert "नीचे के बटन से चुनें" in artisan.last_text
+
+
 async def test_an_old_no_pressed_after_registering_says_nothing_untrue(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

@@ -126,8 +126,10 @@ _NUMBER_IN_TEXT = re.compile(r"\+?\d[\d\s\-().]{8,}\d")
 def parse_phone(text: str) -> str:
     """An Indian mobile number in E.164 (+91XXXXXXXXXX)."""
     raw = ascii_digits(clean_text(text))
+    found = _NUMBER_IN_TEXT.findall(raw)
+    if len(found) > 1:
+        raise Invalid("err-phone-many")  # "9876543210, 9415012345": which one?
     if any(ch.isalpha() for ch in raw):  # "mera number 98765 43210 hai": the one number in it
-        found = _NUMBER_IN_TEXT.findall(raw)
         raw = found[0] if len(found) == 1 else raw
     digits = re.sub(r"[\s\-().]", "", raw)
     if digits.startswith("0") and len(digits) == 11:

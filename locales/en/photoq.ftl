@@ -7,6 +7,6 @@ photoq-btn-retake = 📷 Take a new one
 photoq-btn-keep = Keep, it's fine
 photoq-kept = ✅ Fine, this photo stays.
 photoq-removed = 🗑 This photo is removed.
-photoq-retake-later = You can change photos at the end: tap "🖼 New photos" when checking your details.
+photoq-retake-later = You can change photos at the end: when checking your details, tap "✏️ Change something", then "📷 Photos".
 photoq-gone = This photo can no longer be changed.
 rv-flag-similar-photo = ⚠️ A photo looks like one in another artisan's application { $refs } — possibly the same picture sent again

@@ -63,6 +63,7 @@ err-name-chars = Use only letters in your name, no digits or signs.
 err-name-length = That doesn't look like a full name.
 err-name-sentence = Type only the name, e.g.: Ramu Prajapati
 err-phone = That number looks incomplete — a 10-digit mobile number is needed.
+err-phone-many = That is two numbers — type your one mobile number.
 err-phone-not-own = That is someone else's number. Press "📱 Send my number" to send your own.
 err-number = I didn't understand that. Type one number, e.g.: 1200 or 5 thousand
 err-amount-small = That is less than 1. Type a whole number, e.g.: 1200
@@ -94,9 +95,9 @@ err-description = Tell us a little more — at least one full line, or send a �
 err-gstin = That GSTIN looks incomplete. Copy it from your certificate, e.g.: 09ABCDE1234F1Z5 — or press "Skip".
 err-udyam = That Udyam number looks incomplete. Write it like: UDYAM-UP-00-0000000 — or press "Skip".
 err-pehchan = That card number looks incomplete. Copy it from the card — or press "Skip".
-err-district-unknown = I couldn't find that district. Type the name again, or press "📋 Choose from the list".
+err-district-unknown = I couldn't find that district. Type the name again, or press "📋 Choose from list".
 err-district-outside = { $place } is not in Uttar Pradesh. This service is only for Uttar Pradesh's artisans — if your home is in UP, type its district.
-err-pin-unknown = That PIN code is not one of Uttar Pradesh's. Type your district's name, or press "📋 Choose from the list".
+err-pin-unknown = That PIN code is not one of Uttar Pradesh's. Type your district's name, or press "📋 Choose from list".
 district-did-you-mean = Is your district one of these?
 district-which-of-pin = Which district is yours for this PIN code?
 name-saved = Name: <b>{ $name }</b> ✅
@@ -146,7 +147,7 @@ value-voice = 🎤 (voice note)
 submit-incomplete = Something is still missing — please fill this in first.
 submitted =
     ✅ Submitted! Your application number: <b>{ $ref }</b> (please note it down)
-    The District Industries Centre will check it. I'll tell you here as soon as they decide.
+    The District Industries Centre will check it. I'll tell you here as soon as they decide — until then, press /status to see where it is.
 submitted-again =
     ✅ Submitted again with your changes. Application number: <b>{ $ref }</b>
     I'll tell you here once it has been checked.
