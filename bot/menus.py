@@ -18,10 +18,10 @@ log = logging.getLogger(__name__)
 ARTISAN_COMMANDS = (
     "start", "status", "language", "help", "cancel", "mydata", "stopnotices", "startnotices",
 )  # fmt: skip
-REVIEWER_COMMANDS = ("queue", "review", "history", "poster", "hsn", "setlisting")
+REVIEWER_COMMANDS = ("queue", "review", "history", "reopen", "poster", "hsn", "setlisting")
 ADMIN_COMMANDS = (
     "broadcast", "broadcasts", "cancelbroadcast", "stats", "export", "listed",
-    "reopen", "addreviewer", "removereviewer", "addadmin", "removeadmin", "staff", "stock",
+    "addreviewer", "removereviewer", "addadmin", "removeadmin", "staff", "stock",
 )  # fmt: skip
 FIELD_HELPER_COMMANDS = ("newartisan", "myartisans")
 FIELD_ADMIN_COMMANDS = ("addhelper", "removehelper")

@@ -287,6 +287,22 @@ async def test_history_lists_every_transition_with_actor_and_reason(
     assert "in review → rejected" in lines[3] and "already been submitted" in lines[3]
 
 
+async def test_reviewer_who_rejected_by_mistake_reopens_it_and_the_artisan_is_told(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """A one-tap reason is final at once: only an admin could undo it, and a reviewer's
+    /reopen was "only for admins"."""
+    artisan, sub_id = await waiting(fake, db, locale="hi")
+    reviewer = fake.user(REVIEWER_ID, language_code="hi")
+    await reviewer.send("/review next", expect=2)
+    await reviewer.press("अस्वीकार करें")
+    await reviewer.press("दूसरे ज़िले का", expect=2)
+    await reviewer.send(f"/reopen {reference(sub_id)}")
+    assert "फिर से कतार में" in reviewer.last_text
+    assert "फिर से देखा जा रहा है" in artisan.last_text
+    assert (await submission(db, sub_id)).state == State.PENDING
+
+
 async def test_admin_reopens_a_rejected_submission(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

@@ -26,7 +26,6 @@ OUT = "is not in your districts"
 STALE = "no longer active"
 NOT_HELD = "not in your hands"
 ADMIN_COMMANDS = [
-    ("/reopen {a}", ADMIN_ONLY),
     ("/addreviewer 123456 Gorakhpur", ADMIN_ONLY),
     ("/removereviewer {reviewer}", ADMIN_ONLY),
     ("/addadmin 123456", ADMIN_ONLY),
@@ -39,6 +38,7 @@ BUTTONS = ["rv:ok:{a}", "rv:chg:{a}", "rv:rej:{a}", "rv:r:{a}:c:blurry", "rv:r:{
 TABLE: dict[str, list[tuple[str, str]]] = {
     "artisan": [
         *[(c, NOT_STAFF) for c in ("/queue", "/review next", "/review {a}", "/history {a}")],
+        ("/reopen {a}", NOT_STAFF),
         *ADMIN_COMMANDS,
         ("rv:next", NOT_STAFF),
         *[(b, NOT_STAFF) for b in BUTTONS],
@@ -49,6 +49,7 @@ TABLE: dict[str, list[tuple[str, str]]] = {
         ("/review {a}", OUT),
         ("/review {b}", OUT),
         ("/history {a}", OUT),
+        ("/reopen {a}", OUT),
         *ADMIN_COMMANDS,
         ("rv:next", "Nothing is waiting"),
         *[(b, OUT) for b in BUTTONS],
@@ -59,6 +60,7 @@ TABLE: dict[str, list[tuple[str, str]]] = {
         ("/history ODOP-999999", "was not found"),
         ("/history", "Write: /history"),
         ("/review {a}x", "is not a reference"),
+        ("/reopen {a}", "is not rejected"),  # held, not decided: nothing to reopen
         *ADMIN_COMMANDS,
         ("rv:ok:999999", "was not found"),
         ("rv:ok:abc", STALE),

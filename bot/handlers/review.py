@@ -136,10 +136,9 @@ async def on_history(turn: Turn) -> None:
 
 @handler
 async def on_reopen(turn: Turn) -> None:
-    """An admin sends a rejected submission back to the queue."""
-    view = await turn.staff()
-    if not view.is_admin:
-        turn.say("rv-not-admin")
+    """A reviewer of its district (or an admin) sends a rejected submission back to the queue."""
+    view = await rd.reviewer(turn)
+    if view is None:
         return
     args = turn.context.args or []
     submission_id = parse_reference(args[0]) if args else None
@@ -153,6 +152,9 @@ async def on_reopen(turn: Turn) -> None:
         return
     if outcome.refusal == review.Refusal.OWN:
         turn.say("rv-own-submission", ref=sub.reference)
+        return
+    if outcome.refusal == review.Refusal.OUT_OF_SCOPE:
+        turn.say("rv-out-of-scope", ref=sub.reference)
         return
     if not outcome.ok:
         turn.say("rv-reopen-refused", ref=sub.reference, state=card.state_name(turn.t, sub.state))

@@ -271,10 +271,13 @@ async def held(session: AsyncSession, view: StaffView, submission_id: int) -> Ou
 
 
 async def reopen(session: AsyncSession, view: StaffView, submission_id: int) -> Outcome:
-    """An admin sends a rejected submission back to the queue (never their own)."""
+    """A reviewer of its district (or an admin) sends a rejected submission back to the queue,
+    never their own: a reason tapped by mistake is final for nobody."""
     sub = await session.get(Submission, submission_id)
     if sub is None:
         return Outcome(None, Refusal.NOT_FOUND)
+    if not view.can_review(sub.district):
+        return Outcome(sub, Refusal.OUT_OF_SCOPE)
     if await is_own(session, view, sub):
         return Outcome(sub, Refusal.OWN)
     now = utcnow()
@@ -284,7 +287,7 @@ async def reopen(session: AsyncSession, view: StaffView, submission_id: int) -> 
         return Outcome(sub, Refusal.NOT_FOUND if sub is None else Refusal.NOT_WAITING)
     sub = await _fresh(session, submission_id)
     assert sub is not None
-    transition(session, sub, State.PENDING, actor_id=view.user_id, role=ADMIN)
+    transition(session, sub, State.PENDING, actor_id=view.user_id, role=role_of(view))
     return Outcome(sub)
 
 

@@ -22,7 +22,7 @@ TRANSITIONS: dict[tuple[State, State], frozenset[str]] = {
     (State.IN_REVIEW, State.APPROVED): frozenset({REVIEWER, ADMIN}),
     (State.IN_REVIEW, State.CHANGES_REQUESTED): frozenset({REVIEWER, ADMIN}),
     (State.IN_REVIEW, State.REJECTED): frozenset({REVIEWER, ADMIN}),
-    (State.REJECTED, State.PENDING): frozenset({ADMIN}),  # an admin reopens
+    (State.REJECTED, State.PENDING): frozenset({REVIEWER, ADMIN}),  # reopened: a mis-tap
     (State.APPROVED, State.LISTED): frozenset({ADMIN}),
     # The maker's name or mobile changed after approval: a reviewer sees it again.
     (State.APPROVED, State.PENDING): frozenset({ARTISAN}),

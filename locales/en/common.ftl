@@ -22,6 +22,7 @@ help-reviewer =
     /review next — open the next one
     /review ODOP-000123 — open this one
     /history ODOP-000123 — its history
+    /reopen ODOP-000123 — put a submission rejected by mistake back in the queue
     /poster district [camp] — a camp's QR poster
     /hsn ODOP-000123 6913 — change a product's HSN code
     /setlisting ODOP-000123 — hear and fill in an artisan's spoken listing answers
@@ -32,7 +33,6 @@ help-admin =
     /addadmin id — add an admin
     /removeadmin id — remove an admin (never the last one)
     /staff — list staff
-    /reopen ODOP-000123 — put a rejected submission back in the queue
     /broadcast — send a notice to artisans
     /broadcasts — notices sent
     /cancelbroadcast 12 — stop a notice

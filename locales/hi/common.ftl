@@ -23,6 +23,7 @@ help-reviewer =
     /review next — अगला आवेदन खोलें
     /review ODOP-000123 — यह आवेदन खोलें
     /history ODOP-000123 — आवेदन का इतिहास
+    /reopen ODOP-000123 — ग़लती से अस्वीकार हुआ आवेदन फिर से कतार में
     /poster ज़िला [कैंप] — कैंप का QR पोस्टर
     /hsn ODOP-000123 6913 — सामान का HSN कोड बदलें
     /setlisting ODOP-000123 — कारीगर की बोली हुई बिक्री की जानकारी सुनें और भरें
@@ -33,7 +34,6 @@ help-admin =
     /addadmin id — एडमिन जोड़ें
     /removeadmin id — एडमिन हटाएँ (आख़िरी एडमिन नहीं)
     /staff — स्टाफ़ की सूची
-    /reopen ODOP-000123 — अस्वीकृत आवेदन फिर से कतार में
     /broadcast — कारीगरों को सूचना भेजें
     /broadcasts — भेजी गई सूचनाएँ
     /cancelbroadcast 12 — सूचना भेजना रोकें
