@@ -408,6 +408,7 @@ async def test_admin_gets_ondc_catalogue_in_chat(
     documents = [c for c in calls if c.method == "sendDocument"]
     assert len(documents) == 2  # the catalogue and the left-out sheet
     assert "0 products written, 1 left out" in admin.last_text
+    assert "days to dispatch, colour, material" in admin.last_text  # not ONDC's field names
 
 
 async def month_passes(db: Sessions, reference: str) -> None:

@@ -21,6 +21,26 @@ from bot.services.ondc import CATALOGUE, LEFT_OUT, export_ondc
 log = logging.getLogger(__name__)
 
 
+# What an item lacks (bot/services/ondc.missing_fields), as an admin reads it in the chat; the
+# terminal and the left-out CSV keep ONDC's own field names.
+MISSING = {
+    "name": "ondc-missing-name",
+    "hsn": "ondc-missing-hsn",
+    "short_desc": "ondc-missing-description",
+    "long_desc": "ondc-missing-description",
+    "images": "ondc-missing-images",
+    "price": "ondc-missing-price",
+    "category_id": "ondc-missing-category",
+    "category_id (not home & décor)": "ondc-missing-category-other",
+    "time_to_ship": "ondc-missing-time-to-ship",
+    "manufacturer_or_packer_name": "ondc-missing-maker-name",
+    "manufacturer_or_packer_address": "ondc-missing-maker-address",
+    "brand": "ondc-missing-brand",
+    "colour": "ondc-missing-colour",
+    "material": "ondc-missing-material",
+}
+
+
 async def on_export_ondc(turn: Turn, args: list[str]) -> None:
     """Called by /export after the admin check, with the words after "ondc"."""
     district = None
@@ -56,7 +76,10 @@ async def _export_and_send(
         if result.left_out:
             outbox.document(chat, tmp / LEFT_OUT, LEFT_OUT)
         lines = [t("ls-ondc-done", items=result.items, left=len(result.left_out))]
-        lines += [f"{ref}: {', '.join(missing)}" for ref, missing in result.left_out[:20]]
+        lines += [
+            f"{ref}: {', '.join(t(MISSING.get(m, 'ondc-missing-other')) for m in missing)}"
+            for ref, missing in result.left_out[:20]
+        ]
         if result.stock_unknown:
             lines.append(t("ls-ondc-stock-unknown", refs=", ".join(result.stock_unknown[:20])))
         if result.warnings:
