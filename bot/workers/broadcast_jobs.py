@@ -1,5 +1,5 @@
 """What the broadcast lane sends: pending deliveries read as jobs, a page at a time, and the
-message a field helper gets under the notice (whom to pass it on to).
+messages a field helper gets under the notice (whom to pass it on to).
 
 A field helper's delivery (`Delivery.for_artisans`) is checked again when it is read: the helper
 still holds the role and has not blocked the bot, and the artisans named still take notices.
@@ -153,23 +153,18 @@ async def _named(session: AsyncSession, helper_ids: set[int]) -> dict[int, list[
     return found
 
 
-def pass_on_text(services: Services, job: Job) -> str:
+def pass_on_texts(services: Services, job: Job) -> list[str]:
     """In the helper's language: pass the notice above on to these artisans (name — district),
-    as many as fit one message, then how many more."""
+    in as many messages as the names need (one list cut short counted everyone as told)."""
     t, districts = services.t, services.districts
     locale = t.resolve_locale(job.locale)
     missing = t(locale, "value-missing")
-    lines = []
+    texts = [t(locale, "fh-pass-on", count=len(job.pass_on))]
     for named in job.pass_on:
         district = districts.get(named.district)
         shown = district.name(locale) if district else named.district or missing
-        lines.append(t(locale, "fh-pass-on-line", name=named.name or missing, district=shown))
-    text = t(locale, "fh-pass-on", count=len(lines))
-    reserve = len(t(locale, "fh-pass-on-more", count=len(lines))) + 1
-    for i, line in enumerate(lines):
-        left = len(lines) - i
-        room = PASS_ON_LIMIT if left == 1 else PASS_ON_LIMIT - reserve
-        if len(text) + 1 + len(line) > room:
-            return text + "\n" + t(locale, "fh-pass-on-more", count=left)
-        text += "\n" + line
-    return text
+        line = t(locale, "fh-pass-on-line", name=named.name or missing, district=shown)
+        if len(texts[-1]) + 1 + len(line) > PASS_ON_LIMIT:
+            texts.append(t(locale, "fh-pass-on-next", part=len(texts) + 1))
+        texts[-1] += "\n" + line
+    return texts

@@ -38,7 +38,7 @@ from bot.services.broadcast import (
     send_notice,
 )
 from bot.storage.models import Artisan, Broadcast, Delivery, utcnow
-from bot.workers.broadcast_jobs import Job, pass_on_text, pending_page
+from bot.workers.broadcast_jobs import Job, pass_on_texts, pending_page
 from bot.workers.broadcast_progress import Progress
 from bot.workers.pacing import LEASE, Lane, seconds_of, sleep_unless
 
@@ -146,20 +146,24 @@ class BroadcastRun:
         )
         if notice is None or notice.state != SENT or not job.pass_on:
             return notice
-        text = pass_on_text(self.lane.services, job)
         under = ReplyParameters(notice.message_id or 0, allow_sending_without_reply=True)
+        attempts = notice.attempts
+        for text in pass_on_texts(self.lane.services, job):
 
-        def note(bot: Bot) -> Awaitable[Message]:
-            return bot.send_message(
-                job.chat_id, text, parse_mode=ParseMode.HTML, reply_parameters=under
-            )
+            def note(bot: Bot, text: str = text) -> Awaitable[Message]:
+                return bot.send_message(
+                    job.chat_id, text, parse_mode=ParseMode.HTML, reply_parameters=under
+                )
 
-        # Not abandoned when the lane halts meanwhile: the notice is already out.
-        sent = await self._attempt(job, note, asyncio.Event(), notice.attempts)
-        if sent is None or sent.state == SENT:
-            return notice
-        error = f"pass-on list: {sent.error or '?'}"[:200]
-        return Outcome(job, FAILED, sent.attempts, error, notice.message_id, sent.unreachable)
+            # Not abandoned when the lane halts meanwhile: the notice is already out.
+            sent = await self._attempt(job, note, asyncio.Event(), attempts)
+            if sent is not None and sent.state != SENT:
+                error = f"pass-on list: {sent.error or '?'}"[:200]
+                return Outcome(
+                    job, FAILED, sent.attempts, error, notice.message_id, sent.unreachable
+                )
+            attempts = sent.attempts if sent is not None else attempts
+        return notice
 
     async def _attempt(
         self,

@@ -65,4 +65,4 @@ fh-nothing-to-continue = This artisan has no unfinished product.
 # A notice for the artisans a helper registered, under the notice itself.
 fh-pass-on = 📣 Please pass the notice above on to these artisans you registered (they have no Telegram):
 fh-pass-on-line = • { $name } — { $district }
-fh-pass-on-more = …and { $count } more (too many names for one message)
+fh-pass-on-next = 📣 The list goes on (part { $part }):

@@ -65,4 +65,4 @@ fh-nothing-to-continue = इस कारीगर का कोई अधूर
 # A notice for the artisans a helper registered, under the notice itself.
 fh-pass-on = 📣 ऊपर की सूचना इन कारीगरों तक पहुँचा दें (आपने इन्हें दर्ज किया था, इनके पास Telegram नहीं है):
 fh-pass-on-line = • { $name } — { $district }
-fh-pass-on-more = …और { $count } कारीगर (सबके नाम एक संदेश में नहीं आते)
+fh-pass-on-next = 📣 सूची आगे (भाग { $part }):
