@@ -141,6 +141,8 @@ CASES = [
     Case("name", T("हाँ"), "name", ["err-name-length"], stored={"name": None}),  # to the consent
     Case("name", T("ok"), "name", ["err-name-length"], stored={"name": None}),
     Case("name", T("समझ नहीं आया"), "name", ["hint-name"], stored={"name": None}),
+    Case("name", T("मेरा बेटा लिखेगा"), "name", ["hint-someone-types"], stored={"name": None}),
+    Case("price", T("beta likhega"), "price", ["hint-someone-types"], stored={"price": None}),
     Case(
         "name", T("मेरा नाम सुनीता बानो हे"), "phone", ["name-saved"], stored={"name": "सुनीता बानो"}
     ),

@@ -51,6 +51,7 @@ ask-gstin = Type your GSTIN, e.g.: 09ABCDE1234F1Z5 — none? Press "Skip".
 ask-udyam = Type your Udyam number, e.g.: UDYAM-UP-00-0000000 — none? Press "Skip".
 ask-pehchan = Type your artisan Pehchan card number — none? Press "Skip".
 hint-name = Type your name, or send a 🎤 voice note.
+hint-someone-types = All right — hand the phone to whoever will type. The question is:
 hint-phone = Press "📱 Send my number" below, or type the number.
 hint-district = Type your district's name or PIN code.
 hint-craft = Press a button, or type your work.

@@ -63,6 +63,8 @@ async def answer(d: Draft, given: Input) -> Outcome:
         return _spoken(d, step, given.file_id)
     if isinstance(given, Text) and input_words.said(given.value, "confused"):
         return with_hint(d, HINTS[step]) if step in HINTS else d.reprompt()  # "samajh nahin aaya"
+    if isinstance(given, Text) and _someone_else_types(given.value):  # "beta likhega"
+        return with_hint(d, "hint-someone-types")
     if (
         step in reg.SKIPPABLE
         and isinstance(given, Text)
@@ -71,6 +73,15 @@ async def answer(d: Draft, given: Input) -> Outcome:
         setattr(d.sub, step, None)  # "pata nahin" typed: the skip button's answer
         return advance(d, step)
     return await ANSWERS[step](d, given)
+
+
+def _someone_else_types(text: str) -> bool:
+    """A short message with a word of data/input_words.csv's kind someone_types."""
+    words = _words(text)
+    return len(words) <= SOMEONE_WORDS and bool(set(words) & input_words.words("someone_types"))
+
+
+SOMEONE_WORDS = 5  # "mera beta likhega": longer is an answer that happens to hold the word
 
 
 # Answers an artisan may name in a message typed at the summary ("daam 900 kar do"): words of
