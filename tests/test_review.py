@@ -196,6 +196,19 @@ async def test_someone_not_yet_staff_is_told_their_id_for_the_admin(
     assert f"Telegram id भेजें: {official.id}।" in official.last_text
 
 
+async def test_review_next_while_holding_one_says_it_is_still_open(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """The same card came again without a word: it read as a fault."""
+    await waiting(fake, db)
+    await waiting(fake, db)
+    reviewer = fake.user(REVIEWER_ID, language_code="hi")
+    await reviewer.send("/review next", expect=2)
+    held = reviewer.last_text
+    await reviewer.send("/review next", expect=3)
+    assert "अभी आपके पास खुला है" in reviewer.texts[-3] and reviewer.last_text == held
+
+
 async def test_hindi_reviewer_reads_an_english_artisans_work_in_hindi(
     fake: FakeTelegram, bot: BotApp
 ) -> None:

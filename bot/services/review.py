@@ -184,17 +184,23 @@ async def claim(
     return Outcome(sub, Refusal.CLAIMED if waiting else Refusal.NOT_WAITING)
 
 
+async def held_id(session: AsyncSession, view: StaffView) -> int | None:
+    """The submission the reviewer holds a live claim on, if any (not their own)."""
+    mine = _not_own(await _own_artisan_id(session, view))
+    held = _held_by(view.user_id, utcnow())
+    return await session.scalar(select(Submission.id).where(held, in_scope(view), mine).limit(1))
+
+
 async def claim_next(
     session: AsyncSession, view: StaffView, lease: timedelta
 ) -> Submission | None:
-    """The oldest waiting submission in the reviewer's districts, claimed; None if none left."""
+    """The submission the reviewer holds, else the oldest waiting one in their districts,
+    claimed; None if none left."""
     now = utcnow()
     mine = _not_own(await _own_artisan_id(session, view))  # never the reviewer's own products
-    held_id = await session.scalar(
-        select(Submission.id).where(_held_by(view.user_id, now), in_scope(view), mine).limit(1)
-    )
-    if held_id is not None:
-        return await _take(session, view, held_id, lease)
+    held = await held_id(session, view)
+    if held is not None:
+        return await _take(session, view, held, lease)
     postgres = session.get_bind().dialect.name == "postgresql"
     candidates: list[tuple[datetime | None, int]] = []
     for part in waiting_parts(now):
