@@ -16,6 +16,7 @@ from tests.support.factories import events, reference, submission, waiting
 from tests.support.journey import choose_language, submit_product
 from tests.support.world import ADMIN_ID, REVIEWER_2, REVIEWER_ID, Sessions
 
+CHANGES = "✏️ सुधार चाहिए"  # the card's button
 NOTICES = {
     "hi": {
         "approved": "पास हो गया ✅",
@@ -170,6 +171,8 @@ async def test_reason_typed_under_the_reason_buttons_is_taken_and_stray_text_goe
     await reviewer.send("नीचे की तरफ़ की फ़ोटो भी भेजें")  # to the artisan: decided
     assert "नीचे की तरफ़ की फ़ोटो भी भेजें" in artisan.last_text
     assert (await submission(db, sub_id)).state == State.CHANGES_REQUESTED
+    # The card loses its decision buttons, as when a reason is pressed.
+    await fake.wait_for(lambda: not any(CHANGES in " ".join(m.buttons) for m in reviewer.visible))
     await reviewer.send("और रंग भी बताएँ")
     assert "कहीं नहीं गया" in reviewer.last_text and "/queue" in reviewer.last_text
     await reviewer.send("ठीक है")  # was an artisan's consent

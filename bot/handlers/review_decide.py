@@ -78,8 +78,7 @@ async def ask_reason(turn: Turn, view: StaffView, submission_id: int, code: str)
     outcome = await review.held(turn.session, view, submission_id)
     if not outcome.ok or outcome.submission is None:
         return refuse_outcome(turn, outcome, submission_id)
-    payload = {"submission_id": submission_id, "decision": code}
-    await open_dialogue(turn.session, turn.user_id, REASON_DIALOGUE, payload)
+    await _await_reason(turn, submission_id, code)
     turn.answer()
     key = "rv-ask-reason-changes" if code == "c" else "rv-ask-reason-reject"
     markup = card.reason_keyboard(turn.t, submission_id, code)
@@ -92,11 +91,33 @@ async def await_typed_reason(turn: Turn, view: StaffView, submission_id: int, co
     outcome = await review.held(turn.session, view, submission_id)
     if not outcome.ok or outcome.submission is None:
         return refuse_outcome(turn, outcome, submission_id)
-    payload = {"submission_id": submission_id, "decision": code}
-    await open_dialogue(turn.session, turn.user_id, REASON_DIALOGUE, payload)
+    await _await_reason(turn, submission_id, code)
     turn.answer()
     turn.say("rv-type-reason", ref=outcome.submission.reference)
     return None
+
+
+async def _await_reason(turn: Turn, submission_id: int, code: str) -> None:
+    """The next text is the reason: a dialogue row, with the messages whose buttons the
+    decision removes (the card, the reason question)."""
+    buttons = _waiting_buttons(turn, submission_id)
+    query = turn.update.callback_query
+    if query is not None and query.message is not None:
+        buttons.add(query.message.message_id)
+    payload = {"submission_id": submission_id, "decision": code, "buttons": sorted(buttons)}
+    await open_dialogue(turn.session, turn.user_id, REASON_DIALOGUE, payload)
+
+
+def _waiting_buttons(turn: Turn, submission_id: int) -> set[int]:
+    """The messages with buttons of this submission's reason dialogue, as the update found it."""
+    open_ = turn.dialogue
+    if open_ is None or open_.kind != REASON_DIALOGUE:
+        return set()
+    payload = open_.payload or {}
+    kept = payload.get("buttons")
+    if payload.get("submission_id") != submission_id or not isinstance(kept, list):
+        return set()
+    return {m for m in kept if isinstance(m, int)}
 
 
 async def on_reason_text(turn: Turn, dialogue: Dialogue) -> None:
@@ -140,7 +161,8 @@ async def decide(
     reason: str | None = None,
     reason_text: str | None = None,
 ) -> None:
-    """Decide; tell the artisan (their language) and the reviewer, or refuse and change nothing."""
+    """Decide; tell the artisan (their language) and the reviewer, or refuse and change nothing.
+    The pressed message, and the card and question a reason answers, lose their buttons."""
     outcome = await review.decide(
         turn.session, view, submission_id, to, reason=reason, reason_text=reason_text
     )
@@ -154,10 +176,12 @@ async def decide(
         if to == State.APPROVED:  # the marketplace details, asked now (issue 21)
             await listing_details.start(turn, sub, artisan)
     turn.answer()
+    decided = _waiting_buttons(turn, submission_id)
     query = turn.update.callback_query
     if query is not None and query.message is not None:
-        chat, message_id = query.message.chat.id, query.message.message_id
-        turn.later(partial(_drop_buttons, chat, message_id), chat)
+        decided.add(query.message.message_id)
+    for message_id in sorted(decided):
+        turn.later(partial(_drop_buttons, turn.chat_id, message_id), turn.chat_id)
     shown = turn.t(reason) if reason in review.REASON_KEYS else reason
     turn.say(DONE_KEYS[to], card.next_keyboard(turn.t), ref=sub.reference, reason=shown or "")
     return None
