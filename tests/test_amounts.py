@@ -191,8 +191,8 @@ PRICES: list[object] = [
     ("सौ सवा सौ", ask(100, 125)),  # was 10,000
     # number words spelt as typed were skipped: "chaar sau" ₹100, "paanch hajaar" ₹5
     ("chaar sau", 400),
-    ("tin hajar", 3000),
-    ("sat sau", 700),
+    ("छै सौ", 600),  # Devanagari misspellings were skipped too: ₹100
+    ("चालिस हजार", 40000),
     ("sava sau", 125),
     ("बारा सौ", 1200),
     ("ढाइ सौ", 250),
@@ -204,6 +204,13 @@ PRICES: list[object] = [
     # ... and a spelling the table does not know is asked again, never skipped
     ("chaarr sau", "err-number"),
     ("5 hajjaar", "err-number"),
+    ("tin hajar", "err-number"),  # "tin" and "sat" are words of their own: not read as 3 and 7
+    ("sat sau", "err-number"),
+    # ... while other words before a multiplier, or like one after a number, change nothing
+    ("mahine mein sau", 100),
+    ("daam hai sau", 100),
+    ("bara matka 500", 500),  # bara: big
+    ("200 har piece", 200),
 ]
 
 CAPACITIES: list[object] = [

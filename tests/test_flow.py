@@ -325,6 +325,10 @@ CASES = [
     Case("price", T("एक का 1200"), "capacity", ["price-saved"], stored={"price": 1200}),
     Case("price", T("ek kurta 1000"), "capacity", ["price-saved"], stored={"price": 1000}),
     Case("price", T("एक या दो हज़ार"), "price", [], ("amount", (1000, 2000))),
+    Case(  # the kilo named without a number: the price is a kilo's, the 50 something else
+        "price", T("40 rupaye kilo, 50 kilo minimum"), "price", [], ("amount", (40, 50))
+    ),
+    Case("price", T("50 kilo ka 40"), "price", [], ("amount", (50, 40))),  # not ₹0.80 a kilo
     Case("price", T("एक पीस 800 रुपए, दर्जन 9000"), "price", ["err-measure-mixed"]),
     Case("gstin", T("नहीं है।"), "summary", stored={"gstin": None}),
     # what a price is of, and a month's count in the same ("300 दर्जन" of pieces: 3,600)
@@ -778,3 +782,16 @@ async def test_an_unchanged_name_leaves_approved_products_alone(session: AsyncSe
     await session.flush()
     await flow.submit(d)
     assert approved.state == State.APPROVED
+
+
+async def test_a_price_changed_at_the_summary_keeps_what_it_is_of(session: AsyncSession) -> None:
+    """ "daam 60 kar do" of a kilo's price became ₹60 a piece and dropped the month's count."""
+    d = await draft_at(session, "summary", price=50, price_unit="kilogram", capacity=200)
+    out = await flow.answer(d, flow.Text("दाम 60 कर दो"))
+    assert [s.key for s in out.says] == ["price-saved"]
+    assert (d.sub.price, d.sub.price_unit, d.sub.capacity, d.sub.step) == (
+        60,
+        "kilogram",
+        200,
+        "summary",
+    )

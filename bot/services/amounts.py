@@ -13,6 +13,8 @@ from __future__ import annotations
 import csv
 import functools
 import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from difflib import SequenceMatcher
@@ -53,6 +55,14 @@ class Vocabulary:
     other_measures: frozenset[str]  # "metre", "litre": an amount of what cannot be listed
     days: dict[str, Decimal]  # "day", "week", "month": how many days one of them is
     fillers: frozenset[str]  # "only", "about": words around an amount that change nothing
+
+    @functools.cached_property
+    def known(self) -> frozenset[str]:
+        """Every word of the table, of whatever kind."""
+        kinds = (self.multipliers, self.numbers, self.prefixes, self.ranges, self.units,
+                 self.each, self.periods, self.measures, self.other_measures, self.days,
+                 self.fillers)  # fmt: skip
+        return frozenset(word for kind in kinds for word in kind)
 
     @classmethod
     def load(cls, path: Path = WORDS_CSV) -> Vocabulary:
@@ -147,6 +157,9 @@ def quantity(text: str) -> tuple[str, Decimal] | None:
     values = [_number(t) if t[0].isdigit() else words.numbers.get(t) for t in tokens]
     if sum(value is not None for value in values) < 2:
         return None
+    measured = [i for i, t in enumerate(tokens) if t in words.measures or t in words.units]
+    if any(i == 0 or values[i - 1] is None for i in measured):
+        return None  # "40 rupaye kilo, 50 kilo minimum": the price is a kilo's already
     for i, value in enumerate(values[:-1]):
         following = tokens[i + 1]
         if value and value != 1 and (following in words.measures or following in words.units):
@@ -194,7 +207,7 @@ def _groups(text: str) -> list[list[Decimal] | str]:
             prefix = words.prefixes[token]
             continue
         if token in words.multipliers:
-            if _unknown(previous):  # "chaarr sau": a number word not in the table
+            if _misspelt_number(previous):  # "chaarr sau": a number word not in the table
                 raise Invalid("err-number")
             if out and isinstance(out[-1], list) and not prefix:  # "sau sawa sau": two amounts
                 out[-1].append(words.multipliers[token])
@@ -242,23 +255,31 @@ def _one_of_it(token: str, previous: str, following: str) -> bool:
     )
 
 
-def _unknown(token: str) -> bool:
-    """A word (not a number, a sign or a word of the table) before a multiplier: a number
-    word spelt in a way the table does not know, which skipped would leave "sau" alone."""
+def _misspelt_number(token: str) -> bool:
+    """A word before a multiplier spelt almost like a number word of the table ("chaarr",
+    "tin"): skipped, "chaarr sau" read as a hundred. Other words there ("mahine mein sau")
+    change nothing."""
     words = vocabulary()
-    return token.isalpha() and not any(
-        token in known
-        for known in (words.numbers, words.multipliers, words.prefixes, words.ranges,
-                      words.units, words.each, words.periods, words.measures, words.fillers)
-    )  # fmt: skip
+    return _is_word(token) and token not in words.known and _like(token, words.numbers, 0.65)
 
 
 def _like_multiplier(token: str) -> bool:
-    """A word spelt almost like a multiplier of three letters or more ("hajjaar")."""
-    return len(token) >= 3 and any(
-        len(word) >= 3 and SequenceMatcher(None, token, word).ratio() >= 0.75
-        for word in vocabulary().multipliers
+    """A word of four letters or more spelt almost like a multiplier ("hajjaar"; "har" and
+    "rakh" are words of their own)."""
+    return (
+        len(token) >= 4
+        and token not in vocabulary().known
+        and _like(token, [w for w in vocabulary().multipliers if len(w) >= 3], 0.8)
     )
+
+
+def _like(token: str, words: Iterable[str], at_least: float) -> bool:
+    return any(SequenceMatcher(None, token, word).ratio() >= at_least for word in words)
+
+
+def _is_word(token: str) -> bool:
+    """Letters (and Devanagari's vowel signs), no digits."""
+    return all(unicodedata.category(ch)[0] in "LM" for ch in token)
 
 
 def _around(value: Decimal) -> tuple[int, ...]:

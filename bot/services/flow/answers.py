@@ -307,27 +307,39 @@ async def _price(d: Draft, given: Input) -> Outcome:
     per kilogram."""
     if not isinstance(given, Text):
         return with_hint(d, HINTS["price"])
-    text, many = given.value, Decimal(1)
     try:
-        said = measure(text)
-        text, many = quantity(text) or (text, many)  # "₹500 of 10 kilos": ₹50 a kilo
-        amounts, sure = _read(text, v.PRICE_MAX)
+        said = measure(given.value)
+        amounts, sure, size = _price_of_one(given.value, said.size if said else Decimal(1))
     except v.Invalid as exc:
         return with_error(d, exc)
-    size = many * (said.size if said else 1)
+    if min(amounts) < 1:  # "₹40 a quintal": less than a rupee a kilo
+        return with_error(d, v.Invalid("err-amount-small"))
     if size != 1:  # "₹4,000 quintal": ₹40 a kilo, to confirm
-        amounts, sure = _whole(a / size for a in amounts), False
-        if min(amounts) < 1:
-            return with_error(d, v.Invalid("err-amount-small"))
-    dropped = _set_price_unit(d, said.unit if said else d.sold_by)  # "40" for jaggery: a kilo
+        sure = False
+    prices = _whole(amounts)
+    # Not said: what it was ("daam 60 kar do" of a kilo's price), else how the work is sold.
+    dropped = _set_price_unit(d, said.unit if said else d.sub.price_unit or d.sold_by)
     if not sure:
         d.sub.price = None  # the choice pressed next is a price of what was said
-        return Outcome().show("amount", amounts)
+        return Outcome().show("amount", prices)
     if dropped:  # a month's count of what the price is of no more: asked again
-        d.sub.price = amounts[0]
-        out = Outcome().ack("price-saved", value=amounts[0], measure=d.sub.price_unit)
+        d.sub.price = prices[0]
+        out = Outcome().ack("price-saved", value=prices[0], measure=d.sub.price_unit)
         return goto(d, "capacity", out)
-    return _set_amount(d, "price", amounts[0])
+    return _set_amount(d, "price", prices[0])
+
+
+def _price_of_one(text: str, size: Decimal) -> tuple[tuple[Decimal, ...], bool | None, Decimal]:
+    """The amounts `text` may mean as the price of one of what it names, whether sure, and
+    what they were divided by: "₹500 of 10 kilos" is ₹50 a kilo. A quantity that would leave
+    less than a rupee ("50 kilo ka 40") is not one: the amounts are asked as said."""
+    found = quantity(text)
+    if found is not None:
+        amounts, sure = _read(found[0], v.PRICE_MAX)
+        if all(a / (found[1] * size) >= 1 for a in amounts):
+            return tuple(a / (found[1] * size) for a in amounts), sure, found[1] * size
+    amounts, sure = _read(text, v.PRICE_MAX)
+    return tuple(a / size for a in amounts), sure, size
 
 
 async def _capacity(d: Draft, given: Input) -> Outcome:
