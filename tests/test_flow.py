@@ -169,6 +169,13 @@ CASES = [
     Case("name", T("मैं अपने पिताजी का रजिस्ट्रेशन कर रहा हूँ"), "name", ["err-name-sentence"]),
     Case("name", T("नमस्ते"), "name", ["err-name-length"], stored={"name": None}),
     Case("name", T("hello sir"), "name", ["err-name-length"], stored={"name": None}),
+    # ... while one such word may be a name's own, or an initial
+    Case(
+        "name", T("Rahi Masoom Raza"), "phone", ["name-saved"], stored={"name": "Rahi Masoom Raza"}
+    ),
+    Case("name", T("Sujit Kar"), "phone", ["name-saved"], stored={"name": "Sujit Kar"}),
+    Case("name", T("H Khan"), "phone", ["name-saved"], stored={"name": "H Khan"}),
+    Case("name", T("mera naam H Ram"), "phone", ["name-saved"], stored={"name": "H Ram"}),
     Case("product_name", T("क्या लिखना है?"), "product_name", ["hint-product-name"]),
     Case("description", T("samajh nahi aaya"), "description", ["hint-description"]),
     Case("price", T("?"), "price", ["hint-price"], stored={"price": None}),

@@ -14,6 +14,9 @@ import phonenumbers
 from bot.services import input_words
 
 NAME_MIN, NAME_MAX = 2, 60
+# Words no name has (data/input_words.csv not_in_name) that make a name typed with them a
+# sentence; one alone may be a name's ("Rahi Masoom Raza", "Sujit Kar").
+SENTENCE_WORDS = 2
 PRODUCT_MIN, PRODUCT_MAX = 2, 100
 DESCRIPTION_MIN, DESCRIPTION_MAX = 10, 1000
 PRICE_MAX = 10_00_000
@@ -53,7 +56,7 @@ def parse_name(text: str) -> str:
     if input_words.said(name, "not_a_name"):  # "haan", "ok": said to the question, no name
         raise Invalid("err-name-length", min=NAME_MIN, max=NAME_MAX)
     folded = {input_words.fold(word) for word in name.split()}
-    if folded & input_words.words("not_in_name"):  # "main apne pitaji ka registration ..."
+    if len(folded & input_words.words("not_in_name")) >= SENTENCE_WORDS:  # "apne ... kar raha"
         raise Invalid("err-name-sentence")
     letters = sum(1 for ch in name if unicodedata.category(ch)[0] in ("L", "M"))
     allowed = all(unicodedata.category(ch)[0] in ("L", "M") or ch in " .'-" for ch in name)
@@ -81,8 +84,8 @@ def bare_name(text: str) -> str:
     verbs = input_words.words("name_verb")
     if intro and all(word in verbs for word in folded[intro:]):
         return ""
-    while intro < len(folded) - 1 and folded[intro] in verbs:  # "pitaji ka naam hai Shyam"
-        intro += 1
+    while 0 < intro < len(folded) - 1 and folded[intro] in verbs and len(folded[intro]) > 1:
+        intro += 1  # "pitaji ka naam hai Shyam" ("naam H Ram": an initial)
     start, end = intro, len(words)
     while start < end - 1 and folded[start] in input_words.words("title"):
         start += 1
