@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pytest
+
 from bot.services.crafts import CraftIndex
 from bot.services.districts import DistrictIndex, normalize
 
@@ -47,3 +49,25 @@ def test_craft_words_name_crafts_of_the_table() -> None:
         assert all(p in crafts.by_en for p in products), row
         assert row["source"], row
         assert crafts.typed(row["word"], None) is not None, row
+
+
+@pytest.mark.parametrize(
+    ("typed", "district", "craft"),
+    [
+        ("matka", "Gorakhpur", "Terracotta"),
+        ("मिट्टी के बर्तन बनाता हूँ", "Azamgarh", "Black Pottery"),
+        ("पीतल के बर्तन", "Moradabad", "Metal Craft"),  # the district's own, not a longer label's
+        ("लकड़ी का काम", "Saharanpur", "Wood Craft (Wood Carving)"),
+        ("कपड़े पर चिकन की कढ़ाई", "Lucknow", "Chikankari"),
+        ("lakdi ke khilone", "Varanasi", "Wooden Lacquerware & Toys"),
+        ("कालीन", "Bhadohi (Sant Ravidas Nagar)", "Carpet (Dari)"),
+        ("कुछ नहीं", "Gorakhpur", None),
+    ],
+)
+def test_typed_work_is_the_districts_own_craft_where_it_may_be(
+    typed: str, district: str, craft: str | None
+) -> None:
+    crafts = CraftIndex.load(DATA / "crafts.csv")
+    districts = DistrictIndex.load(DATA / "odop_districts.csv")
+    found = crafts.typed(typed, districts.get(district))
+    assert (found.product_en if found else None) == craft

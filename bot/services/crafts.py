@@ -88,18 +88,19 @@ class CraftIndex:
         return cls(crafts, words)
 
     def typed(self, text: str, district: District | None) -> Craft | None:
-        """The craft a typed answer names ("matka", "mitti ke bartan banata hun": terracotta),
-        by its longest words found in it; of the crafts those words may be, the district's own."""
+        """The craft a typed answer names ("matka", "mitti ke bartan banata hun": terracotta):
+        of the words found in it, those that may be one of the district's own crafts, then the
+        longest; of the crafts those words may be, the district's own, else the first."""
         tokens = tuple(normalize(text).split())
+        own = district.products_en if district is not None else ()
         found = [
-            (len(words), len(" ".join(words)), products)
+            (any(p in own for p in products), len(words), len(" ".join(words)), products)
             for words, products in self._words.items()
             if products and _contains(tokens, words)
         ]
         if not found:
             return None
-        products = max(found, key=lambda f: f[:2])[2]
-        own = district.products_en if district is not None else ()
+        products = max(found, key=lambda f: f[:3])[3]
         return self.by_en[next((p for p in products if p in own), products[0])]
 
     @classmethod
