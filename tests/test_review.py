@@ -168,7 +168,11 @@ async def test_reason_typed_under_the_reason_buttons_is_taken_and_stray_text_goe
     reviewer = fake.user(REVIEWER_ID, language_code="hi")
     await reviewer.send("/review next", expect=2)
     await reviewer.press("सुधार चाहिए")
-    await reviewer.send("नीचे की तरफ़ की फ़ोटो भी भेजें")  # to the artisan: decided
+    await reviewer.send("गलत दब गया")  # typed under the buttons: shown back, nothing sent yet
+    assert "यह कारण कारीगर को भेजें?" in reviewer.last_text
+    await reviewer.send("नीचे की तरफ़ की फ़ोटो भी भेजें")  # typed again: this one
+    assert (await submission(db, sub_id)).state == State.IN_REVIEW
+    await reviewer.press("✅ यह कारण भेजें", expect=2)  # decided, and the check loses its button
     assert "नीचे की तरफ़ की फ़ोटो भी भेजें" in artisan.last_text
     assert (await submission(db, sub_id)).state == State.CHANGES_REQUESTED
     # The card loses its decision buttons, as when a reason is pressed.

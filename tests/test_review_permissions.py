@@ -42,6 +42,7 @@ TABLE: dict[str, list[tuple[str, str]]] = {
         *ADMIN_COMMANDS,
         ("rv:next", NOT_STAFF),
         *[(b, NOT_STAFF) for b in BUTTONS],
+        ("rv:rs:{a}", NOT_STAFF),
     ],
     "other_district": [
         ("/queue", "queue is empty"),

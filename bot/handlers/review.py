@@ -193,6 +193,8 @@ async def on_button(turn: Turn) -> None:
         return await rd.one_tap(turn, view, submission_id, to, reasons[reason])
     if verb == "txt" and code in rd.CODES and reason is None:
         return await rd.await_typed_reason(turn, view, submission_id, code)
+    if verb == "rs" and code is None and reason is None:
+        return await rd.send_typed_reason(turn, view, submission_id)
     return refuse(turn, "button-stale")
 
 

@@ -83,6 +83,10 @@ def reason_keyboard(t: T, submission_id: int, decision: str) -> InlineKeyboardMa
     return kb.inline(*kb.rows(buttons, 1), own)
 
 
+def reason_check_keyboard(t: T, submission_id: int) -> InlineKeyboardMarkup:
+    return kb.inline([kb.button(t("rv-btn-reason-send"), f"rv:rs:{submission_id}")])
+
+
 def next_keyboard(t: T) -> InlineKeyboardMarkup:
     return kb.inline([kb.button(t("rv-btn-next"), "rv:next")])
 

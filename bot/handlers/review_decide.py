@@ -78,7 +78,8 @@ async def ask_reason(turn: Turn, view: StaffView, submission_id: int, code: str)
     outcome = await review.held(turn.session, view, submission_id)
     if not outcome.ok or outcome.submission is None:
         return refuse_outcome(turn, outcome, submission_id)
-    await _await_reason(turn, submission_id, code)
+    if turn.dialogue is None or turn.dialogue.kind == REASON_DIALOGUE:  # none of another work
+        await _await_reason(turn, submission_id, code, asked=False)
     turn.answer()
     key = "rv-ask-reason-changes" if code == "c" else "rv-ask-reason-reject"
     markup = card.reason_keyboard(turn.t, submission_id, code)
@@ -91,20 +92,26 @@ async def await_typed_reason(turn: Turn, view: StaffView, submission_id: int, co
     outcome = await review.held(turn.session, view, submission_id)
     if not outcome.ok or outcome.submission is None:
         return refuse_outcome(turn, outcome, submission_id)
-    await _await_reason(turn, submission_id, code)
+    await _await_reason(turn, submission_id, code, asked=True)
     turn.answer()
     turn.say("rv-type-reason", ref=outcome.submission.reference)
     return None
 
 
-async def _await_reason(turn: Turn, submission_id: int, code: str) -> None:
+async def _await_reason(turn: Turn, submission_id: int, code: str, *, asked: bool) -> None:
     """The next text is the reason: a dialogue row, with the messages whose buttons the
-    decision removes (the card, the reason question)."""
+    decision removes (the card, the reason question). `asked`: "write a reason" was pressed,
+    so the text decides; typed under the reason buttons, it is shown back to confirm first."""
     buttons = _waiting_buttons(turn, submission_id)
     query = turn.update.callback_query
     if query is not None and query.message is not None:
         buttons.add(query.message.message_id)
-    payload = {"submission_id": submission_id, "decision": code, "buttons": sorted(buttons)}
+    payload = {
+        "submission_id": submission_id,
+        "decision": code,
+        "buttons": sorted(buttons),
+        "asked": asked,
+    }
     await open_dialogue(turn.session, turn.user_id, REASON_DIALOGUE, payload)
 
 
@@ -136,9 +143,33 @@ async def on_reason_text(turn: Turn, dialogue: Dialogue) -> None:
         return turn.say("rv-type-reason", ref=format_reference(submission_id))
     if not low <= len(text) <= high:
         return turn.say("rv-reason-length", min=low, max=high)
+    if not payload.get("asked"):  # "galat dab gaya" after a mis-tap is no reason: shown first
+        dialogue.payload = {**payload, "typed": text}
+        markup = card.reason_check_keyboard(turn.t, submission_id)
+        ref = format_reference(submission_id)
+        return turn.say("rv-reason-check", markup, ref=ref, reason=text)
     await turn.session.delete(dialogue)
     await turn.session.flush()
     await decide(turn, view, submission_id, CODES[code], reason=text)
+    return None
+
+
+async def send_typed_reason(turn: Turn, view: StaffView, submission_id: int) -> None:
+    """ "Send this reason", under a reason typed below the reason buttons."""
+    dialogue = turn.dialogue
+    payload = (dialogue.payload or {}) if dialogue is not None else {}
+    typed, code = payload.get("typed"), payload.get("decision")
+    if (
+        dialogue is None
+        or dialogue.kind != REASON_DIALOGUE
+        or payload.get("submission_id") != submission_id
+        or not isinstance(typed, str)
+        or code not in CODES
+    ):
+        return refuse(turn, "button-stale")
+    await turn.session.delete(dialogue)
+    await turn.session.flush()
+    await decide(turn, view, submission_id, CODES[code], reason=typed)
     return None
 
 
