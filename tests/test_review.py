@@ -317,6 +317,9 @@ async def test_reviewer_who_rejected_by_mistake_reopens_it_and_the_artisan_is_to
     await reviewer.send("/review next", expect=2)
     await reviewer.press("अस्वीकार करें")
     await reviewer.press("दूसरे ज़िले का", expect=2)
+    other = fake.user(REVIEWER_2, language_code="hi")
+    await other.send(f"/reopen {reference(sub_id)}")  # not theirs to undo
+    assert "एडमिन ही फिर से खोल सकते हैं" in other.last_text
     await reviewer.send(f"/reopen {reference(sub_id)}")
     assert "फिर से कतार में" in reviewer.last_text
     assert "फिर से देखा जा रहा है" in artisan.last_text

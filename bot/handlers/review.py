@@ -156,8 +156,8 @@ async def on_reopen(turn: Turn) -> None:
     if outcome.refusal == review.Refusal.OWN:
         turn.say("rv-own-submission", ref=sub.reference)
         return
-    if outcome.refusal == review.Refusal.OUT_OF_SCOPE:
-        turn.say("rv-out-of-scope", ref=sub.reference)
+    if outcome.refusal in (review.Refusal.OUT_OF_SCOPE, review.Refusal.NOT_THEIRS):
+        turn.say(rd.REFUSAL_KEYS[outcome.refusal], ref=sub.reference)
         return
     if not outcome.ok:
         turn.say("rv-reopen-refused", ref=sub.reference, state=card.state_name(turn.t, sub.state))

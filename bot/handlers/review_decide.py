@@ -36,6 +36,7 @@ REFUSAL_KEYS = {
     Refusal.NOT_WAITING: "rv-not-waiting",
     Refusal.NOT_HELD: "rv-not-held",
     Refusal.OWN: "rv-own-submission",
+    Refusal.NOT_THEIRS: "rv-reopen-not-yours",
 }
 
 

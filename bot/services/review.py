@@ -21,7 +21,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from bot.services import transcripts
 from bot.services.roles import StaffView
 from bot.services.workflow import ADMIN, REVIEWER, SYSTEM, transition
-from bot.storage.models import Artisan, State, Submission, utcnow
+from bot.storage.models import Artisan, Event, State, Submission, utcnow
 
 # One-tap reasons, each decision its own: the code in callback data -> the message key
 # (rendered in the artisan's language when they are told; the key is kept in the audit event).
@@ -63,6 +63,7 @@ class Refusal(enum.StrEnum):
     NOT_WAITING = "not_waiting"  # not pending/in review (a draft, or already decided)
     NOT_HELD = "not_held"  # a decision by someone whose claim is gone or never was
     OWN = "own"  # the reviewer is the artisan who sent it in: nobody judges their own product
+    NOT_THEIRS = "not_theirs"  # a rejection another reviewer made: an admin may reopen it
 
 
 @dataclass(frozen=True)
@@ -277,8 +278,8 @@ async def held(session: AsyncSession, view: StaffView, submission_id: int) -> Ou
 
 
 async def reopen(session: AsyncSession, view: StaffView, submission_id: int) -> Outcome:
-    """A reviewer of its district (or an admin) sends a rejected submission back to the queue,
-    never their own: a reason tapped by mistake is final for nobody."""
+    """A reviewer who rejected a submission by mistake (or an admin, any rejection in scope)
+    sends it back to the queue; never one's own product."""
     sub = await session.get(Submission, submission_id)
     if sub is None:
         return Outcome(None, Refusal.NOT_FOUND)
@@ -286,6 +287,9 @@ async def reopen(session: AsyncSession, view: StaffView, submission_id: int) -> 
         return Outcome(sub, Refusal.OUT_OF_SCOPE)
     if await is_own(session, view, sub):
         return Outcome(sub, Refusal.OWN)
+    mine = view.is_admin or await _rejected_by(session, submission_id) == view.user_id
+    if sub.state == State.REJECTED and not mine:
+        return Outcome(sub, Refusal.NOT_THEIRS)  # another's rejection is an admin's to undo
     now = utcnow()
     rejected = Submission.state == State.REJECTED
     if not await _lock_if(session, submission_id, rejected, updated_at=now):
@@ -295,6 +299,16 @@ async def reopen(session: AsyncSession, view: StaffView, submission_id: int) -> 
     assert sub is not None
     transition(session, sub, State.PENDING, actor_id=view.user_id, role=role_of(view))
     return Outcome(sub)
+
+
+async def _rejected_by(session: AsyncSession, submission_id: int) -> int | None:
+    """Who made the submission's latest rejection."""
+    return await session.scalar(
+        select(Event.actor_id)
+        .where(Event.submission_id == submission_id, Event.to_state == State.REJECTED)
+        .order_by(Event.id.desc())
+        .limit(1)
+    )
 
 
 async def expire_leases(session: AsyncSession, now: datetime) -> list[tuple[Submission, int]]:

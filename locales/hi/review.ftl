@@ -128,6 +128,7 @@ rv-role-reviewer = जाँचकर्ता
 rv-role-admin = एडमिन
 rv-reopen-usage = लिखें: /reopen ODOP-000123
 rv-reopen-refused = { $ref } अस्वीकृत नहीं है (स्थिति: { $state }), इसलिए फिर से नहीं खोला जा सकता।
+rv-reopen-not-yours = { $ref } किसी और जाँचकर्ता ने अस्वीकार किया था — उसे एडमिन ही फिर से खोल सकते हैं।
 rv-reopened = 🔄 { $ref } फिर से कतार में है। कारीगर को बता दिया।
 
 ## Staff roles
