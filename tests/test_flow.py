@@ -306,16 +306,30 @@ CASES = [
     Case("capacity", T("पता नहीं"), "photos", stored={"capacity": None}),  # the skip, typed
     # other measures: a pair is a piece; a quintal's price is offered per kilo; others asked
     Case("price", T("100 रुपये जोड़ी"), "capacity", ["price-saved"], stored={"price_unit": None}),
-    Case("price", T("4000 रुपये क्विंटल"), "price", [], ("amount", (40,)), stored={"price": None}),
+    Case(
+        "price",
+        T("4000 रुपये क्विंटल"),
+        "price",
+        ["price-worked-out"],
+        ("amount", (40,)),
+        stored={"price": None},
+    ),
     Case(
         "price",
         T("500 रुपये 10 किलो"),  # the price of ten kilos: a kilo's offered
         "price",
-        [],
+        ["price-worked-out"],
         ("amount", (50,)),
         stored={"price": None, "price_unit": "kilogram"},
     ),
-    Case("price", T("2 पीस 300 रुपये"), "price", [], ("amount", (150,)), stored={"price": None}),
+    Case(
+        "price",
+        T("2 पीस 300 रुपये"),
+        "price",
+        ["price-worked-out"],
+        ("amount", (150,)),
+        stored={"price": None},
+    ),
     Case("price", T("1 किलो 500 रुपये"), "capacity", ["price-saved"], stored={"price": 500}),
     Case("price", T("500 रुपये मीटर"), "price", ["err-measure-other"], stored={"price": None}),
     Case("price", T("1200 per sq ft"), "price", ["err-measure-other"], stored={"price": None}),
@@ -323,15 +337,22 @@ CASES = [
         "price",
         T("दो सौ का पाव"),
         "price",
-        [],
+        ["price-worked-out"],
         ("amount", (800,)),
         stored={"price_unit": "kilogram"},
     ),
-    Case("price", T("500 ग्राम 150 रुपये"), "price", [], ("amount", (300,))),
-    Case("price", T("आधा किलो 100 रुपये"), "price", [], ("amount", (200,))),
+    Case("price", T("500 ग्राम 150 रुपये"), "price", ["price-worked-out"], ("amount", (300,))),
+    Case("price", T("आधा किलो 100 रुपये"), "price", ["price-worked-out"], ("amount", (200,))),
     Case("price", T("एक का 1200"), "capacity", ["price-saved"], stored={"price": 1200}),
     Case("price", T("ek kurta 1000"), "capacity", ["price-saved"], stored={"price": 1000}),
     Case("price", T("एक या दो हज़ार"), "price", [], ("amount", (1000, 2000))),
+    # found walking the bot as a toy maker and an amla maker
+    Case("price", T("das khilone 500 rupaye"), "price", ["price-worked-out"], ("amount", (50,))),
+    Case(
+        "price", T("1200 kar do"), "capacity", ["price-saved"], stored={"price": 1200}
+    ),  # do: give
+    Case("price", T("mahine me 50 kilo"), "price", ["err-price-period"], stored={"price": None}),
+    Case("capacity", T("aap likh do"), "capacity", ["err-number"], stored={"capacity": None}),
     Case(  # the kilo named without a number: the price is a kilo's, the 50 something else
         "price", T("40 rupaye kilo, 50 kilo minimum"), "price", [], ("amount", (40, 50))
     ),

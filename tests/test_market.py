@@ -205,7 +205,7 @@ async def test_a_price_said_for_ten_kilos_is_offered_as_a_kilos_price(
     await artisan.send("देसी गुड़")
     await artisan.send("गन्ने के रस से बना देसी गुड़, बिना केमिकल।")
     await artisan.send("500 रुपये 10 किलो")
-    assert artisan.last_text.startswith("यानी इतना?")
+    assert artisan.last_text.startswith("“500 रुपये 10 किलो” = ₹50 / किलो")  # how, then which
     assert artisan.buttons == ["₹50 / किलो"]
     await artisan.press("₹50 / किलो")
     assert artisan.last_text.startswith("दाम: ₹50 / किलो ✅")
@@ -317,7 +317,9 @@ async def test_artisan_typing_days_as_a_range_gets_its_larger_end_echoed_and_kep
      ("40 किलो", "kilogram", 40), ("3 दर्जन", "dozen", 3), ("50 किलो", None, "ls-err-number"),
      ("कोई नहीं", None, 0), ("सब बिक गया।", "kilogram", 0), ("पता नहीं", None, "ls-err-number"),
      ("ऑर्डर पर बनाते हैं", None, "ls-err-to-order"), ("order milne par", None, "ls-err-to-order"),
-     ("10 आर्डर के लिए तैयार", None, 10)],
+     ("10 आर्डर के लिए तैयार", None, 10), ("band kar do", None, "ls-err-number"),
+     ("ek bhi nahi", None, 0), ("sab bik gaya", "kilogram", 0),
+     ("6 inch", None, "err-measure-other")],
 )  # fmt: skip
 def test_stock_is_counted_in_what_the_price_is_of(
     typed: str, unit: str | None, count: int | str

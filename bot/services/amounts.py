@@ -55,13 +55,15 @@ class Vocabulary:
     other_measures: frozenset[str]  # "metre", "litre": an amount of what cannot be listed
     days: dict[str, Decimal]  # "day", "week", "month": how many days one of them is
     fillers: frozenset[str]  # "only", "about": words around an amount that change nothing
+    rupees: frozenset[str]  # "rupaye", "rs": the number beside one is a price
+    verbs: frozenset[str]  # "kar", "bhej": "do" after one is "give", not two
 
     @functools.cached_property
     def known(self) -> frozenset[str]:
         """Every word of the table, of whatever kind."""
         kinds = (self.multipliers, self.numbers, self.prefixes, self.ranges, self.units,
                  self.each, self.periods, self.measures, self.other_measures, self.days,
-                 self.fillers)  # fmt: skip
+                 self.fillers, self.rupees, self.verbs)  # fmt: skip
         return frozenset(word for kind in kinds for word in kind)
 
     @classmethod
@@ -90,6 +92,8 @@ class Vocabulary:
             other_measures=frozenset(found.get("other_measure", {})),
             days=found.get("days", {}),
             fillers=frozenset(found.get("filler", {})),
+            rupees=frozenset(found.get("rupee", {})),
+            verbs=frozenset(found.get("verb", {})),
         )
 
 
@@ -123,6 +127,12 @@ def _number(token: str) -> Decimal | None:
     return Decimal(token)
 
 
+def names_a_period(text: str) -> bool:
+    """A day, week, month or year named ("mahine me 50 kilo"): a count over time, no price."""
+    words = vocabulary()
+    return any(t in words.periods or t in words.days for t in _tokens(text))
+
+
 def days_in(text: str) -> Decimal:
     """How many days one of the periods `text` counts in is: 7 for "2 hafte", 30 for "1
     mahina", 1 for days or nothing said."""
@@ -154,8 +164,9 @@ def quantity(text: str) -> tuple[str, Decimal] | None:
     the quantity, and the quantity. None when the text says no such second number."""
     words = vocabulary()
     tokens = _tokens(text)
-    values = [_number(t) if t[0].isdigit() else words.numbers.get(t) for t in tokens]
-    if sum(value is not None for value in values) < 2:
+    values = _values(tokens)
+    numbered = [i for i, value in enumerate(values) if value is not None]
+    if len(numbered) < 2:
         return None
     measured = [i for i, t in enumerate(tokens) if t in words.measures or t in words.units]
     if any(i == 0 or values[i - 1] is None for i in measured):
@@ -164,7 +175,24 @@ def quantity(text: str) -> tuple[str, Decimal] | None:
         following = tokens[i + 1]
         if value and value != 1 and (following in words.measures or following in words.units):
             return " ".join(tokens[:i] + tokens[i + 1 :]), value
+    # "das khilone 500 rupaye": the number of rupees is the price, the other one (before a
+    # thing's name) how many it is for.
+    priced = [i for i in numbered if _in_rupees(tokens, i, text)]
+    if len(numbered) == 2 and len(priced) == 1:
+        i = next(n for n in numbered if n not in priced)
+        thing = tokens[i + 1] if i + 1 < len(tokens) else ""
+        value = values[i]
+        if value is not None and value > 1 and _is_word(thing) and thing not in words.known:
+            return " ".join(tokens[:i] + tokens[i + 1 :]), value
     return None
+
+
+def _in_rupees(tokens: list[str], i: int, text: str) -> bool:
+    """The number at `i` is said in rupees: a rupee word beside it, or the sign before it."""
+    rupees = vocabulary().rupees
+    beside = {tokens[j] for j in (i - 1, i + 1) if 0 <= j < len(tokens)}
+    signed = re.findall(r"₹\s*(\d[\d,.]*)", ascii_digits(text))
+    return bool(beside & rupees) or tokens[i] in {s.rstrip(".,") for s in signed}
 
 
 def counted_in(said: Measure | None, unit: str | None) -> Decimal | None:
@@ -188,13 +216,28 @@ def _tokens(text: str) -> list[str]:
     return [fold(t) for t in _TOKEN.findall(text)]
 
 
+def _values(tokens: list[str]) -> list[Decimal | None]:
+    """Each token's value as a number, None for a word ("do" after "kar" is "give": None)."""
+    words = vocabulary()
+    values: list[Decimal | None] = []
+    for i, token in enumerate(tokens):
+        if token[0].isdigit():
+            values.append(_number(token))
+        elif token in words.numbers and not (i and tokens[i - 1] in words.verbs):
+            values.append(words.numbers[token])
+        else:
+            values.append(None)
+    return values
+
+
 def _groups(text: str) -> list[list[Decimal] | str]:
     """Numbers, each with the multipliers that follow it, and range words between them."""
     tokens = _tokens(text)
     words = vocabulary()
     out: list[list[Decimal] | str] = []
     prefix = Decimal(0)
-    numbers = sum(1 for t in tokens if t[0].isdigit() or t in words.numbers)
+    values = _values(tokens)
+    numbers = sum(1 for value in values if value is not None)
     for i, token in enumerate(tokens):
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
         previous = tokens[i - 1] if i > 0 else ""
@@ -215,13 +258,9 @@ def _groups(text: str) -> list[list[Decimal] | str]:
                 out.append([Decimal(1) + prefix, words.multipliers[token]])
                 prefix = Decimal(0)
             continue
-        value: Decimal | None = None
-        if token[0].isdigit():
-            value = _number(token)
-            if value is None:
-                raise Invalid("err-number")
-        elif token in words.numbers:
-            value = words.numbers[token]
+        value = values[i]
+        if value is None and token[0].isdigit():
+            raise Invalid("err-number")
         if value is None:
             if previous[:1].isdigit() and _like_multiplier(token):  # "5 hajjaar": 5? no
                 raise Invalid("err-number")
@@ -245,11 +284,13 @@ def _groups(text: str) -> list[list[Decimal] | str]:
 
 
 def _one_of_it(token: str, previous: str, following: str) -> bool:
-    """ "ek" written as a word, not before "sau" nor beside "ya": one of the thing priced."""
+    """ "ek" (or a 1 before a thing's name: "1 saree 5000"), not before "sau" nor beside "ya":
+    one of the thing priced."""
     words = vocabulary()
     around = (previous, following)
+    named = _is_word(following) and following not in words.known
     return (
-        not token[0].isdigit()
+        (not token[0].isdigit() or named)
         and following not in words.multipliers
         and not any(word in words.ranges for word in around)
     )
@@ -279,7 +320,7 @@ def _like(token: str, words: Iterable[str], at_least: float) -> bool:
 
 def _is_word(token: str) -> bool:
     """Letters (and Devanagari's vowel signs), no digits."""
-    return all(unicodedata.category(ch)[0] in "LM" for ch in token)
+    return bool(token) and all(unicodedata.category(ch)[0] in "LM" for ch in token)
 
 
 def _around(value: Decimal) -> tuple[int, ...]:

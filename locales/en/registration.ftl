@@ -70,11 +70,13 @@ err-number = I didn't understand that. Type one number, e.g.: 1200 or 5 thousand
 err-amount-small = That is less than 1. Type a whole number, e.g.: 1200
 err-amount-negative = Leave out the minus sign (-). Type just the number, e.g.: 1200
 err-amount-large = That number is very large. Please check and type it again, e.g.: 1200
-amount-which = Which one do you mean?
+amount-which = Which one do you mean? Tap it, or type it again.
 amount-confirm = So, this much? Tap it if right, or type it again.
 amount-per-month = That makes about this many { $unit } in a month. Tap it if right, or type the month's count.
 err-measure-other = I can't take that measure yet — write it per piece, dozen or kilo, e.g.: 500 a piece
 err-measure-mixed = Write it one way only — per piece, per dozen or per kilo, e.g.: 900 a dozen
+err-price-period = That looks like the month's count — first the price: press the button above, or type the price.
+price-worked-out = “{ $typed }” = { price-amount }
 price-saved = Price: { price-amount } ✅
 capacity-saved = Per month: { $value } { $unit } ✅
 err-capacity-measure = The price is for one { $unit }, so count the month in { $unit } too. If the price is for { $said ->

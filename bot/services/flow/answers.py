@@ -13,6 +13,7 @@ from bot.services.amounts import (
     Unclear,
     counted_in,
     measure,
+    names_a_period,
     quantity,
     read_amount,
     vocabulary,
@@ -307,6 +308,8 @@ async def _price(d: Draft, given: Input) -> Outcome:
     per kilogram."""
     if not isinstance(given, Text):
         return with_hint(d, HINTS["price"])
+    if names_a_period(given.value):  # the month's count typed while a price waits for a tap
+        return with_error(d, v.Invalid("err-price-period"))
     try:
         said = measure(given.value)
         amounts, sure, size = _price_of_one(given.value, said.size if said else Decimal(1))
@@ -314,14 +317,18 @@ async def _price(d: Draft, given: Input) -> Outcome:
         return with_error(d, exc)
     if min(amounts) < 1:  # "₹40 a quintal": less than a rupee a kilo
         return with_error(d, v.Invalid("err-amount-small"))
-    if size != 1:  # "₹4,000 quintal": ₹40 a kilo, to confirm
-        sure = False
     prices = _whole(amounts)
+    out = Outcome()
+    if size != 1:  # "₹4,000 quintal": ₹40 a kilo, to confirm, with how it was worked out
+        sure = False
+        if len(prices) == 1:
+            unit = said.unit if said else PIECE
+            out.ack("price-worked-out", typed=given.value.strip(), value=prices[0], measure=unit)
     # Not said: what it was ("daam 60 kar do" of a kilo's price), else how the work is sold.
     dropped = _set_price_unit(d, said.unit if said else d.sub.price_unit or d.sold_by)
     if not sure:
         d.sub.price = None  # the choice pressed next is a price of what was said
-        return Outcome().show("amount", prices)
+        return out.show("amount", prices)
     if dropped:  # a month's count of what the price is of no more: asked again
         d.sub.price = prices[0]
         out = Outcome().ack("price-saved", value=prices[0], measure=d.sub.price_unit)
