@@ -404,6 +404,25 @@ CASES = [
     Case("summary", T("नाम गलत है"), "name", [], stored={"editing": True}),
     Case("summary", T("नाम और मोबाइल गलत"), "summary", [], (flow.SUMMARY_HINT, None)),
     Case("summary", T("दाम 12"), "summary", ["price-saved"], stored={"price": 12}),
+    Case(
+        "summary",
+        T("naam Abdul Rashid kar do"),
+        "summary",
+        ["name-saved"],
+        stored={"name": "Abdul Rashid"},
+    ),
+    Case(
+        "summary",
+        T("papa ka naam Abdul Rasheed hai"),
+        "summary",
+        ["name-saved"],
+        stored={"name": "Abdul Rasheed"},
+    ),
+    Case("summary", T("नाम सही है"), "summary", [], (flow.SUMMARY_HINT, None)),
+    Case(
+        "summary", T("सामान का नाम मिट्टी का घड़ा कर दो"), "summary", [], (flow.SUMMARY_HINT, None)
+    ),
+    Case("summary", T("number 2 photo hata do"), "summary", [], (flow.SUMMARY_HINT, None)),
     # extras, reached from the summary
     Case("gstin", T("09abcde1234f1z5"), "summary", stored={"gstin": "09ABCDE1234F1Z5"}),
     Case("gstin", T("123"), "gstin", ["err-gstin"], stored={"gstin": None}),

@@ -256,6 +256,24 @@ async def test_artisan_resubmits_and_reviewer_sees_what_changed(
     assert "Price: ₹1,200 → ₹950" in reviewer.last_text
 
 
+async def test_a_typed_reason_naming_the_price_opens_the_price_to_fix(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """A typed reason opened the whole summary with no pointer; the artisan's corrected price
+    typed there was not taken, and the old one went back for review."""
+    artisan = fake.user()
+    ref = await submit_product(artisan)
+    reviewer = fake.user(REVIEWER_ID, language_code="hi")
+    await reviewer.send(f"/review {ref}", expect=2)
+    await reviewer.press("सुधार चाहिए")
+    await reviewer.press("अपना कारण लिखें")
+    await reviewer.send("दाम एक खिलौने का लिखिए, दस का नहीं", expect=2)
+    await artisan.press("सुधार करें", expect=2)  # the reason, and straight to the price
+    assert "दस का नहीं" in artisan.texts[-2] and "दाम" in artisan.last_text
+    await artisan.send("50", expect=2)
+    assert artisan.last_text.startswith("दाम: ₹50 ✅")
+
+
 async def test_artisan_asked_for_more_photos_sends_one_at_the_summary_and_it_is_added(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

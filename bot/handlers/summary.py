@@ -6,8 +6,8 @@ import html
 
 from bot.handlers import keyboards as kb
 from bot.handlers.base import Turn
+from bot.services import flow
 from bot.services import registration as reg
-from bot.services import review
 from bot.services import review_queries as views
 from bot.storage.models import Artisan, State, Submission
 
@@ -91,7 +91,7 @@ async def show_summary(turn: Turn, artisan: Artisan, sub: Submission) -> None:
 async def _to_fix(turn: Turn, sub: Submission) -> str:
     """A sent-back product: the reviewer's reason on top, and what it asks to change."""
     lines = [turn.t("fix-reason", reason=sub.decision_reason or "")]
-    field = review.FIX_FIELDS.get(await views.sent_back_for(turn.session, sub.id) or "")
+    field = flow.fix_field(await views.sent_back_for(turn.session, sub.id))
     if field is not None:
         label = turn.t(kb.EDIT_FIELDS.get(field, "btn-edit-photos"))
         done = await _changed_since_sent(turn, sub, field)

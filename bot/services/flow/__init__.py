@@ -18,7 +18,7 @@ from bot.services.flow.answers import (
     set_district,
     set_name,
 )
-from bot.services.flow.drafts import active, leave, open_for_fix, resume, start_new
+from bot.services.flow.drafts import active, fix_field, leave, open_for_fix, resume, start_new
 from bot.services.flow.photos import photos_done
 from bot.services.flow.steps import advance, back
 from bot.services.flow.summary import EDIT_SCREENS, edit, open_edits, replace_photos, skip, submit
@@ -58,6 +58,7 @@ __all__ = [
     "back",
     "choose_amount",
     "edit",
+    "fix_field",
     "leave",
     "open_edits",
     "open_for_fix",

@@ -92,24 +92,44 @@ SUMMARY_FIELDS = ("price", "capacity", "phone", "name", "district")
 
 async def _at_summary(d: Draft, given: Input) -> Outcome:
     """Text at the summary that names one answer changes it: "daam 900 kar do" is read as the
-    price (echoed, then the summary again), "naam galat hai" asks the name's question (with its
-    way back). Anything else gets the summary's two buttons again, not the whole summary."""
-    field = _field_named(given.value) if isinstance(given, Text) else None
-    if field is None or not isinstance(given, Text):
+    price, "naam Abdul Rashid kar do" as the name (echoed, then the summary again), "naam galat
+    hai" asks the name's question (with its way back). "sab sahi hai", a message about the
+    product or its photos, and anything else get the summary's two buttons again."""
+    text = given.value if isinstance(given, Text) else ""
+    words = set(_words(text))
+    if words & (input_words.words("fine") | input_words.words("not_a_field")):
+        return Outcome().show(SUMMARY_HINT)
+    field = field_named(text)
+    if field is None:
         return Outcome().show(SUMMARY_HINT)
     d.sub.editing = True
-    value = _without_request(given.value)
+    value = _without_request(text)
+    if field == "name" and not words & input_words.words("wrong"):
+        name = _name_in(value)
+        if name is not None:  # "papa ka naam Abdul Rasheed hai"
+            d.sub.step = "name"
+            return set_name(d, name)
     if not _has_number(field, value):  # no new value given ("naam galat hai"): its question
         return goto(d, field)
     d.sub.step = field
     return await ANSWERS[field](d, Text(value))
 
 
+def _name_in(text: str) -> str | None:
+    """The name a correction gives ("naam Abdul Rashid"), if it gives one."""
+    try:
+        name = v.parse_name(text)
+    except v.Invalid:
+        return None
+    named = set(_words(name))
+    return None if named & input_words.words("field_name") else name
+
+
 def _words(text: str) -> list[str]:
     return [input_words.fold(w.strip(".,!?:;\u0964")) for w in text.split()]
 
 
-def _field_named(text: str) -> str | None:
+def field_named(text: str) -> str | None:
     """The one answer `text` names, if it names exactly one."""
     words = set(_words(text))
     named = [f for f in SUMMARY_FIELDS if words & input_words.words(f"field_{f}")]

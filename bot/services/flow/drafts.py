@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import registration as reg
-from bot.services.flow.answers import ANSWERS
+from bot.services.flow.answers import ANSWERS, field_named
 from bot.services.review import FIX_FIELDS
 from bot.services.review_queries import sent_back_for
 from bot.storage.models import Artisan, State, Submission
@@ -60,18 +60,25 @@ async def open_for_fix(
     session: AsyncSession, artisan: Artisan, submission_id: int
 ) -> Submission | None:
     """Open exactly the submission a reviewer sent back: at the answer the reviewer's reason
-    names when it is one to type again (review.FIX_FIELDS: the price, the description), else
-    at its summary."""
+    names when it is one to type again (review.FIX_FIELDS: the price, the description; a typed
+    reason's words, as at the summary), else at its summary."""
     sub = await session.get(Submission, submission_id)
     if sub is None or sub.artisan_id != artisan.id or sub.state != State.CHANGES_REQUESTED:
         return None
     artisan.active_submission_id = sub.id
-    field = FIX_FIELDS.get(await sent_back_for(session, sub.id) or "")
+    field = fix_field(await sent_back_for(session, sub.id))
     if field in ANSWERS:
         sub.step, sub.editing = field, True  # answered, it comes back to the summary
     else:
         sub.step, sub.editing = "summary", False
     return sub
+
+
+def fix_field(reason: str | None) -> str | None:
+    """The answer a reviewer's reason asks to change: a one-tap reason's (review.FIX_FIELDS), or
+    the one a typed reason names ("daam ek khilone ka likhiye"), as a change typed at the
+    summary would."""
+    return FIX_FIELDS.get(reason or "") or field_named(reason or "")
 
 
 def leave(artisan: Artisan) -> bool:
