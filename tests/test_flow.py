@@ -169,6 +169,8 @@ CASES = [
     Case("name", T("मैं अपने पिताजी का रजिस्ट्रेशन कर रहा हूँ"), "name", ["err-name-sentence"]),
     Case("name", T("नमस्ते"), "name", ["err-name-length"], stored={"name": None}),
     Case("name", T("hello sir"), "name", ["err-name-length"], stored={"name": None}),
+    Case("name", T("hlo"), "name", ["err-name-length"], stored={"name": None}),
+    Case("name", T("9876543210"), "name", ["err-name-phone"], stored={"name": None}),
     # ... while one such word may be a name's own, or an initial
     Case(
         "name", T("Rahi Masoom Raza"), "phone", ["name-saved"], stored={"name": "Rahi Masoom Raza"}
@@ -353,6 +355,8 @@ CASES = [
     ),  # do: give
     Case("price", T("mahine me 50 kilo"), "price", ["err-price-period"], stored={"price": None}),
     Case("capacity", T("aap likh do"), "capacity", ["err-number"], stored={"capacity": None}),
+    Case("capacity", T("jitna order ho"), "photos", stored={"capacity": None}),  # skipped
+    Case("phone", T("ok sir"), "phone", ["err-phone-digits"]),
     Case(  # the kilo named without a number: the price is a kilo's, the 50 something else
         "price", T("40 rupaye kilo, 50 kilo minimum"), "price", [], ("amount", (40, 50))
     ),

@@ -67,7 +67,7 @@ async def approve(fake: FakeTelegram, reference: str) -> None:
 async def answer_questions(artisan: FakeUser) -> None:
     """Material by button, colour typed, stock typed in Devanagari digits, days by button."""
     await artisan.press("मिट्टी")
-    assert "सामान: मिट्टी ✅" in artisan.last_text and "रंग" in artisan.last_text
+    assert "किस चीज़ से बना: मिट्टी ✅" in artisan.last_text and "रंग" in artisan.last_text
     await artisan.send("लाल-भूरा")
     assert "कितने नग तैयार" in artisan.last_text
     await artisan.send("१२")
@@ -335,13 +335,17 @@ def test_stock_is_counted_in_what_the_price_is_of(
     [("2-3 दिन", 3), ("2 से 3 दिन", 3), ("2 - 3", 3), ("२-३ दिन", 3), ("3-4 days", 4),
      ("दो से तीन दिन", 3), ("2 se 3 din", 3), ("0-2", 2), ("7", 7), ("७ दिन", 7),
      ("2 हफ्ते", 14), ("1-2 week", 14), ("ek hafta", 7), ("2 weeks", 14), ("2 हफ़्तों", 14),
-     ("1 महीना", 30), ("ek mahina", 30), ("तुरंत", 1), ("कल ही भेज देंगे", 1)],
+     ("1 महीना", 30), ("ek mahina", 30), ("तुरंत", 1), ("कल ही भेज देंगे", 1),
+     ("ek hafte me", 7), ("एक हफ़्ते में", 7)],
 )  # fmt: skip
 def test_days_to_send_typed_as_a_range_are_its_larger_end(typed: str, days: int) -> None:
     assert listing_details.parse("ship", typed) == days
 
 
-@pytest.mark.parametrize("typed", ["0", "3-2", "2-2", "2-3-4", "1.5-2", "100-130", "2.5", "2 3"])
+@pytest.mark.parametrize(
+    "typed",
+    ["0", "3-2", "2-2", "2-3-4", "1.5-2", "100-130", "2.5", "2 3", "10 inch ooncha, 1 kilo"],
+)
 def test_days_to_send_that_are_no_range_nor_count_are_still_refused(typed: str) -> None:
     with pytest.raises(Invalid):
         listing_details.parse("ship", typed)
@@ -513,7 +517,7 @@ async def test_artisan_starting_a_new_product_types_into_registration_not_the_qu
         listing = await session.get(Listing, submission_id(reference))
         assert listing is not None and (listing.step, listing.material) == ("material", None)
     await artisan.press("मिट्टी")  # the question's button still answers it
-    assert "सामान: मिट्टी ✅" in artisan.last_text
+    assert "किस चीज़ से बना: मिट्टी ✅" in artisan.last_text
 
 
 def test_saree_is_left_out_as_not_home_decor_and_images_stay_relative_without_base_url() -> None:

@@ -105,6 +105,7 @@ async def render(turn: Turn, d: flow.Draft, out: flow.Outcome) -> None:
     elif screen.kind in ("suggest", "pins"):
         found = [districts.by_key[key] for key in screen.arg]
         key = "district-did-you-mean" if screen.kind == "suggest" else "district-which-of-pin"
+        key = "district-is-it" if key == "district-did-you-mean" and len(found) == 1 else key
         turn.say(key, kb.suggestions(t, locale, found))
     elif screen.kind == "divisions":
         turn.say("ask-division", kb.divisions(t, locale, districts))

@@ -80,12 +80,19 @@ def parse_days(text: str) -> int:
     """Days to send an order: a number, or a range ("2-3 din", "2 se 3", "3-4 days") read as
     its larger end, the promise the artisan can keep; "2 hafte" is 14 days, "1 mahina" 30."""
     try:
+        if measure(text) is not None:  # "10 inch ooncha, 1 kilo": a size, no days
+            raise Invalid("ls-err-number")
+    except Invalid:
+        raise Invalid("ls-err-number") from None
+    try:
         days = parse_count(text, SHIP_MAX)
     except Invalid:
         if _word_without_number(text, "right_away"):  # "turant", "kal hi bhej denge": a day
             return 1
-        if input_words.said(text, "dont_know"):  # "pata nahin": a guess will do
-            raise Invalid("ls-err-guess") from None
+        if input_words.said(text, "dont_know") or _word_without_number(text, "to_order"):
+            raise Invalid("ls-err-guess") from None  # "pata nahin", "order ke hisab se"
+        if not any(ch.isdigit() for ch in text) and days_in(text) > 1:
+            return int(days_in(text))  # "ek hafte me": one week
         days = _range_end(text)
     days *= int(days_in(text))
     if not 0 < days <= SHIP_MAX:

@@ -17,6 +17,7 @@ NAME_MIN, NAME_MAX = 2, 60
 # Words no name has (data/input_words.csv not_in_name) that make a name typed with them a
 # sentence; one alone may be a name's ("Rahi Masoom Raza", "Sujit Kar").
 SENTENCE_WORDS = 2
+PHONE_DIGITS = 10
 PRODUCT_MIN, PRODUCT_MAX = 2, 100
 DESCRIPTION_MIN, DESCRIPTION_MAX = 10, 1000
 PRICE_MAX = 10_00_000
@@ -52,6 +53,8 @@ def parse_name(text: str) -> str:
     """A person's name, without the sentence or the titles said around it (`bare_name`), nor
     what follows a comma ("Ramu, Gorakhpur se": asked later)."""
     text = _abbreviations(clean_text(text))
+    if sum(ch.isdigit() for ch in ascii_digits(text)) >= PHONE_DIGITS:  # the next answer, early
+        raise Invalid("err-name-phone")
     name = bare_name(text.split(",")[0] if text.split(",")[0].strip() else text)
     if input_words.said(name, "not_a_name"):  # "haan", "ok": said to the question, no name
         raise Invalid("err-name-length", min=NAME_MIN, max=NAME_MAX)
@@ -129,6 +132,8 @@ _NUMBER_IN_TEXT = re.compile(r"\+?\d[\d\s\-().]{8,}\d")
 def parse_phone(text: str) -> str:
     """An Indian mobile number in E.164 (+91XXXXXXXXXX)."""
     raw = ascii_digits(clean_text(text))
+    if not any(ch.isdigit() for ch in raw):  # "ok sir": no number at all
+        raise Invalid("err-phone-digits")
     found = _NUMBER_IN_TEXT.findall(raw)
     if len(found) > 1:
         raise Invalid("err-phone-many")  # "9876543210, 9415012345": which one?

@@ -12,7 +12,7 @@ ls-days = { $days } days
 ls-ask-size =
     Type the size or weight, e.g.: 30 cm tall, 2 kg
     If you don't know, press "Skip".
-ls-echo-material = Material: { $value } ✅
+ls-echo-material = Made of: { $value } ✅
 ls-echo-colour = Colour: { $value } ✅
 ls-echo-stock = Ready: { $value } { $unit } ✅
 ls-echo-ship = Sent within: { $value } days ✅

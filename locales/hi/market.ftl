@@ -13,7 +13,7 @@ ls-days = { $days } दिन
 ls-ask-size =
     नाप या वज़न लिखें, जैसे: 30 सेमी ऊँचा, 2 किलो
     पता न हो तो "छोड़ें" दबाएँ।
-ls-echo-material = सामान: { $value } ✅
+ls-echo-material = किस चीज़ से बना: { $value } ✅
 ls-echo-colour = रंग: { $value } ✅
 ls-echo-stock = तैयार: { $value } { $unit } ✅
 ls-echo-ship = भेजने में: { $value } दिन ✅

@@ -66,14 +66,18 @@ async def answer(d: Draft, given: Input) -> Outcome:
         return with_hint(d, HINTS[step]) if step in HINTS else d.reprompt()  # "samajh nahin aaya"
     if isinstance(given, Text) and _someone_else_types(given.value):  # "beta likhega"
         return with_hint(d, "hint-someone-types")
-    if (
-        step in reg.SKIPPABLE
-        and isinstance(given, Text)
-        and input_words.said(given.value, "dont_know")
-    ):
-        setattr(d.sub, step, None)  # "pata nahin" typed: the skip button's answer
+    if step in reg.SKIPPABLE and isinstance(given, Text) and _not_known(given.value):
+        setattr(d.sub, step, None)  # "pata nahin", "order pe banate hain": the skip button's
         return advance(d, step)
     return await ANSWERS[step](d, given)
+
+
+def _not_known(text: str) -> bool:
+    """ "pata nahin", or made to order ("jitna order ho") with no number: no count to give."""
+    to_order = set(_words(text)) & input_words.words("to_order")
+    return input_words.said(text, "dont_know") or (
+        bool(to_order) and not any(ch.isdigit() for ch in text)
+    )
 
 
 def _someone_else_types(text: str) -> bool:
