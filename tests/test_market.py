@@ -223,7 +223,7 @@ async def test_a_month_counted_in_kilos_for_a_price_per_piece_says_how_to_change
     await to_price(artisan)
     await artisan.send("250")
     await artisan.send("50 किलो")
-    assert 'दाम किलो का हो तो "⬅️ पीछे" दबाकर दाम फिर लिखें।' in artisan.last_text
+    assert 'या "⬅️ पीछे" दबाकर दाम किलो का लिखें।' in artisan.last_text
     await artisan.press("⬅️ पीछे")
     await artisan.send("दो सौ का पाव")  # a quarter kilo's price: a kilo's offered
     await artisan.press("₹800 / किलो")

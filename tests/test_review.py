@@ -66,7 +66,7 @@ async def test_reviewer_opens_next_as_album_card_with_phone_and_buttons(
     calls = await reviewer.press("Review next", expect=2)
     assert [c.method for c in calls] == ["sendMediaGroup", "sendMessage"]
     assert reference(sub_id) in reviewer.last_text
-    assert f"+9198765{artisan.id % 100000:05d}" in reviewer.last_text
+    assert f"+91 98765 {artisan.id % 100000:05d}" in reviewer.last_text
     assert reviewer.buttons == ["✅ Approve", "✏️ Needs changes", "❌ Reject", "🏷 HSN code"]
     sub = await submission(db, sub_id)
     assert sub.state == State.IN_REVIEW and sub.claimed_by == REVIEWER_ID

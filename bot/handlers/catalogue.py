@@ -21,9 +21,8 @@ from bot.handlers.ondc_export import on_export_ondc
 from bot.handlers.photo_hints import send_hints
 from bot.jobs import RepeatingJob
 from bot.outbox import Outbox, tell
-from bot.services import input_words
 from bot.services import stats as st
-from bot.services.catalogue import ExportQuery, export_catalogue
+from bot.services.catalogue import ExportQuery, export_catalogue, state_named
 from bot.services.catalogue_files import zip_parts
 from bot.services.listing import ListingRefused, listing_notice, mark_listed, refusal_text
 from bot.services.media_sweep import sweep_orphans
@@ -84,10 +83,11 @@ async def on_export(turn: Turn) -> None:
     if args and args[0].lower() == "ondc":  # the ONDC catalogue (bot/handlers/ondc_export.py)
         return await on_export_ondc(turn, args[1:])
     state = State.APPROVED.value
-    said = _state(args[0]) if args else None
-    if said is not None:
-        state = said
-        args.pop(0)
+    for taken in (2, 1):  # "jaanch mein" is two words
+        said = state_named(" ".join(args[:taken])) if len(args) >= taken else None
+        if said is not None:
+            state, args = said, args[taken:]
+            break
     district = None
     if args:
         match = turn.services.districts.match(" ".join(args))
@@ -99,16 +99,6 @@ async def on_export(turn: Turn) -> None:
     turn.say("export-started")
     chat, locale, services = turn.chat_id, turn.locale, turn.services
     turn.later(partial(_export_and_send, services, chat, locale, query), chat)
-
-
-def _state(word: str) -> str | None:
-    """A state as its code ("approved") or a word of data/input_words.csv's kinds state_*
-    ("svikrit", "pass", "lambit": Hindi staff typed those and got "no district called")."""
-    folded = input_words.fold(word)
-    return next(
-        (s.value for s in State if folded == s.value or folded in input_words.words(f"state_{s}")),
-        None,
-    )
 
 
 async def _export_and_send(

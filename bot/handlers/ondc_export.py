@@ -76,10 +76,9 @@ async def _export_and_send(
         if result.left_out:
             outbox.document(chat, tmp / LEFT_OUT, LEFT_OUT)
         lines = [t("ls-ondc-done", items=result.items, left=len(result.left_out))]
-        lines += [
-            f"{ref}: {', '.join(t(MISSING.get(m, 'ondc-missing-other')) for m in missing)}"
-            for ref, missing in result.left_out[:20]
-        ]
+        for ref, missing in result.left_out[:20]:
+            said = dict.fromkeys(t(MISSING.get(m, "ondc-missing-other")) for m in missing)
+            lines.append(f"{ref}: {', '.join(said)}")  # both descriptions: one "description"
         if result.stock_unknown:
             lines.append(t("ls-ondc-stock-unknown", refs=", ".join(result.stock_unknown[:20])))
         if result.warnings:

@@ -279,7 +279,7 @@ async def on_input(turn: Turn) -> None:
         return
     sub = await flow.active(turn.session, artisan)
     if sub is None or sub.step is None:
-        if not command and _asks_what_next(msg.text or ""):  # "ab kya hoga?": their products
+        if not command and input_words.has_word(msg.text or "", "what_next"):  # "ab kya hoga?"
             await account.status_of(turn, artisan)
             return
         await show_menu(turn, artisan, "menu-hint")
@@ -300,12 +300,6 @@ async def on_input(turn: Turn) -> None:
     await render(turn, d, out)
     if isinstance(given, flow.Contact) and given.own:  # their number, verified by Telegram
         await assist.offer_link(turn, artisan, given.phone)
-
-
-def _asks_what_next(text: str) -> bool:
-    """A word of data/input_words.csv's kind what_next ("kab", "hoga", "status")."""
-    words = {input_words.fold(w.strip("?.!,\u0964")) for w in text.split()}
-    return bool(words & input_words.words("what_next"))
 
 
 # --- menu actions (reg:go, reg:new, reg:status, reg:fix:<id>) ---

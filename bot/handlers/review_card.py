@@ -153,10 +153,9 @@ async def card_text(turn: Turn, sub: Submission, photo_count: int) -> str:
 def _craft_name(turn: Turn, sub: Submission) -> str | None:
     """The craft by its official name in the reviewer's language (an English artisan's
     "Terracotta" on a Hindi reviewer's card read as a typo); as typed when not in the table."""
-    craft = turn.services.crafts.get(sub.craft, turn.services.districts.get(sub.district))
-    if craft is None:
-        return None
-    return craft.products_hi[0] if turn.locale == "hi" and craft.products_hi else craft.product_en
+    crafts, district = turn.services.crafts, turn.services.districts.get(sub.district)
+    craft = crafts.get(sub.craft, district)
+    return crafts.name_of(craft, turn.locale, district) if craft is not None else None
 
 
 async def flags(turn: Turn, sub: Submission) -> list[str]:

@@ -9,6 +9,7 @@ from bot.handlers.base import Turn
 from bot.services import flow
 from bot.services import registration as reg
 from bot.services import review_queries as views
+from bot.services.validation import readable_phone
 from bot.storage.models import Artisan, State, Submission
 
 
@@ -32,7 +33,7 @@ def fields(
 
     return {
         "name": told("name", artisan.name if artisan else None),
-        "phone": (artisan.phone if artisan else None) or missing,
+        "phone": readable_phone(artisan.phone) if artisan and artisan.phone else missing,
         "craft": told("craft", craft or sub.craft),
         "product": told("product_name", sub.product_name),
         "description": told("description", description),

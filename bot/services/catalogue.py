@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.services import amounts
+from bot.services import amounts, input_words
 from bot.services.campaigns import campaign_labels
 from bot.services.catalogue_files import WRITERS, copy_photos
 from bot.services.districts import DistrictIndex
@@ -38,6 +38,16 @@ class ExportQuery:
     state: str = State.APPROVED
     since: datetime | None = None  # decided (approved) at or after; submitted for undecided
     district: str | None = None  # a district key
+
+
+def state_named(words: str) -> str | None:
+    """A state as its code ("approved") or as staff type it: data/input_words.csv's kinds
+    state_* ("स्वीकृत", "lambit", "जाँच में")."""
+    folded = " ".join(input_words.words_in(words))
+    return next(
+        (s.value for s in State if folded == s.value or folded in input_words.words(f"state_{s}")),
+        None,
+    )
 
 
 @dataclass

@@ -13,13 +13,13 @@ from __future__ import annotations
 import csv
 import json
 import os
-import re
 import shutil
 import zipfile
 from pathlib import Path
 from typing import Any, TextIO
 
 from bot.services.registration import MAX_PHOTOS
+from bot.services.validation import readable_phone
 
 PART_LIMIT = 48 * 1000 * 1000  # a zip part stays under Telegram's 50 MB upload limit
 FIELDS = (
@@ -73,25 +73,11 @@ class _Writer:
 # OWASP's CSV-injection advice: a cell starting with one of these is taken for a formula by
 # Excel, LibreOffice or Google Sheets, so it is prefixed with a single quote (shown as text).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_INDIAN_MOBILE = re.compile(r"^\+91([6-9]\d{4})(\d{5})$")
 
 
 def spreadsheet_text(value: str) -> str:
     """Text that no spreadsheet runs as a formula: a leading quote when it could start one."""
     return "'" + value if value.startswith(FORMULA_STARTS) else value
-
-
-def readable_phone(phone: str) -> str:
-    """+919876543210 as "+91 98765 43210", the way people write an Indian mobile number.
-
-    Written bare, a spreadsheet reads "+919876543210" as the number 919876543210 and shows it as
-    9.19877E+11; the grouped form is not a number, so a person reads it as a phone. It still
-    starts with "+", so the CSV gets it behind the formula guard's quote ('+91 98765 43210) and
-    the XLSX as a string cell marked quote-prefixed (no quote visible). Other forms stay as
-    stored. JSON, read by programs, keeps the stored E.164 form.
-    """
-    match = _INDIAN_MOBILE.match(phone)
-    return f"+91 {match.group(1)} {match.group(2)}" if match else phone
 
 
 def _tabular(fields: dict[str, Any], photos: list[str]) -> list[Any]:

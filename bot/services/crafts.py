@@ -121,6 +121,14 @@ class CraftIndex:
                             return found
         return self._names.get(normalize(product))
 
+    @staticmethod
+    def name_of(craft: Craft, locale: str, district: District | None = None) -> str:
+        """The craft's official name in `locale`, as its button stores it: the district's
+        product name where the district has it (a craft may have several Hindi names)."""
+        if district is not None and craft.product_en in district.products_en:
+            return district.products(locale)[district.products_en.index(craft.product_en)]
+        return craft.products_hi[0] if locale == "hi" and craft.products_hi else craft.product_en
+
     def label(self, product: str, locale: str, district: District | None = None) -> str:
         """A short spoken name for a button; the product itself when there is no row."""
         craft = self.get(product, district)

@@ -40,6 +40,16 @@ def said(text: str, kind: str) -> bool:
     return fold(typed.strip(" .!?\u0964") or typed) in words(kind)  # U+0964: the danda; "?" alone
 
 
+def words_in(text: str) -> list[str]:
+    """The words of a message, folded, without the punctuation around them."""
+    return [fold(word.strip(".,!?:;\u0964\"'()")) for word in text.split()]
+
+
+def has_word(text: str, kind: str) -> bool:
+    """Whether one of the message's words is a word of `kind` ("kab hoga?": what_next)."""
+    return bool(set(words_in(text)) & words(kind))
+
+
 def words(kind: str) -> frozenset[str]:
     """The folded spellings of one kind (empty for a kind the file does not have)."""
     return _all().get(kind, frozenset())

@@ -102,8 +102,7 @@ def parse_days(text: str) -> int:
 
 def _word_without_number(text: str, kind: str) -> bool:
     """A word of data/input_words.csv's `kind` ("turant", "order") in `text`, and no number."""
-    words = {fold(word.strip(".,!?\u0964")) for word in clean_text(text).split()}
-    return not any(ch.isdigit() for ch in text) and bool(words & input_words.words(kind))
+    return not any(ch.isdigit() for ch in text) and input_words.has_word(text, kind)
 
 
 def _range_end(text: str) -> int:

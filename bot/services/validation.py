@@ -126,6 +126,7 @@ def _longest_prefix(folded: list[str], phrases: frozenset[str]) -> int:
     return 0
 
 
+_INDIAN_MOBILE = re.compile(r"^\+91([6-9]\d{4})(\d{5})$")
 _NUMBER_IN_TEXT = re.compile(r"\+?\d[\d\s\-().]{8,}\d")
 
 
@@ -155,6 +156,19 @@ def parse_phone(text: str) -> str:
     ):
         raise Invalid("err-phone")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def readable_phone(phone: str) -> str:
+    """+919876543210 as "+91 98765 43210", the way people write an Indian mobile number.
+
+    Written bare, a spreadsheet reads "+919876543210" as the number 919876543210 and shows it as
+    9.19877E+11; the grouped form is not a number, so a person reads it as a phone. It still
+    starts with "+", so the CSV gets it behind the formula guard's quote ('+91 98765 43210) and
+    the XLSX as a string cell marked quote-prefixed (no quote visible). Other forms stay as
+    stored. JSON, read by programs, keeps the stored E.164 form.
+    """
+    match = _INDIAN_MOBILE.match(phone)
+    return f"+91 {match.group(1)} {match.group(2)}" if match else phone
 
 
 def ascii_digits(text: str) -> str:

@@ -39,7 +39,8 @@ help-admin =
     /stats — numbers and a chart by district
     /export [state] [district] — the catalogue for marketplaces (CSV and photos)
     /listed ODOP-000123 URL — mark a product listed on a marketplace
-    /addhelper id [districts] — add a field helper, /removehelper id — remove one
+    /addhelper id [districts] — add a field helper
+    /removehelper id — remove a field helper
     /stock — products whose stock is unknown
 cancel-done = Cancelled.
 cancel-saved = OK, stopped. Your answers are saved. Press /start to continue.

@@ -24,8 +24,7 @@ ls-err-number = Type the number in digits, e.g.: 12 — or press a button.
 ls-err-text = Please type it a little more clearly, e.g.: clay — or press a button.
 ls-err-type = Press a button or type your answer.
 ls-err-to-order = Fine, you make to order. If none is made and ready now, press 0.
-ls-err-guess = A rough guess is fine, e.g.: 7 — or press a button.
-
+ls-err-guess = A rough guess of the days to send it is fine, e.g.: 7 — or press a button.
 ## The artisan: the monthly stock check
 ls-ask-restock = <b>{ $product }</b> ({ $ref }): how many { $unit } are ready now?
 ls-btn-pause = ⏸ Pause

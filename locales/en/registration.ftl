@@ -81,11 +81,11 @@ err-price-period = That looks like the month's count — first the price: press 
 price-worked-out = “{ $typed }” = { price-amount }
 price-saved = Price: { price-amount } ✅
 capacity-saved = Per month: { $value } { $unit } ✅
-err-capacity-measure = The price is for one { $unit }, so count the month in { $unit } too. If the price is for { $said ->
-        [kilogram] a kilo
-        [dozen] a dozen
-       *[piece] a piece
-    }, press "⬅️ Back" and write the price again.
+err-capacity-measure = The price is for one { $unit }, so count in { $unit } too — or press "⬅️ Back" and give the price per { $said ->
+        [kilogram] kilo
+        [dozen] dozen
+       *[piece] piece
+    }.
 # An amount's price ("₹1,200", "₹50 / kg") and what a count is of (bot/services/amounts.py MEASURES).
 price-amount = ₹{ $value }{ $measure ->
         [piece] {""}

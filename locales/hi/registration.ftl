@@ -82,11 +82,11 @@ err-price-period = यह महीने की गिनती लगती �
 price-worked-out = “{ $typed }” = { price-amount }
 price-saved = दाम: { price-amount } ✅
 capacity-saved = महीने में: { $value } { $unit } ✅
-err-capacity-measure = दाम एक { $unit } का लिखा है, इसलिए महीने की गिनती भी { $unit } में लिखें। दाम { $said ->
+err-capacity-measure = दाम एक { $unit } का है, तो गिनती भी { $unit } में लिखें — या "⬅️ पीछे" दबाकर दाम { $said ->
         [kilogram] किलो
         [dozen] दर्जन
        *[piece] नग
-    } का हो तो "⬅️ पीछे" दबाकर दाम फिर लिखें।
+    } का लिखें।
 # An amount's price ("₹1,200", "₹50 / किलो") and what a count is of (bot/services/amounts.py MEASURES).
 price-amount = ₹{ $value }{ $measure ->
         [piece] {""}

@@ -18,8 +18,6 @@ from bot.services.amounts import (
     read_amount,
     vocabulary,
 )
-from bot.services.crafts import Craft
-from bot.services.districts import District
 from bot.services.flow import photos
 from bot.services.flow.steps import advance, goto, with_error, with_hint
 from bot.services.flow.terms import (
@@ -74,15 +72,15 @@ async def answer(d: Draft, given: Input) -> Outcome:
 
 def _not_known(text: str) -> bool:
     """ "pata nahin", or made to order ("jitna order ho") with no number: no count to give."""
-    to_order = set(_words(text)) & input_words.words("to_order")
+    no_number = not any(ch.isdigit() for ch in text)
     return input_words.said(text, "dont_know") or (
-        bool(to_order) and not any(ch.isdigit() for ch in text)
+        no_number and input_words.has_word(text, "to_order")
     )
 
 
 def _someone_else_types(text: str) -> bool:
     """A short message with a word of data/input_words.csv's kind someone_types."""
-    words = _words(text)
+    words = input_words.words_in(text)
     return len(words) <= SOMEONE_WORDS and bool(set(words) & input_words.words("someone_types"))
 
 
@@ -100,7 +98,7 @@ async def _at_summary(d: Draft, given: Input) -> Outcome:
     hai" asks the name's question (with its way back). "sab sahi hai", a message about the
     product or its photos, and anything else get the summary's two buttons again."""
     text = given.value if isinstance(given, Text) else ""
-    words = set(_words(text))
+    words = set(input_words.words_in(text))
     if words & (input_words.words("fine") | input_words.words("not_a_field")):
         return Outcome().show(SUMMARY_HINT)
     field = field_named(text)
@@ -125,17 +123,13 @@ def _name_in(text: str) -> str | None:
         name = v.parse_name(text)
     except v.Invalid:
         return None
-    named = set(_words(name))
+    named = set(input_words.words_in(name))
     return None if named & input_words.words("field_name") else name
-
-
-def _words(text: str) -> list[str]:
-    return [input_words.fold(w.strip(".,!?:;\u0964")) for w in text.split()]
 
 
 def field_named(text: str) -> str | None:
     """The one answer `text` names, if it names exactly one."""
-    words = set(_words(text))
+    words = set(input_words.words_in(text))
     named = [f for f in SUMMARY_FIELDS if words & input_words.words(f"field_{f}")]
     return named[0] if len(named) == 1 else None
 
@@ -147,14 +141,14 @@ def _has_number(field: str, text: str) -> bool:
         return False
     words = vocabulary()
     spoken = {*words.numbers, *words.multipliers} if field != "phone" else set()
-    return any(ch.isdigit() for ch in text) or bool(spoken & set(_words(text)))
+    return any(ch.isdigit() for ch in text) or bool(spoken & set(input_words.words_in(text)))
 
 
 def _without_request(text: str) -> str:
     """ "daam 900 kar do" without its closing "kar do" (whose "do" would read as a 2)."""
     kept = text.split()
     request = input_words.words("request")
-    while kept and _words(kept[-1])[0] in request:
+    while kept and input_words.words_in(kept[-1])[0] in request:
         kept.pop()
     return " ".join(kept)
 
@@ -227,7 +221,7 @@ async def _phone(d: Draft, given: Input) -> Outcome:
         d.artisan.phone = v.parse_phone(raw)
     except v.Invalid as exc:
         return with_error(d, exc)
-    saved = Say("phone-saved", {"phone": d.artisan.phone}, drop_keyboard=True)
+    saved = Say("phone-saved", {"phone": v.readable_phone(d.artisan.phone)}, drop_keyboard=True)
     return advance(d, "phone", Outcome(says=[saved]))
 
 
@@ -285,18 +279,10 @@ async def _craft(d: Draft, given: Input) -> Outcome:
     district = d.districts.get(d.artisan.district)
     known = d.crafts.typed(craft, district)  # "matka": terracotta, with its HSN and category
     if known is not None:
-        craft = _craft_name(d, known, district)
+        craft = d.crafts.name_of(known, d.locale, district)
     # Echoed: a product's name typed here by mistake would shift every later answer.
     shown = d.crafts.label(craft, d.locale, district)
     return set_craft(d, craft, Outcome().ack("craft-saved", craft=shown))
-
-
-def _craft_name(d: Draft, craft: Craft, district: District | None) -> str:
-    """A craft stored as its button stores it: the district's product name in the artisan's
-    language, else the craft's own name."""
-    if district is not None and craft.product_en in district.products_en:
-        return district.products(d.locale)[district.products_en.index(craft.product_en)]
-    return craft.products_hi[0] if d.locale == "hi" and craft.products_hi else craft.product_en
 
 
 def set_craft(d: Draft, craft: str, out: Outcome | None = None) -> Outcome:
