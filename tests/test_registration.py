@@ -274,6 +274,16 @@ async def test_a_captioned_photo_at_the_name_question_keeps_the_photo_not_the_ca
     assert "नाम: कमला देवी ✅" in artisan.last_text and "मोबाइल" in artisan.last_text
 
 
+async def test_done_before_any_photo_says_a_photo_comes_first(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    """ "हो गया" with no photo repeated the photo question without a word why."""
+    artisan = fake.user()
+    await to_photos(artisan)
+    await artisan.send("हो गया")
+    assert artisan.last_text.startswith("पहले कम से कम एक फ़ोटो भेजें")
+
+
 async def test_an_early_album_beyond_five_photos_says_the_rest_were_not_kept(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

@@ -287,7 +287,8 @@ async def reopen(session: AsyncSession, view: StaffView, submission_id: int) -> 
         return Outcome(sub, Refusal.OUT_OF_SCOPE)
     if await is_own(session, view, sub):
         return Outcome(sub, Refusal.OWN)
-    mine = view.is_admin or await _rejected_by(session, submission_id) == view.user_id
+    rejected_by, _reason = await last_decision(session, submission_id, State.REJECTED)
+    mine = view.is_admin or rejected_by == view.user_id
     if sub.state == State.REJECTED and not mine:
         return Outcome(sub, Refusal.NOT_THEIRS)  # another's rejection is an admin's to undo
     now = utcnow()
@@ -301,14 +302,19 @@ async def reopen(session: AsyncSession, view: StaffView, submission_id: int) -> 
     return Outcome(sub)
 
 
-async def _rejected_by(session: AsyncSession, submission_id: int) -> int | None:
-    """Who made the submission's latest rejection."""
-    return await session.scalar(
-        select(Event.actor_id)
-        .where(Event.submission_id == submission_id, Event.to_state == State.REJECTED)
-        .order_by(Event.id.desc())
-        .limit(1)
-    )
+async def last_decision(
+    session: AsyncSession, submission_id: int, to: State
+) -> tuple[int | None, str | None]:
+    """Who made the submission's latest decision to `to`, and its reason (key or typed)."""
+    row = (
+        await session.execute(
+            select(Event.actor_id, Event.reason)
+            .where(Event.submission_id == submission_id, Event.to_state == to)
+            .order_by(Event.id.desc())
+            .limit(1)
+        )
+    ).first()
+    return (row[0], row[1]) if row is not None else (None, None)
 
 
 async def expire_leases(session: AsyncSession, now: datetime) -> list[tuple[Submission, int]]:

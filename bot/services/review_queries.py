@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services.review import in_scope, waiting_parts
+from bot.services.review import in_scope, last_decision, waiting_parts
 from bot.services.roles import StaffView
 from bot.storage.models import (
     Artisan,
@@ -130,9 +130,5 @@ async def artisan_of(session: AsyncSession, sub: Submission) -> Artisan | None:
 
 async def sent_back_for(session: AsyncSession, submission_id: int) -> str | None:
     """The reason (key or typed text) of the latest "needs changes" decision."""
-    return await session.scalar(
-        select(Event.reason)
-        .where(Event.submission_id == submission_id, Event.to_state == State.CHANGES_REQUESTED)
-        .order_by(Event.id.desc())
-        .limit(1)
-    )
+    _actor, reason = await last_decision(session, submission_id, State.CHANGES_REQUESTED)
+    return reason

@@ -115,6 +115,7 @@ voice-saved = 🎤 Got your voice note ✅ The office will listen and write it d
 going-back = Going back.
 err-photo-video = A video won't do — please send a photo of the product.
 err-photo-type = That is not a photo. Press 📎 and send a photo of the product from your gallery or camera.
+err-photo-first = First send at least one photo, then press "✅ Done".
 err-photo-small = This photo is too small. Go closer, in good light, and take it again.
 err-photo-limit = That's { $max } photos, the most I can take. Now press "✅ Done".
 err-photo-full = That is { $max } photos already. To send new ones, press "🔄 Replace all photos".

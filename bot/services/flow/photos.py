@@ -86,6 +86,9 @@ async def at_summary(d: Draft, given: Image) -> Outcome:
 
 
 async def photos_done(d: Draft) -> Outcome:
-    if d.sub.step != "photos" or not await reg.photo_count(d.session, d.sub.id):
+    """ "Done" pressed (or typed) at the photos: on to the summary, once there is one."""
+    if d.sub.step != "photos":
         return d.reprompt()
+    if not await reg.photo_count(d.session, d.sub.id):  # the question again said nothing why
+        return d.reprompt(Outcome().ack("err-photo-first"))
     return advance(d, "photos")
