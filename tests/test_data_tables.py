@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.services import listing_words
 from bot.services.crafts import CraftIndex
 from bot.services.districts import DistrictIndex, normalize
 
@@ -71,3 +72,27 @@ def test_typed_work_is_the_districts_own_craft_where_it_may_be(
     districts = DistrictIndex.load(DATA / "odop_districts.csv")
     found = crafts.typed(typed, districts.get(district))
     assert (found.product_en if found else None) == craft
+
+
+@pytest.mark.parametrize(
+    ("step", "typed", "stored", "shown"),
+    [
+        ("material", "lakdi", "Wood", "लकड़ी"),
+        ("material", "मिट्टी", "Clay", "मिट्टी"),
+        ("colour", "laal", "Red", "लाल"),
+        ("colour", "हल्का नीला", "हल्का नीला", "हल्का नीला"),  # not in the tables: as typed
+    ],
+)
+def test_a_typed_material_or_colour_is_stored_as_its_button_stores_it(
+    step: str, typed: str, stored: str, shown: str
+) -> None:
+    crafts = CraftIndex.load(DATA / "crafts.csv")
+    assert listing_words.value_of(crafts, step, typed, "hi") == (stored, shown)
+
+
+def test_listing_words_name_values_of_the_crafts_table() -> None:
+    crafts = CraftIndex.load(DATA / "crafts.csv")
+    values = {v for c in crafts.crafts for v in (*c.materials_en, *c.colours_en)}
+    for row in rows("listing_words.csv"):
+        assert row["step"] in listing_words.STEPS and row["source"], row
+        assert row["value_en"] in values, row  # a value the buttons can store

@@ -69,7 +69,7 @@ async def answer_questions(artisan: FakeUser) -> None:
     await artisan.press("मिट्टी")
     assert "किस चीज़ से बना: मिट्टी ✅" in artisan.last_text and "रंग" in artisan.last_text
     await artisan.send("लाल-भूरा")
-    assert "कितने नग तैयार" in artisan.last_text
+    assert "रंग: लाल-भूरा ✅" in artisan.last_text and "कितने नग तैयार" in artisan.last_text
     await artisan.send("१२")
     assert "तैयार: 12 नग ✅" in artisan.last_text
     await artisan.press("5 दिन")
@@ -134,7 +134,7 @@ async def test_artisan_answers_listing_questions_and_ondc_item_has_every_field(
     assert tags["origin"] == [{"code": "country", "value": "IND"}]
     assert attributes(item) == {
         "brand": "सुनीता देवी",
-        "colour": "लाल-भूरा",
+        "colour": "Red-brown",  # typed in Hindi, stored as its button stores it
         "material": "Clay",
         "size": "30 सेमी ऊँचा",
     }

@@ -25,7 +25,7 @@ from bot.handlers.callback_data import number
 from bot.jobs import RepeatingJob
 from bot.outbox import unit_of_work
 from bot.services import listing_details as svc
-from bot.services import review
+from bot.services import listing_words, review
 from bot.services.crafts import Craft
 from bot.services.dialogues import close_dialogue, open_dialogue
 from bot.services.listing import parse_reference
@@ -235,8 +235,11 @@ async def on_typed(turn: Turn, dialogue: Dialogue) -> None:
         turn.note(bad.key)  # above the question asked again: one message
         await ask_open(turn, artisan)
         return
+    shown = str(value)
+    if step in listing_words.STEPS:  # "mitti": stored as the button would ("Clay")
+        value, shown = listing_words.value_of(turn.services.crafts, step, shown, turn.locale)
     svc.apply(listing, step, value, utcnow())
-    await _answered(turn, artisan, listing, sub, step, str(value))
+    await _answered(turn, artisan, listing, sub, step, shown)
 
 
 LISTABLE = (State.APPROVED, State.LISTED)
