@@ -438,6 +438,31 @@ async def listed_artisan(fake: FakeTelegram, db: Sessions) -> tuple[FakeUser, st
     return artisan, reference
 
 
+async def test_a_stock_check_arriving_mid_registration_takes_the_typed_count(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """The monthly "how many are ready?" came at a new product's price question: "15" became
+    its price, and the price typed next its month's count."""
+    artisan, reference = await listed_artisan(fake, db)
+    await artisan.send("/start")
+    await artisan.press("➕ नया सामान")
+    await artisan.send("मिट्टी का घोड़ा")
+    await artisan.send("हाथ से बना मिट्टी का घोड़ा, भट्टी में पका।")
+    assert "दाम" in artisan.last_text
+    await month_passes(db, reference)
+    await check_stock(BotContext(bot))
+    assert "अभी कितने नग तैयार हैं?" in artisan.last_text
+    await artisan.send("15")  # the count, above the price question again
+    assert artisan.last_text.startswith("तैयार: 15 नग ✅") and "दाम" in artisan.last_text
+    await artisan.send("900")
+    assert artisan.last_text.startswith("दाम: ₹900 ✅")
+    async with db() as session:
+        listing = await session.get(Listing, submission_id(reference))
+        assert listing is not None and listing.stock == 15
+        subs = (await session.scalars(select(Submission).order_by(Submission.id))).all()
+    assert subs[-1].price == 900
+
+
 async def test_artisan_answers_monthly_stock_check_and_pauses_listing(
     fake: FakeTelegram, bot: BotApp, db: Sessions, tmp_path: Path
 ) -> None:

@@ -130,6 +130,20 @@ def _echo(turn: Turn, step: str, shown: str, sub: Submission) -> None:
     turn.note(key, value=shown, **kb.measure(turn.t, sub.price_unit))
 
 
+def _registration(turn: Turn) -> Submission | None:
+    """The product the artisan is registering at a question, if any."""
+    draft = turn.draft
+    if draft is not None and draft.state in EDITABLE_STATES and draft.step:
+        return draft
+    return None
+
+
+def _registering_since(turn: Turn, listing: Listing) -> bool:
+    """A registration question was asked (or answered) after the listing's question."""
+    draft = _registration(turn)
+    return draft is not None and draft.updated_at >= listing.updated_at
+
+
 async def _answered(
     turn: Turn, artisan: Artisan, listing: Listing, sub: Submission, step: str, shown: str | None
 ) -> None:
@@ -148,6 +162,8 @@ async def _answered(
                 **kb.measure(turn.t, sub.price_unit),
             )
     await ask_open(turn, artisan)
+    if _registration(turn) and await svc.open_listing(turn.session, artisan.id) is None:
+        await registration.show_where(turn)  # back to the product being registered
 
 
 @handler
@@ -210,11 +226,12 @@ def _button_value(
 
 
 async def on_typed(turn: Turn, dialogue: Dialogue) -> None:
-    """A typed answer to the waiting question; registration in progress takes precedence."""
-    artisan, draft, message = turn.artisan, turn.draft, turn.update.message
-    registering = draft is not None and draft.state in EDITABLE_STATES and draft.step
+    """A typed answer to the waiting question, or to the registration in progress: whichever
+    was asked last (a monthly "how many are ready?" arriving at the price question took "15"
+    as the new product's price)."""
+    artisan, message = turn.artisan, turn.update.message
     found = await svc.open_listing(turn.session, artisan.id) if artisan else None
-    if artisan is None or found is None or registering:
+    if artisan is None or found is None or _registering_since(turn, found[0]):
         if found is None:
             await turn.session.delete(dialogue)
         await registration.on_input(turn)
