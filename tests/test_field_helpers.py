@@ -243,6 +243,26 @@ async def test_artisan_joining_with_the_same_number_as_contact_is_linked(
     assert "पास हो गया" not in helper.last_text
 
 
+async def test_artisan_linking_after_approval_is_asked_the_listing_questions(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """Approved while she had no Telegram, then linked: the questions never came, and the
+    product could not go online."""
+    helper = await make_helper(fake)
+    ref = await register_for(helper)
+    reviewer = fake.user(REVIEWER_ID)
+    await reviewer.send(f"/review {ref}", expect=2)
+    await reviewer.press("स्वीकृत करें", expect=2)
+    sita = fake.user(first_name="Sita")
+    await consent(sita)
+    await sita.send("सीता")
+    await sita.share_contact(E164)
+    await sita.press("हाँ, मैं हूँ", expect=2)  # the menu, then the first listing question
+    assert "किस चीज़ से बना है?" in sita.last_text
+    await sita.press("मिट्टी")
+    assert "किस चीज़ से बना: मिट्टी ✅" in sita.last_text
+
+
 async def test_artisan_typing_the_same_number_is_not_offered_the_link(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

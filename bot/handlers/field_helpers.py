@@ -12,7 +12,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filt
 
 from bot.context import BotContext
 from bot.handlers import keyboards as kb
-from bot.handlers import registration, staff, steps
+from bot.handlers import listing_details, registration, staff, steps
 from bot.handlers.account import STATE_KEYS
 from bot.handlers.base import Turn, handler
 from bot.handlers.callback_data import number
@@ -224,6 +224,8 @@ async def _link(turn: Turn) -> None:
         turn.send_text(t(locale, "fh-helper-told-linked", name=target.name or ""), chat_id=helper)
     turn.note("fh-linked")
     await registration.show_menu(turn, target)
+    # An approved product's listing questions waited for a Telegram to ask them on.
+    await listing_details.ask_open(turn, target)
 
 
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
