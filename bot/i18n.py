@@ -5,14 +5,17 @@ from __future__ import annotations
 import functools
 import html
 import logging
-from collections.abc import Mapping
+from collections.abc import Generator, Mapping
 from pathlib import Path
 from typing import Any
 
 from fluent.runtime import FluentLocalization, FluentResourceLoader
+from fluent.syntax.ast import Resource
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 SUPPORTED = ("hi", "en")
+# How each locale writes numbers: Indian grouping in English too (₹1,00,000, not ₹100,000).
+NUMBERS = {"hi": "hi-IN", "en": "en-IN"}
 FORMATTED_KEPT = 4096
 # Arguments by which a cached text is found: equal values of these types format the same
 # (unlike 1 and 1.0, or Decimal("1.5") and Decimal("1.50")).
@@ -29,10 +32,10 @@ class Translator:
 
     def __init__(self, default_locale: str = "hi", root: Path = LOCALES_DIR) -> None:
         self.default_locale = default_locale
-        loader = FluentResourceLoader(str(root / "{locale}"))
+        loader = _FilesOfLanguage(str(root / "{locale}"))
         self._l10n = {
             locale: FluentLocalization(
-                [locale, default_locale] if locale != default_locale else [locale],
+                [NUMBERS[code] for code in dict.fromkeys([locale, default_locale])],
                 resource_files(locale, root),
                 loader,
             )
@@ -73,6 +76,15 @@ class Translator:
         if text == key:
             log.error("missing translation key %s", key)
         return text
+
+
+class _FilesOfLanguage(FluentResourceLoader):
+    """Reads `locales/en` for "en-IN": the region sets how numbers are written, not the texts."""
+
+    def resources(
+        self, locale: str, resource_ids: list[str]
+    ) -> Generator[list[Resource], None, None]:
+        return super().resources(locale.split("-")[0], resource_ids)
 
 
 def _escape(args: Mapping[str, Any]) -> dict[str, Any]:

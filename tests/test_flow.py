@@ -357,6 +357,14 @@ CASES = [
     Case("capacity", T("aap likh do"), "capacity", ["err-number"], stored={"capacity": None}),
     Case("capacity", T("jitna order ho"), "photos", stored={"capacity": None}),  # skipped
     Case("phone", T("ok sir"), "phone", ["err-phone-digits"]),
+    Case(
+        "district",
+        T("Kanpur city"),
+        "craft",
+        ["district-saved"],
+        stored={"district": "Kanpur Nagar"},
+    ),
+    Case("craft", T("Allahabad"), "craft", ["err-craft"], stored={"craft": None}),
     Case(  # the kilo named without a number: the price is a kilo's, the 50 something else
         "price", T("40 rupaye kilo, 50 kilo minimum"), "price", [], ("amount", (40, 50))
     ),

@@ -92,3 +92,10 @@ def test_a_button_named_in_a_text_is_named_as_it_reads(locale: str) -> None:
         if label not in buttons
     }
     assert sorted(wrong) == []
+
+
+@pytest.mark.parametrize("locale", SUPPORTED)
+def test_amounts_are_grouped_the_indian_way_in_both_languages(locale: str) -> None:
+    """English showed ₹100,000 for a lakh."""
+    t = Translator(default_locale="hi")
+    assert "₹1,00,000" in t(locale, "price-saved", value=100_000, measure="piece", unit="-")

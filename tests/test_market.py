@@ -478,7 +478,7 @@ async def test_artisan_answers_monthly_stock_check_and_pauses_listing(
 
     await month_passes(db, reference)
     await check_stock(BotContext(bot))
-    await artisan.press("⏸ बंद करें")
+    await artisan.send("बंद कर दो")  # typed, as the button
     assert "बिक्री अभी बंद" in artisan.last_text
     _code, document = await ondc(bot, tmp_path / "two")
     item = only_item(document)[1]

@@ -15,6 +15,7 @@ from bot.handlers.base import Turn, handler
 from bot.handlers.summary import craft_label
 from bot.services import privacy
 from bot.services import registration as reg
+from bot.services.validation import readable_phone
 from bot.storage.models import IST, Artisan, State, Submission
 
 PRIVATE = filters.ChatType.PRIVATE
@@ -83,7 +84,7 @@ async def on_mydata(turn: Turn) -> None:
     turn.say(
         "mydata",
         name=artisan.name or missing,
-        phone=artisan.phone or missing,
+        phone=readable_phone(artisan.phone) if artisan.phone else missing,
         district=district.name(turn.locale) if district else missing,
         craft=craft_label(turn, artisan.craft) if artisan.craft else missing,
         language=turn.services.t.native_names()[turn.locale],

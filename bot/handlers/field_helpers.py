@@ -19,6 +19,7 @@ from bot.handlers.callback_data import number
 from bot.services import field_helpers as svc
 from bot.services import flow, privacy
 from bot.services import staff as staff_svc
+from bot.services.validation import readable_phone
 from bot.storage.models import Artisan, Role, State, Submission
 from bot.storage.queries import stored_locale
 
@@ -128,7 +129,7 @@ async def on_myartisans(turn: Turn) -> None:
             turn.t(
                 "fh-mine-artisan",
                 name=artisan.name or missing,
-                phone=artisan.phone or missing,
+                phone=readable_phone(artisan.phone) if artisan.phone else missing,
                 district=district.name(turn.locale) if district else missing,
                 linked=turn.t("fh-mine-linked") if artisan.telegram_id else "",
             )

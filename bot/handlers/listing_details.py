@@ -24,8 +24,8 @@ from bot.handlers.base import Turn, handler
 from bot.handlers.callback_data import number
 from bot.jobs import RepeatingJob
 from bot.outbox import unit_of_work
+from bot.services import input_words, listing_words, review
 from bot.services import listing_details as svc
-from bot.services import listing_words, review
 from bot.services.crafts import Craft
 from bot.services.dialogues import close_dialogue, open_dialogue
 from bot.services.listing import parse_reference
@@ -191,11 +191,7 @@ async def on_button(turn: Turn) -> None:
         return
     if verb == "p":
         turn.answer()
-        listing.paused, listing.step, listing.stock_missed = True, None, 0
-        listing.stock_at = utcnow()
-        resume = kb.inline([kb.button(turn.t("ls-btn-resume"), f"ls:r:{sid}")])
-        turn.say("ls-paused", resume, product=sub.product_name or "")
-        await ask_open(turn, artisan)
+        await _pause(turn, artisan, listing, sub)
         return
     value, shown = _button_value(turn, verb, arg, craft_of(turn.services, sub))
     if value is None and verb != "z":
@@ -205,6 +201,15 @@ async def on_button(turn: Turn) -> None:
     turn.answer()
     svc.apply(listing, step, value, utcnow())
     await _answered(turn, artisan, listing, sub, step, shown)
+
+
+async def _pause(turn: Turn, artisan: Artisan, listing: Listing, sub: Submission) -> None:
+    """ "⏸ Pause" (or "band kar do" typed at the monthly check): off sale until resumed."""
+    listing.paused, listing.step, listing.stock_missed = True, None, 0
+    listing.stock_at = utcnow()
+    resume = kb.inline([kb.button(turn.t("ls-btn-resume"), f"ls:r:{sub.id}")])
+    turn.say("ls-paused", resume, product=sub.product_name or "")
+    await ask_open(turn, artisan)
 
 
 def _button_value(
@@ -244,6 +249,9 @@ async def on_typed(turn: Turn, dialogue: Dialogue) -> None:
         await _answered(turn, artisan, listing, sub, step, turn.t("value-voice"))
         return
     text = message.text if message is not None else None
+    if step == svc.RESTOCK and input_words.said(text or "", "pause"):  # "band kar do"
+        await _pause(turn, artisan, listing, sub)
+        return
     try:
         if not text:
             raise Invalid("ls-err-type")

@@ -114,6 +114,8 @@ async def _at_summary(d: Draft, given: Input) -> Outcome:
     if not _has_number(field, value):  # no new value given ("naam galat hai"): its question
         return goto(d, field)
     d.sub.step = field
+    if field == "price":
+        return await _price(d, Text(value), keep_unit=True)
     return await ANSWERS[field](d, Text(value))
 
 
@@ -277,6 +279,8 @@ async def _craft(d: Draft, given: Input) -> Outcome:
     except v.Invalid as exc:
         return with_error(d, exc)
     district = d.districts.get(d.artisan.district)
+    if d.districts.match(craft).district is not None:  # "Allahabad": a place, not a work
+        return with_error(d, v.Invalid("err-craft"))
     known = d.crafts.typed(craft, district)  # "matka": terracotta, with its HSN and category
     if known is not None:
         craft = d.crafts.name_of(known, d.locale, district)
@@ -313,7 +317,7 @@ AMOUNT_LIMITS = {"price": v.PRICE_MAX, "capacity": v.CAPACITY_MAX}
 AMOUNT_SAVED = {"price": "price-saved", "capacity": "capacity-saved"}
 
 
-async def _price(d: Draft, given: Input) -> Outcome:
+async def _price(d: Draft, given: Input, *, keep_unit: bool = False) -> Outcome:
     """A price, and what it is of ("₹50 kilo"); a price of a quintal, or of ten kilos, is offered
     per kilogram."""
     if not isinstance(given, Text):
@@ -334,8 +338,10 @@ async def _price(d: Draft, given: Input) -> Outcome:
         if len(prices) == 1:
             unit = said.unit if said else PIECE
             out.ack("price-worked-out", typed=given.value.strip(), value=prices[0], measure=unit)
-    # Not said: what it was ("daam 60 kar do" of a kilo's price), else how the work is sold.
-    dropped = _set_price_unit(d, said.unit if said else d.sub.price_unit or d.sold_by)
+    # Not said: how the work is sold, as the question said; a change typed at the summary
+    # ("daam 60 kar do" of a kilo's price) keeps what it was of.
+    kept = d.sub.price_unit if keep_unit else None
+    dropped = _set_price_unit(d, said.unit if said else kept or d.sold_by)
     if not sure:
         d.sub.price = None  # the choice pressed next is a price of what was said
         return out.show("amount", prices)
