@@ -63,6 +63,27 @@ async def test_reviewer_hears_each_voice_answer_and_types_the_name_in(
     assert [e.reason for e in events if e.from_state == e.to_state] == ["reason-transcribed-name"]
 
 
+async def test_a_product_named_only_by_voice_is_approved_once_its_name_is_typed_in(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """Approved with its name only spoken: "पास हो गया" with no name, and never listable."""
+    ref = await voice_journey(fake)
+    reviewer = await english(fake.user(REVIEWER_ID))
+    await reviewer.send(f"/review {ref}", expect=5)
+    await reviewer.press("✅ Approve", expect=0)
+    await fake.wait_for(lambda: bool(reviewer.alerts))
+    assert "only spoken so far" in reviewer.alerts[-1]
+    async with db() as session:
+        sub = await session.scalar(select(Submission))
+        assert sub is not None and sub.state == "in_review"
+    await reviewer.press("⌨️ Type Product")
+    await reviewer.send("टेराकोटा घोड़ा")
+    await reviewer.press("✅ Approve", expect=2)
+    async with db() as session:
+        sub = await session.scalar(select(Submission))
+        assert sub is not None and (sub.state, sub.product_name) == ("approved", "टेराकोटा घोड़ा")
+
+
 async def test_reject_offers_its_own_reasons_and_tells_the_artisan_what_they_can_do(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

@@ -37,6 +37,7 @@ REFUSAL_KEYS = {
     Refusal.NOT_HELD: "rv-not-held",
     Refusal.OWN: "rv-own-submission",
     Refusal.NOT_THEIRS: "rv-reopen-not-yours",
+    Refusal.UNNAMED: "rv-needs-product-name",
 }
 
 

@@ -64,6 +64,7 @@ class Refusal(enum.StrEnum):
     NOT_HELD = "not_held"  # a decision by someone whose claim is gone or never was
     OWN = "own"  # the reviewer is the artisan who sent it in: nobody judges their own product
     NOT_THEIRS = "not_theirs"  # a rejection another reviewer made: an admin may reopen it
+    UNNAMED = "unnamed"  # approval of a product whose name was only spoken: it cannot be listed
 
 
 @dataclass(frozen=True)
@@ -245,6 +246,8 @@ async def decide(
         return Outcome(sub, Refusal.OUT_OF_SCOPE)
     if await is_own(session, view, sub):
         return Outcome(sub, Refusal.OWN)
+    if to == State.APPROVED and not sub.product_name:  # said by voice, not typed in yet
+        return Outcome(sub, Refusal.UNNAMED)
     now = utcnow()
     if not await _lock_if(session, submission_id, _held_by(view.user_id, now), updated_at=now):
         sub = await _fresh(session, submission_id)

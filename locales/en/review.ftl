@@ -132,6 +132,7 @@ rv-role-admin = admin
 rv-reopen-usage = Write: /reopen ODOP-000123
 rv-reopen-refused = { $ref } is not rejected (state: { $state }), so it cannot be reopened.
 rv-reopen-not-yours = { $ref } was rejected by another reviewer — only an admin can reopen it.
+rv-needs-product-name = { $ref }: the product's name is only spoken so far — type it in with the ⌨️ button first, then approve.
 rv-reopened = 🔄 { $ref } is back in the queue. The artisan has been told.
 
 ## Staff roles
