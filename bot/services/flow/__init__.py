@@ -4,8 +4,8 @@ This package is the one writer of a draft's `step` and of `artisan.active_submis
 Handlers translate a Telegram message or button into one of the inputs (`terms`), call
 `answer` or a button's function, and render the `Outcome`: what to say, and which screen to
 show next. `drafts` starts and resumes drafts, `steps` moves between steps, `answers` takes
-each step's answer, `photos` the photos wherever they are sent, and `summary` changes,
-replaces and submits.
+each step's answer (`prices` a price and the month's count, `reading` what else a message
+says), `photos` the photos wherever they are sent, and `summary` changes, replaces and submits.
 """
 
 from bot.services.flow.answers import (
@@ -13,13 +13,13 @@ from bot.services.flow.answers import (
     EDITABLE,
     SUMMARY_HINT,
     answer,
-    choose_amount,
     set_craft,
     set_district,
     set_name,
 )
 from bot.services.flow.drafts import active, fix_field, leave, open_for_fix, resume, start_new
 from bot.services.flow.photos import photos_done
+from bot.services.flow.prices import choose_amount
 from bot.services.flow.steps import advance, back
 from bot.services.flow.summary import EDIT_SCREENS, edit, open_edits, replace_photos, skip, submit
 from bot.services.flow.terms import (

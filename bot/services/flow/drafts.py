@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import registration as reg
-from bot.services.flow.answers import ANSWERS, field_named
+from bot.services.flow.answers import ANSWERS
+from bot.services.flow.reading import field_named
 from bot.services.review import FIX_FIELDS
 from bot.services.review_queries import sent_back_for
 from bot.storage.models import Artisan, State, Submission

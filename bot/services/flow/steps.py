@@ -6,6 +6,19 @@ from bot.services import registration as reg
 from bot.services import validation as v
 from bot.services.flow.terms import Draft, Outcome, Say
 
+# The line said above a question asked again when the answer was of the wrong kind (a voice
+# note for a price) or no answer at all ("samajh nahin aaya").
+HINTS = {
+    "name": "hint-name",
+    "phone": "hint-phone",
+    "district": "hint-district",
+    "craft": "hint-craft",
+    "product_name": "hint-product-name",
+    "description": "hint-description",
+    "price": "hint-price",
+    "capacity": "hint-capacity",
+}
+
 
 def goto(d: Draft, step: str, out: Outcome | None = None) -> Outcome:
     """Straight to `step` (an answer chosen on the summary, or one to give again)."""
