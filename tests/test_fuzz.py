@@ -162,7 +162,7 @@ def draw_plan(
     budget = MAX_UPDATES_PER_PERSON - person.sent
     if budget < 2:  # the flood guard would rightly drop more: this person sits the round out
         return Plan("pause", replies=False)
-    if kind in ("press", "double") and view.buttons:
+    if kind in ("press", "double"):
         return press(data, view, double=kind == "double")
     if kind in ("callback", "truncated", "old", "edited") or kind.startswith("contact"):
         return odd_plan(data, person, view, kind, known, districts)
@@ -171,13 +171,12 @@ def draw_plan(
         name = data.draw(st.sampled_from(names + ([] if kind == "review" else UNKNOWN_COMMANDS)))
         at = data.draw(st.sampled_from(["", "", "@odop_test_bot", "@other_bot"]))
         refs = sorted(e for e in person.echo if e.startswith("ODOP-")) or ["ODOP-000001"]
-        args = data.draw(ARGS | st.sampled_from(["next", *refs]))
+        by_ref = data.draw(st.booleans(), label="by reference")  # refs may grow with replies
+        args = pick(data, ["next", *refs]) if by_ref else data.draw(ARGS)
         junk = name not in commands or at == "@other_bot"
         return Plan("command", text=f"/{name}{at} {args}".strip(), junk=junk)
     if kind == "answer":
-        return Plan(
-            "answer", text=data.draw(st.sampled_from(ANSWERS.get(view.step or "", ALL_ANSWERS)))
-        )
+        return Plan("answer", text=pick(data, ANSWERS.get(view.step or "", ALL_ANSWERS)))
     if kind == "long":
         return Plan("long", text=data.draw(LONG_TEXT))
     if kind == "photo":
@@ -202,16 +201,27 @@ def draw_plan(
 BUTTON_DRAW = 64  # more than any keyboard the bot sends
 
 
+def pick(data: st.DataObject, choices: list[str]) -> str:
+    """One of `choices` by an index in a fixed range (see `press`)."""
+    return choices[data.draw(st.integers(0, BUTTON_DRAW - 1), label="pick") % len(choices)]
+
+
 def press(data: st.DataObject, view: View, double: bool) -> Plan:
-    """A button the bot showed: mostly on its newest message, sometimes an old one."""
+    """A button the bot showed: mostly on its newest message, sometimes an old one; with none
+    showing, an answer typed instead.
+
+    What is drawn never depends on what the bot showed: the bot may show one button more or
+    less for the same earlier draws (an album answered before or after a look), and Hypothesis
+    then stops with FlakyStrategyDefinition, which says nothing about the bot. So a flag and an
+    index in fixed ranges are drawn, then applied to the buttons there are."""
+    on_newest = data.draw(st.integers(0, 4), label="newest")
+    index = data.draw(st.integers(0, BUTTON_DRAW - 1), label="button")
+    if not view.buttons:
+        return Plan("text", text=ALL_ANSWERS[index % len(ALL_ANSWERS)])
     newest = [b for b in view.buttons if b[0] == view.buttons[0][0]]
-    choices = newest if data.draw(st.integers(0, 4), label="newest") else view.buttons
+    choices = newest if on_newest else view.buttons
     if double:  # a double tap: the same inline button twice before any answer
         choices = [b for b in view.buttons if b[2]][:14] or choices
-    # An index in a fixed range, not sampled_from(choices): the bot may show one button more or
-    # less for the same earlier draws (an album answered before or after a look), and Hypothesis
-    # then stops with FlakyStrategyDefinition, which says nothing about the bot.
-    index = data.draw(st.integers(0, BUTTON_DRAW - 1), label="button")
     message_id, button, inline = choices[index % len(choices)]
     if inline:
         kind = "double" if double else "callback"
@@ -237,12 +247,16 @@ def odd_plan(
         message_id = data.draw(st.sampled_from(person.make.sent_ids[-6:]))
         text = data.draw(TEXT | st.sampled_from(["/cancel", "/start", "/deletemydata"])) or "x"
         return Plan("edited", text=text, message_id=message_id, junk=True)
+    random_data = data.draw(CALLBACK_DATA)  # drawn whatever the bot showed (see `press`)
+    if kind in ("truncated", "old"):
+        which = data.draw(st.integers(0, BUTTON_DRAW - 1), label="seen")
+        cut = data.draw(st.integers(1, BUTTON_DRAW), label="cut")
     if kind in ("truncated", "old") and view.seen_data:
-        real = data.draw(st.sampled_from(view.seen_data[-30:]))
-        cut = data.draw(st.integers(1, len(real))) if kind == "truncated" else len(real)
-        pressed = real[:cut]
+        seen = view.seen_data[-30:]
+        real = seen[which % len(seen)]
+        pressed = real[: max(1, cut % (len(real) + 1))] if kind == "truncated" else real
     else:
-        kind, pressed = "callback", data.draw(CALLBACK_DATA)
+        kind, pressed = "callback", random_data
     newest = next((m for m, _, inline in view.buttons if inline), None)
     junk = pressed not in known and not meaningful(pressed, districts)
     return Plan(kind, data=pressed, message_id=newest, junk=junk, replies=False)
