@@ -10,7 +10,7 @@ import pytest
 from bot.handlers.review_card import CHANGE_FIELDS
 from bot.i18n import SUPPORTED, Translator
 from bot.menus import ADMIN_COMMANDS, ARTISAN_COMMANDS, REVIEWER_COMMANDS
-from bot.services import amounts, transcripts
+from bot.services import amount_words, transcripts
 from bot.services import listing_details as listing
 from bot.services.review import REASONS
 from bot.services.staff import Action
@@ -57,7 +57,7 @@ RUNTIME_KEY_VALUES: dict[str, Iterable[object]] = {
     "ls-echo-": (*listing.STEPS[:-1], "size"),
     "reason-transcribed-": transcripts.CODES.values(),
     "staff-action-": Action,
-    "unit-": (amounts.PIECE, *amounts.MEASURES),
+    "unit-": (amount_words.PIECE, *amount_words.MEASURES),
 }
 
 

@@ -11,7 +11,7 @@ from telegram import (
     ReplyKeyboardMarkup,
 )
 
-from bot.services.amounts import PIECE
+from bot.services.amount_words import PIECE
 from bot.services.districts import DistrictIndex
 
 T = Callable[..., str]
@@ -98,7 +98,7 @@ def amounts(
     t: T, step: str, choices: Sequence[int], unit: str | None = None
 ) -> InlineKeyboardMarkup:
     """ "Which did you mean?" for an amount that could be read more than one way (`unit`:
-    what it is of, amounts.MEASURES; None for pieces)."""
+    what it is of, amount_words.MEASURES; None for pieces)."""
     key = "btn-amount-price" if step == "price" else "btn-amount-capacity"
     args, code = measure(t, unit), AMOUNT_CODES[step]  # the question it answers, checked on press
     return inline(*rows([button(t(key, value=v, **args), f"reg:amt:{code}:{v}") for v in choices]))

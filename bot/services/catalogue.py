@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.services import amounts, input_words
+from bot.services import amount_words, input_words
 from bot.services.campaigns import campaign_labels
 from bot.services.catalogue_files import WRITERS, copy_photos
 from bot.services.districts import DistrictIndex
@@ -179,7 +179,7 @@ def _fields(sub: Submission, artisan: Artisan, districts: DistrictIndex) -> dict
         "odop_product_hi": "; ".join(district.products_hi) if district else None,
         **{name: answer(name, getattr(sub, name)) for name in _PRODUCT_ANSWERS},
         "price_unit": answer("price_unit", sub.price_unit)
-        or amounts.PIECE,  # price and capacity are of
+        or amount_words.PIECE,  # price and capacity are of
         "approved_at": sub.decided_at.isoformat(timespec="seconds") if sub.decided_at else None,
         "reviewer_id": sub.decided_by,
         "listing_url": sub.listing_url,

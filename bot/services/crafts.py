@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from bot.services.amounts import MEASURES
+from bot.services.amount_words import MEASURES
 from bot.services.districts import District, normalize
 
 HOME_DOMAIN = "RET16"
@@ -36,7 +36,7 @@ class Craft:
     source: str
     confidence: str
     uncertain: tuple[str, ...]
-    sold_by: str | None = None  # amounts.MEASURES ("kilogram": jaggery, rice); None: pieces
+    sold_by: str | None = None  # amount_words.MEASURES ("kilogram": jaggery, rice); None: pieces
 
     def label(self, locale: str) -> str:
         return self.label_hi if locale == "hi" else self.label_en

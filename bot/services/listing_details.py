@@ -14,7 +14,8 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import input_words
-from bot.services.amounts import Unclear, counted_in, days_in, measure, read_amount, vocabulary
+from bot.services.amount_words import vocabulary
+from bot.services.amounts import Unclear, counted_in, days_in, measure, read_amount
 from bot.services.crafts import Craft, CraftIndex
 from bot.services.districts import DistrictIndex
 from bot.services.input_words import fold

@@ -196,7 +196,7 @@ class Builder:
                 "images": images,
             },
             "quantity": {
-                # ONDC's units include "kilogram" and "dozen" (amounts.MEASURES) by these names.
+                # ONDC's units include "kilogram" and "dozen" (amount_words.MEASURES), by name.
                 "unitized": {"measure": {"unit": sub.price_unit or "unit", "value": "1"}},
                 "available": {"count": str(0 if paused else (stock or 0))},
                 "maximum": {"count": str(max(stock or 0, 1))},

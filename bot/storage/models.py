@@ -148,7 +148,7 @@ class Submission(Base):
     voice_answers: Mapped[dict[str, Any] | None]
     first_step: Mapped[str | None] = mapped_column(String(30))  # where this draft began
     price: Mapped[int | None] = mapped_column(Integer)
-    # What the price and the month's count are of (amounts.MEASURES: "kilogram", "dozen");
+    # What the price and the month's count are of (amount_words.MEASURES: "kilogram", "dozen");
     # None: pieces, as the price question asks.
     price_unit: Mapped[str | None] = mapped_column(String(16))
     capacity: Mapped[int | None] = mapped_column(Integer)

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from bot.services import validation as v
+from bot.services.amount_words import PIECE
 from bot.services.amounts import (
-    PIECE,
     Unclear,
     counted_in,
     measure,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.services import input_words
 from bot.services import validation as v
-from bot.services.amounts import vocabulary
+from bot.services.amount_words import vocabulary
 
 
 def not_known(text: str) -> bool:
