@@ -42,7 +42,7 @@ class ExportQuery:
 
 def state_named(words: str) -> str | None:
     """A state as its code ("approved") or as staff type it: data/input_words.csv's kinds
-    state_* ("स्वीकृत", "lambit", "जाँच में")."""
+    state_* ("svikrit", "lambit", "jaanch mein", in either script)."""
     folded = " ".join(input_words.words_in(words))
     return next(
         (s.value for s in State if folded == s.value or folded in input_words.words(f"state_{s}")),

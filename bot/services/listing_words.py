@@ -1,8 +1,8 @@
 """A listing's material and colour as artisans type them, stored as the buttons store them.
 
 The buttons store a craft's English value (data/crafts.csv materials_en, colours_en); a typed
-"मिट्टी" or "mitti" was stored as typed, so one listing said "Clay" and the next "mitti". The
-Hindi names come from crafts.csv (every craft's pairs), the Hinglish ones from
+"mitti" (in either script) was stored as typed, so one listing said "Clay" and the next
+"mitti". The Hindi names come from crafts.csv (every craft's pairs), the Hinglish ones from
 data/listing_words.csv. A word found in neither is kept as typed.
 """
 
