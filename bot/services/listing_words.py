@@ -32,7 +32,17 @@ def _typed_words(path: Path = WORDS_CSV) -> dict[str, dict[str, str]]:
 def value_of(crafts: CraftIndex, step: str, typed: str, locale: str) -> tuple[str, str]:
     """(stored, shown) for a typed material or colour: the English value and its name in
     `locale` when the word is known, else the typed text twice."""
-    pairs: dict[str, str] = {}  # English value -> Hindi name
+    known, pairs = _tables(crafts, step)
+    found = known.get(normalize(typed))
+    if found is None:
+        return typed, typed
+    return found, pairs.get(found, found) if locale == "hi" else found
+
+
+@functools.lru_cache(maxsize=8)
+def _tables(crafts: CraftIndex, step: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Built once per craft index: normalized word -> English value, English value -> Hindi."""
+    pairs: dict[str, str] = {}
     known: dict[str, str] = dict(_typed_words()[step])
     for craft in crafts.crafts:
         names_hi, names_en = (
@@ -44,7 +54,4 @@ def value_of(crafts: CraftIndex, step: str, typed: str, locale: str) -> tuple[st
             pairs.setdefault(english, hindi)
             known.setdefault(normalize(hindi), english)
             known.setdefault(normalize(english), english)
-    found = known.get(normalize(typed))
-    if found is None:
-        return typed, typed
-    return found, pairs.get(found, found) if locale == "hi" else found
+    return known, pairs
