@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -12,6 +13,7 @@ from telegram.ext import BaseUpdateProcessor
 from bot.storage.db import continuing_run
 
 UNBOUNDED = 1_000_000
+ALBUMS_REMEMBERED = 4096
 
 
 class PerUserUpdateProcessor(BaseUpdateProcessor):
@@ -30,6 +32,7 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
         self._waiting: dict[int, int] = {}
         self._holding: set[int] = set()  # users whose run of updates holds a slot
         self._arrived: dict[int, float] = {}  # update_id -> loop time it reached us
+        self._albums: OrderedDict[tuple[int, str], None] = OrderedDict()  # see album_seen
         # Called with each update once handling it (and the sends it awaited) has ended;
         # end-to-end tests wait on this instead of on quiet.
         self.finished: list[Callable[[object], None]] = []
@@ -88,6 +91,24 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
     def queued(self, user_id: int) -> int:
         """This user's updates being handled or waiting here."""
         return self._waiting.get(user_id, 0)
+
+    def album_seen(self, update: object) -> bool:
+        """Has an earlier part of this update's album been handled here? Each part asks once.
+
+        Only for answers that are not the conversation's state (one welcome for an album, not
+        one per photo): the most recent albums are remembered, in this process only.
+        """
+        if not isinstance(update, Update) or update.message is None:
+            return False
+        key, group = _key(update), update.message.media_group_id
+        if key is None or group is None:
+            return False
+        if (key, group) in self._albums:
+            return True
+        self._albums[key, group] = None
+        if len(self._albums) > ALBUMS_REMEMBERED:
+            self._albums.popitem(last=False)
+        return False
 
     def busy(self, user_id: int | None = None) -> bool:
         """Is an update of this user (of anyone, without one) being handled or waiting here?"""

@@ -248,6 +248,21 @@ async def test_an_album_sent_before_the_photo_question_is_kept_and_answered_once
     assert len({p.album for p in photos[:3]}) == 1 and photos[3].album is None
 
 
+async def test_an_album_sent_before_the_welcome_or_after_submitting_is_answered_once(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    """Photos sent first thing (or once the product is sent) are no answer to anything: the
+    album gets one welcome (one menu), not one per photo."""
+    artisan = fake.user()
+    replies = await artisan.send_album(3, settle=0.5)
+    assert [r.method for r in replies] == ["sendMessage"]
+    assert "शुरू करने के लिए" in artisan.last_text and "क्या आप तैयार हैं" in artisan.last_text
+    await submit_product(artisan)
+    replies = await artisan.send_album(4, settle=0.5)
+    assert [r.method for r in replies] == ["sendMessage"], [r.params.get("text") for r in replies]
+    assert "नीचे के बटन से चुनें" in artisan.last_text
+
+
 async def test_a_captioned_photo_at_the_product_question_answers_it_and_is_kept(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

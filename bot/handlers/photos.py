@@ -87,6 +87,13 @@ async def album_part(
     turn.send_text(photo_count_text(turn.t, sub, count), kb.photos(turn.t, count))
 
 
+def answered_album(turn: Turn) -> bool:
+    """Outside the photo stage an album's first part is answered for all of it: one welcome,
+    not one per photo. True for its later parts, which say nothing."""
+    processor = turn.context.application.update_processor
+    return isinstance(processor, PerUserUpdateProcessor) and processor.album_seen(turn.update)
+
+
 def _wake(queue: JobQueue[Any], delay: float, name: str, chat_id: int, user_id: int) -> Job[Any]:
     """A timer that wakes the bot to give the answer recorded on the user's draft."""
     return queue.run_once(_answer_album, delay, name=name, chat_id=chat_id, user_id=user_id)

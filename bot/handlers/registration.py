@@ -19,7 +19,7 @@ from bot.handlers import keyboards as kb
 from bot.handlers.base import Turn, handler
 from bot.handlers.callback_data import number
 from bot.handlers.catalogue import kick_photo_worker
-from bot.handlers.photos import album_part, image_of
+from bot.handlers.photos import album_part, answered_album, image_of
 from bot.jobs import RepeatingJob
 from bot.outbox import unit_of_work
 from bot.services import campaigns, flow, input_words, privacy
@@ -267,18 +267,22 @@ async def on_input(turn: Turn) -> None:
     if command:
         turn.say("unknown-command")
     if await steps.staff_outside(turn, artisan):
-        if not command:
+        if not command and not answered_album(turn):
             turn.say("staff-hint")
         return
     if (artisan is None or not artisan.registered) and input_words.said(msg.text or "", "yes"):
         await _consent_given(turn)  # "haan" typed to the first screen: its yes button
         return
     if artisan is None or not artisan.registered:
+        if answered_album(turn):
+            return
         turn.note("consent-hint")  # what to press, above the welcome (it came word for word)
         steps.consent_prompt(turn)
         return
     sub = await flow.active(turn.session, artisan)
     if sub is None or sub.step is None:
+        if answered_album(turn):
+            return
         if not command and input_words.has_word(msg.text or "", "what_next"):  # "ab kya hoga?"
             await account.status_of(turn, artisan)
             return
