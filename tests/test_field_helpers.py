@@ -176,13 +176,41 @@ async def test_helper_fixing_a_price_sent_back_is_asked_the_price_with_the_reaso
     assert (sub.state, sub.price) == (State.PENDING, 1500)
 
 
+async def test_scoped_helper_is_told_at_the_district_step_and_offered_their_own(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """A helper of Varanasi typing an artisan's other district learns it there, not at the
+    end; their own districts are one tap."""
+    admin = fake.user(ADMIN_ID)
+    helper = fake.user(HELPER_ID)
+    await admin.send(f"/addhelper {HELPER_ID} Varanasi Chandauli")
+    await helper.send("/newartisan")
+    await helper.press("कारीगर ने हाँ कहा")
+    await helper.send("रामू प्रजापति")
+    await helper.send(PHONE)
+    assert helper.buttons[:2] == ["✅ चंदौली", "✅ वाराणसी"]
+    await helper.send("Gorakhpur")
+    assert "गोरखपुर आपके ज़िलों में नहीं है" in helper.last_text
+    assert "किस ज़िले" in helper.last_text and "✅ वाराणसी" in helper.buttons
+    await helper.press("📋 सूची से चुनें")  # the divisions, then a district outside theirs
+    await helper.press("गोरखपुर")  # the division
+    await helper.press("गोरखपुर")  # its district
+    assert "आपके ज़िलों में नहीं है" in helper.last_text
+    await helper.press("✅ वाराणसी")
+    assert "काम" in helper.last_text
+    sub = await db_first_submission(db)
+    assert sub.district == "Varanasi" and sub.step == "craft"
+
+
 async def test_scoped_helper_cannot_send_an_artisan_of_another_district(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:
+    """The district was chosen before the helper's districts changed: the submit refuses."""
     admin = fake.user(ADMIN_ID)
     helper = fake.user(HELPER_ID)
-    await admin.send(f"/addhelper {HELPER_ID} Varanasi")
+    await admin.send(f"/addhelper {HELPER_ID}")
     await fill_for(helper, "रामू प्रजापति", PHONE)  # a Gorakhpur artisan
+    await admin.send(f"/addhelper {HELPER_ID} Varanasi")
     await helper.press("जमा करें", expect=0)
     await fake.wait_for(lambda: bool(helper.alerts))
     assert "अपने ज़िलों" in helper.alerts[-1]

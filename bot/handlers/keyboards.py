@@ -12,7 +12,7 @@ from telegram import (
 )
 
 from bot.services.amount_words import PIECE
-from bot.services.districts import DistrictIndex
+from bot.services.districts import District, DistrictIndex
 
 T = Callable[..., str]
 
@@ -65,11 +65,11 @@ def name(t: T, profile_name: str | None, editing: bool = False) -> InlineKeyboar
     return inline(mine, back(t, "name") if editing else [])
 
 
-def district(t: T, locale: str, preset: object | None) -> InlineKeyboardMarkup:
-    """Typing the name (or PIN) comes first; a district from a poster is one tap; the
-    divisions are the way for those who would rather pick."""
-    first = [button(f"✅ {preset.name(locale)}", f"reg:d:{preset.key}")] if preset else []  # type: ignore[attr-defined]
-    return inline(first, [button(t("btn-pick-from-list"), "reg:dp:0")], back(t, "district"))
+def district(t: T, locale: str, presets: Sequence[District]) -> InlineKeyboardMarkup:
+    """Typing the name (or PIN) comes first; a district from a poster (a field helper's
+    own districts) is one tap; the divisions are the way for those who would rather pick."""
+    first = [button(f"✅ {d.name(locale)}", f"reg:d:{d.key}") for d in presets]
+    return inline(*rows(first), [button(t("btn-pick-from-list"), "reg:dp:0")], back(t, "district"))
 
 
 def divisions(t: T, locale: str, index: DistrictIndex) -> InlineKeyboardMarkup:

@@ -198,7 +198,7 @@ async def on_button(turn: Turn) -> None:
             await show_menu(turn, artisan, "menu-hint")
         return
     turn.answer()
-    d = _draft(turn, artisan, sub)
+    d = await _draft(turn, artisan, sub)
     await render(turn, d, await press(d, arg))
 
 
@@ -207,11 +207,12 @@ async def _profile_name(d: flow.Draft, _arg: str) -> flow.Outcome:
     return flow.set_name(d, d.profile_name or "")
 
 
-def _draft(turn: Turn, artisan: Artisan, sub: Submission) -> flow.Draft:
+async def _draft(turn: Turn, artisan: Artisan, sub: Submission) -> flow.Draft:
     services = turn.services
-    user = turn.update.effective_user
+    user, allowed = turn.update.effective_user, frozenset[str]()
     if assist.for_other(turn, artisan):
         user = None  # a field helper's own profile name is not the artisan's
+        allowed = (await turn.staff()).helper_districts
     return flow.Draft(
         turn.session,
         artisan,
@@ -224,6 +225,7 @@ def _draft(turn: Turn, artisan: Artisan, sub: Submission) -> flow.Draft:
         pins=services.pins,
         crafts=services.crafts,
         sold_by=steps.sold_by(turn, artisan, sub),
+        districts_allowed=allowed,
     )
 
 
@@ -295,7 +297,7 @@ async def on_input(turn: Turn) -> None:
         turn.say("fh-phone-typed")  # a helper types the artisan's number; never their own
         await steps.ask(turn, artisan, sub)
         return
-    d = _draft(turn, artisan, sub)
+    d = await _draft(turn, artisan, sub)
     given = message_input(turn, msg)
     if sub.step == "phone" and msg.text and msg.text.strip() == turn.t("btn-back"):
         out = flow.back(d, "phone")  # the phone step's reply keyboard sends its label

@@ -12,6 +12,7 @@ from bot.handlers.base import Markup, Turn
 from bot.handlers.summary import show_summary
 from bot.services import registration as reg
 from bot.services import validation as v
+from bot.services.districts import District
 from bot.storage.models import Artisan, Submission
 
 PROMPT_KEYS = {
@@ -29,6 +30,8 @@ PROMPT_KEYS = {
     "pehchan": "ask-pehchan",
 }
 
+# A field helper's own districts as buttons at the district step, when at most this many.
+HELPER_BUTTONS = 4
 
 # Prompts with room for the help button (the lists of districts and crafts are long enough).
 HELP_UNDER = (
@@ -67,6 +70,19 @@ def profile_name(turn: Turn) -> str | None:
         return None
 
 
+async def _district_buttons(turn: Turn, artisan: Artisan) -> list[District]:
+    """The district already known (from a poster's link), else a field helper's own districts
+    when they are few (a helper of more types or picks, as artisans do)."""
+    districts = turn.services.districts
+    known = districts.get(artisan.district)
+    if known is not None:
+        return [known]
+    if not assist.for_other(turn, artisan):
+        return []
+    own = sorted((await turn.staff()).helper_districts)
+    return [d for key in own if (d := districts.get(key))] if len(own) <= HELPER_BUTTONS else []
+
+
 async def ask(turn: Turn, artisan: Artisan, sub: Submission) -> None:
     """Show the prompt for the submission's current step."""
     step = sub.step or "summary"
@@ -84,8 +100,7 @@ async def ask(turn: Turn, artisan: Artisan, sub: Submission) -> None:
     elif step == "phone":
         markup = kb.phone(turn.t)
     elif step == "district":
-        preset = turn.services.districts.get(artisan.district)
-        markup = kb.district(turn.t, turn.locale, preset)
+        markup = kb.district(turn.t, turn.locale, await _district_buttons(turn, artisan))
     elif step == "craft":
         district = turn.services.districts.get(artisan.district)
         products = district.products(turn.locale) if district else ()

@@ -66,3 +66,4 @@ fh-nothing-to-continue = This artisan has no unfinished product.
 fh-pass-on = 📣 Please pass the notice above on to these artisans you registered (they have no Telegram):
 fh-pass-on-line = • { $name } — { $district }
 fh-pass-on-next = 📣 The list goes on (part { $part }):
+fh-district-not-yours = { $district } is not one of your districts: you can register artisans of your own districts only. Choose the artisan's district again.

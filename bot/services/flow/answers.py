@@ -179,6 +179,8 @@ def set_district(d: Draft, key: str) -> Outcome:
     district = d.districts.get(key)
     if district is None or d.sub.step != "district":
         return d.reprompt()
+    if d.districts_allowed and key not in d.districts_allowed:  # told now, not at the submit
+        return d.reprompt(Outcome().ack("fh-district-not-yours", district=key))
     artisan, sub = d.artisan, d.sub
     changed = artisan.district != key
     if changed and artisan.pin and key not in d.pins.districts(artisan.pin):

@@ -113,6 +113,8 @@ class Draft:
     pins: PinIndex = field(default_factory=lambda: PinIndex([]))
     sold_by: str | None = None  # how the product's kind is priced when no measure is said
     crafts: CraftIndex = field(default_factory=CraftIndex.empty)
+    # A field helper registers artisans of their own districts only (empty: any district).
+    districts_allowed: frozenset[str] = frozenset()
 
     def reprompt(self, out: Outcome | None = None) -> Outcome:
         return (out or Outcome()).show(PROMPT)
