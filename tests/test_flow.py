@@ -544,6 +544,17 @@ async def test_a_price_given_again_per_kilo_asks_the_month_again(session: AsyncS
     assert (d.sub.capacity, d.sub.step) == (200, "summary")
 
 
+@pytest.mark.parametrize("typed", ["1 jar 200", "ek dabba 200 ka", "200 रुपये एक शीशी"])
+async def test_a_price_of_a_jar_of_a_product_sold_by_the_kilo_is_a_pieces(
+    session: AsyncSession, typed: str
+) -> None:
+    """Honey is sold by the kilo, but "1 jar 200" is ₹200 for the jar: a piece, not a kilo."""
+    d = await draft_at(session, "price")
+    d.sold_by = "kilogram"
+    await flow.answer(d, flow.Text(typed))
+    assert (d.sub.price, d.sub.price_unit, d.sub.step) == (200, None, "capacity")
+
+
 async def test_a_month_in_quintals_of_a_product_priced_per_kilo_is_counted_in_kilos(
     session: AsyncSession,
 ) -> None:
