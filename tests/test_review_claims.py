@@ -28,8 +28,8 @@ def reviewers(count: int) -> list[StaffView]:
 
 async def claim_next(db: Sessions, view: StaffView) -> int | None:
     async with db() as session, session.begin():
-        sub = await review.claim_next(session, view, LEASE)
-        return None if sub is None else sub.id
+        claimed = await review.claim_next(session, view, LEASE)
+        return None if claimed is None else claimed.submission.id
 
 
 async def claim(db: Sessions, view: StaffView, submission_id: int) -> bool:

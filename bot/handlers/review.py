@@ -89,14 +89,14 @@ async def on_review(turn: Turn) -> None:
 
 
 async def open_next(turn: Turn, view: StaffView) -> None:
-    held = await review.held_id(turn.session, view)
-    sub = await review.claim_next(turn.session, view, lease(turn))
+    claimed = await review.claim_next(turn.session, view, lease(turn))
     turn.answer()
-    if sub is None:
+    if claimed is None:
         turn.say("rv-nothing-next")
         return
     await rd.clear_dialogue(turn)
-    if sub.id == held:  # the same card again: say why, or it reads as a fault
+    sub = claimed.submission
+    if claimed.held:  # the same card again: say why, or it reads as a fault
         turn.say("rv-still-yours", ref=sub.reference)
     await card.show(turn, sub)
 

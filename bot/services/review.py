@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, and_, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -186,23 +186,27 @@ async def claim(
     return Outcome(sub, Refusal.CLAIMED if waiting else Refusal.NOT_WAITING)
 
 
-async def held_id(session: AsyncSession, view: StaffView) -> int | None:
+async def _held_id(session: AsyncSession, view: StaffView) -> int | None:
     """The submission the reviewer holds a live claim on, if any (not their own)."""
     mine = _not_own(await _own_artisan_id(session, view))
     held = _held_by(view.user_id, utcnow())
     return await session.scalar(select(Submission.id).where(held, in_scope(view), mine).limit(1))
 
 
-async def claim_next(
-    session: AsyncSession, view: StaffView, lease: timedelta
-) -> Submission | None:
+class Next(NamedTuple):
+    submission: Submission
+    held: bool  # the one the reviewer already held, given again
+
+
+async def claim_next(session: AsyncSession, view: StaffView, lease: timedelta) -> Next | None:
     """The submission the reviewer holds, else the oldest waiting one in their districts,
     claimed; None if none left."""
     now = utcnow()
     mine = _not_own(await _own_artisan_id(session, view))  # never the reviewer's own products
-    held = await held_id(session, view)
+    held = await _held_id(session, view)
     if held is not None:
-        return await _take(session, view, held, lease)
+        again = await _take(session, view, held, lease)
+        return None if again is None else Next(again, held=True)
     postgres = session.get_bind().dialect.name == "postgresql"
     candidates: list[tuple[datetime | None, int]] = []
     for part in waiting_parts(now):
@@ -219,7 +223,7 @@ async def claim_next(
     for _at, submission_id in candidates:
         taken = await _take(session, view, submission_id, lease)
         if taken is not None:
-            return taken
+            return Next(taken, held=False)
     return None
 
 
