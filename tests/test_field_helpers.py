@@ -271,6 +271,34 @@ async def test_artisan_joining_with_the_same_number_as_contact_is_linked(
     assert "पास हो गया" not in helper.last_text
 
 
+async def test_one_of_a_family_registered_on_one_number_picks_her_own_record(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """A helper registered husband and wife on the family's one mobile number: the wife joining
+    with it is asked which of them she is (no offer at all made her register twice)."""
+    helper = await make_helper(fake)
+    await register_for(helper, "रामू प्रजापति")
+    ref = await register_for(helper, "सीता देवी")
+    sita = fake.user(first_name="Sita")
+    await consent(sita)
+    await sita.send("सीता")
+    await sita.share_contact(E164)
+    assert "रामू प्रजापति, सीता देवी" in sita.last_text and "आप कौन हैं" in sita.last_text
+    assert sita.buttons[:3] == ["✅ मैं रामू प्रजापति हूँ", "✅ मैं सीता देवी हूँ", "नहीं, मैं नहीं हूँ"]
+    await sita.press(data="fh:link:7", expect=0)  # no such choice: refused, nothing linked
+    await fake.wait_for(lambda: bool(sita.alerts))
+    await sita.share_contact(E164)  # offered again
+    await sita.press("✅ मैं सीता देवी हूँ")
+    assert "जुड़ गया" in sita.last_text
+    async with db() as session:
+        linked = await session.scalar(select(Artisan).where(Artisan.telegram_id == sita.id))
+        assert linked is not None and linked.name == "सीता देवी"
+        ramu = await session.scalar(select(Artisan).where(Artisan.name == "रामू प्रजापति"))
+        assert ramu is not None and ramu.telegram_id is None  # still waits for his own Telegram
+    await sita.send("/status")
+    assert ref in sita.last_text
+
+
 async def test_artisan_linking_after_approval_is_asked_the_listing_questions(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

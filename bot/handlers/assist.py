@@ -86,19 +86,25 @@ def notify_helper(turn: Turn, sub: Submission, artisan: Artisan, key: str) -> bo
 
 async def offer_link(turn: Turn, artisan: Artisan, shared: str) -> None:
     """After the artisan shared their own number as a contact (Telegram verified it is
-    theirs): if a helper registered that number, ask "is this you?" (one tap)."""
+    theirs): if a helper registered that number, ask "is this you?" (one tap); if several
+    people of one family were registered on it, "which of them are you?"."""
     try:
         phone = v.parse_phone(shared)
     except v.Invalid:
         return
     if artisan.phone != phone:
         return
-    target = await svc.link_candidate(turn.session, artisan, phone)
-    if target is None:
+    targets = await svc.link_candidates(turn.session, artisan, phone)
+    if not targets:
         return
-    await svc.offer_link(turn.session, turn.user_id, target)
-    markup = kb.inline(
-        [kb.button(turn.t("fh-btn-link-yes"), "fh:link:yes")],
-        [kb.button(turn.t("fh-btn-link-no"), "fh:link:no")],
-    )
-    turn.say("fh-link-offer", markup, name=target.name or "")
+    await svc.offer_link(turn.session, turn.user_id, targets)
+    no = [kb.button(turn.t("fh-btn-link-no"), "fh:link:no")]
+    if len(targets) == 1:
+        markup = kb.inline([kb.button(turn.t("fh-btn-link-yes"), "fh:link:yes")], no)
+        turn.say("fh-link-offer", markup, name=targets[0].name or "")
+        return
+    names = [t.name or turn.t("value-missing") for t in targets]
+    mine = [
+        kb.button(turn.t("fh-btn-link-me", name=n), f"fh:link:{i}") for i, n in enumerate(names)
+    ]
+    turn.say("fh-link-which", kb.inline(*kb.rows(mine, 1), no), names=", ".join(names))

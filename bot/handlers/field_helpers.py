@@ -159,7 +159,7 @@ async def on_myartisans(turn: Turn) -> None:
 @handler
 async def on_button(turn: Turn) -> None:
     """`fh:consent`, `fh:go:<artisan>`, `fh:fix:<submission>` (a helper), `fh:link:yes|no`
-    (an artisan offered their record)."""
+    or `fh:link:<index>` (an artisan offered their record, or one of a family's)."""
     query = turn.update.callback_query
     data = (query.data or "") if query else ""
     verb, _, arg = data.removeprefix("fh:").partition(":")
@@ -176,10 +176,11 @@ async def on_button(turn: Turn) -> None:
         await svc.decline_link(turn.session, turn.user_id)
         turn.say("fh-link-declined")
         return
-    if data != "fh:link:yes":
+    choice = 0 if arg == "yes" else number(arg, digits=1)
+    if verb != "link" or choice is None:
         turn.answer("button-stale", alert=True)
         return
-    await _link(turn)
+    await _link(turn, choice)
 
 
 async def _reopen(turn: Turn, verb: str, target_id: int | None) -> None:
@@ -207,10 +208,11 @@ async def _reopen(turn: Turn, verb: str, target_id: int | None) -> None:
     await (steps.ask_fix if verb == "fix" else steps.ask)(turn, artisan, sub)
 
 
-async def _link(turn: Turn) -> None:
-    """ "Yes, it is me": the offer in the database is checked again, never the button's data."""
+async def _link(turn: Turn, choice: int) -> None:
+    """ "Yes, it is me" (the `choice`th of the records offered): the offer in the database is
+    checked again, never the button's data."""
     media_dir = turn.services.settings.media_dir
-    target, files = await svc.link(turn.session, turn.user_id, turn.artisan, media_dir)
+    target, files = await svc.link(turn.session, turn.user_id, turn.artisan, media_dir, choice)
     if target is None:
         turn.answer("button-stale", alert=True)
         return

@@ -20,7 +20,10 @@ from bot.services import flow, privacy
 from bot.storage.models import IST, Artisan, Dialogue, Role, Staff, State, Submission, utcnow
 
 ASSIST = "fh:assist"  # a helper is registering an artisan: payload {"artisan_id"}
-LINK = "fh:link"  # a link was offered to a verified number: payload {"artisan_id", "phone"}
+# A link was offered to a verified number: payload {"artisan_ids", "phone"} (older rows:
+# {"artisan_id", "phone"}). A family's one number may carry several records: each is offered.
+LINK = "fh:link"
+LINK_CHOICES = 4
 IN_PERSON = "in_person"
 DAILY_FLAG = 50  # more registrations than this by one helper in a day: the admins are told
 
@@ -149,13 +152,14 @@ async def mine(session: AsyncSession, helper_id: int, limit: int = 50) -> list[R
     return found
 
 
-async def link_candidate(session: AsyncSession, own: Artisan, phone: str) -> Artisan | None:
-    """The record a helper made for this (Telegram-verified) number, if exactly one waits.
+async def link_candidates(session: AsyncSession, own: Artisan, phone: str) -> list[Artisan]:
+    """The records helpers made for this (Telegram-verified) number, oldest first: one, or a
+    family's several sharing it (at most LINK_CHOICES; none when there are more).
 
     Only offered while the artisan's own row holds nothing sent yet: linking drops that row.
     """
     if own.telegram_id is None or await _has_sent(session, own.id):
-        return None
+        return []
     found = (
         await session.scalars(
             select(Artisan)
@@ -164,15 +168,16 @@ async def link_candidate(session: AsyncSession, own: Artisan, phone: str) -> Art
                 Artisan.telegram_id.is_(None),
                 Artisan.assisted_by.is_not(None),
             )
-            .limit(2)
+            .order_by(Artisan.id)
+            .limit(LINK_CHOICES + 1)
         )
     ).all()
-    return found[0] if len(found) == 1 else None
+    return list(found) if len(found) <= LINK_CHOICES else []
 
 
-async def offer_link(session: AsyncSession, user_id: int, target: Artisan) -> None:
+async def offer_link(session: AsyncSession, user_id: int, targets: list[Artisan]) -> None:
     """Remember the offer (state in a row): the press is checked against it, never its data."""
-    payload = {"artisan_id": target.id, "phone": target.phone}
+    payload = {"artisan_ids": [t.id for t in targets], "phone": targets[0].phone}
     dialogue = await session.get(Dialogue, user_id)
     if dialogue is None:
         session.add(Dialogue(user_id=user_id, kind=LINK, payload=payload))
@@ -181,19 +186,25 @@ async def offer_link(session: AsyncSession, user_id: int, target: Artisan) -> No
 
 
 async def link(
-    session: AsyncSession, user_id: int, own: Artisan | None, media_dir: Path
+    session: AsyncSession, user_id: int, own: Artisan | None, media_dir: Path, choice: int = 0
 ) -> tuple[Artisan | None, list[Path]]:
-    """The offered record becomes this user's; their own new row (nothing sent) is purged.
+    """The offered record (the `choice`th of those offered) becomes this user's; their own
+    new row (nothing sent) is purged.
 
-    Returns the record (None when there is no live offer, or the record or the number changed
-    since it was made) and the purged row's media files, to remove after the commit.
+    Returns the record (None when there is no live offer, no such choice, or the record or the
+    number changed since it was made) and the purged row's media files, to remove after the
+    commit.
     """
     dialogue = await session.get(Dialogue, user_id)
     if dialogue is None or dialogue.kind != LINK:
         return None, []
     payload = dialogue.payload or {}
     await session.delete(dialogue)
-    target_id, phone = payload.get("artisan_id"), payload.get("phone")
+    offered = payload.get("artisan_ids", [payload.get("artisan_id")])
+    target_id = (
+        offered[choice] if isinstance(offered, list) and 0 <= choice < len(offered) else None
+    )
+    phone = payload.get("phone")
     target = await session.get(Artisan, target_id) if isinstance(target_id, int) else None
     if target is None or target.telegram_id is not None or target.phone != phone:
         return None, []

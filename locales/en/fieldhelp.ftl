@@ -67,3 +67,7 @@ fh-pass-on = 📣 Please pass the notice above on to these artisans you register
 fh-pass-on-line = • { $name } — { $district }
 fh-pass-on-next = 📣 The list goes on (part { $part }):
 fh-district-not-yours = { $district } is not one of your districts: you can register artisans of your own districts only. Choose the artisan's district again.
+fh-link-which =
+    These people are already registered on this mobile number: <b>{ $names }</b> (by a helper of the District Industries Centre).
+    Which of them are you?
+fh-btn-link-me = ✅ I am { $name }
