@@ -105,6 +105,21 @@ async def test_staff_lists_settings_and_granted_roles_with_districts(
     assert any(str(NEW_ID) in x and "Varanasi, Gorakhpur" in x for x in lines)
 
 
+async def test_staff_shows_officials_by_their_telegram_name_once_they_used_the_bot(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """An official who never registered a product was an id alone in /staff."""
+    admin = fake.user(ADMIN_ID, language_code="en")
+    await admin.send(f"/addreviewer {NEW_ID} Varanasi")
+    official = fake.user(NEW_ID, first_name="Anita", last_name="Verma", language_code="hi")
+    await official.send("/queue")
+    await admin.send("/staff")
+    [line] = [x for x in admin.last_text.splitlines() if x.startswith(f"• {NEW_ID}")]
+    assert "Anita Verma" in line and "Varanasi" in line
+    await admin.send(f"/removereviewer {NEW_ID}")
+    assert "Anita Verma" in admin.last_text
+
+
 async def test_addreviewer_explains_a_bad_id_and_an_unknown_district(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

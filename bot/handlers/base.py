@@ -27,6 +27,7 @@ from bot.storage.models import Artisan, Dialogue, Submission, utcnow
 from bot.storage.queries import claim_update, lock_user, user_rows
 
 log = logging.getLogger(__name__)
+PROFILE_NAME = 80  # characters of a staff member's Telegram name kept (artisans.profile_name)
 
 
 @dataclass
@@ -95,9 +96,11 @@ class Turn:
         self.button_answer = Outgoing(None, lambda _bot: query.answer(notice, show_alert=alert))
 
     async def staff(self) -> StaffView:
-        """The caller's roles, read from the database at this moment."""
+        """The caller's roles, read from the database at this moment. A staff member's
+        Telegram name is kept for the staff list."""
         if self._staff is None:
             self._staff = await staff_view(self.session, self.services.settings, self.user_id)
+            _keep_staff_name(self)
         return self._staff
 
 
@@ -169,7 +172,20 @@ async def _open_turn(
                 artisan.locale = locale
     turn = Turn(update, context, session, user_id, chat_id, locale, artisan, draft, dialogue)
     turn._staff = view
+    if view is not None:
+        _keep_staff_name(turn)
     return turn
+
+
+def _keep_staff_name(turn: Turn) -> None:
+    """A staff member's Telegram name, kept on their row (made for their language, see
+    `_open_turn`) for the staff list; nothing for artisans."""
+    user, row = turn.update.effective_user, turn.artisan
+    if turn._staff is None or not turn._staff.is_staff or user is None or row is None:
+        return
+    name = user.full_name[:PROFILE_NAME]
+    if row.profile_name != name:
+        row.profile_name = name
 
 
 def _touch(artisan: Artisan) -> None:

@@ -6,7 +6,7 @@ import enum
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
@@ -163,4 +163,6 @@ async def staff_ids(session: AsyncSession, settings: Settings) -> list[int]:
 
 
 async def known_name(session: AsyncSession, user_id: int) -> str | None:
-    return await session.scalar(select(Artisan.name).where(Artisan.telegram_id == user_id))
+    """The name a person registered with, else (staff) their Telegram name."""
+    name = func.coalesce(Artisan.name, Artisan.profile_name)
+    return await session.scalar(select(name).where(Artisan.telegram_id == user_id))

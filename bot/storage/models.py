@@ -86,6 +86,8 @@ class Artisan(Base):
     telegram_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
     locale: Mapped[str | None] = mapped_column(String(8))
     name: Mapped[str | None] = mapped_column(String(80))
+    # A staff member's Telegram name, for the staff list; kept for staff only.
+    profile_name: Mapped[str | None] = mapped_column(String(80))
     phone: Mapped[str | None] = mapped_column(String(20))
     district: Mapped[str | None] = mapped_column(String(60))
     pin: Mapped[str | None] = mapped_column(String(6))  # the PIN code, when they gave one
