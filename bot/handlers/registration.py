@@ -20,6 +20,7 @@ from bot.handlers.base import Turn, handler
 from bot.handlers.callback_data import number
 from bot.handlers.catalogue import kick_photo_worker
 from bot.handlers.photos import album_part, answered_album, image_of
+from bot.handlers.step_buttons import STEP_BUTTONS
 from bot.jobs import RepeatingJob
 from bot.outbox import unit_of_work
 from bot.services import campaigns, flow, input_words, privacy
@@ -202,11 +203,6 @@ async def on_button(turn: Turn) -> None:
     await render(turn, d, await press(d, arg))
 
 
-async def _profile_name(d: flow.Draft, _arg: str) -> flow.Outcome:
-    """Their Telegram profile's name, read from this very press (never from callback data)."""
-    return flow.set_name(d, d.profile_name or "")
-
-
 async def _draft(turn: Turn, artisan: Artisan, sub: Submission) -> flow.Draft:
     services = turn.services
     user, allowed = turn.update.effective_user, frozenset[str]()
@@ -353,91 +349,6 @@ async def _fix(turn: Turn, artisan: Artisan, arg: str) -> None:
 
 
 MENU_ACTIONS = {"go": _continue, "new": _new_product, "status": _status, "fix": _fix}
-
-
-# --- buttons that act on the current step: (draft, argument) -> outcome ---
-
-
-async def _back(d: flow.Draft, step: str) -> flow.Outcome:
-    return flow.back(d, step)
-
-
-async def _division_page(d: flow.Draft, arg: str) -> flow.Outcome:
-    if d.sub.step != "district":
-        return d.reprompt()
-    return flow.Outcome().show("divisions", number(arg) or 0)
-
-
-async def _division(d: flow.Draft, arg: str) -> flow.Outcome:
-    if d.sub.step != "district" or arg not in d.districts.divisions:
-        return d.reprompt()
-    return flow.Outcome().show("division", arg)
-
-
-async def _district(d: flow.Draft, arg: str) -> flow.Outcome:
-    return flow.set_district(d, arg)
-
-
-async def _craft(d: flow.Draft, arg: str) -> flow.Outcome:
-    if d.sub.step != "craft":
-        return d.reprompt()
-    if arg == "x":
-        return flow.Outcome().show("craft_other")
-    district = d.districts.get(d.artisan.district)
-    products = district.products(d.locale) if district else ()
-    index = number(arg)
-    if index is None or index >= len(products):
-        return d.reprompt()
-    return flow.set_craft(d, products[index])
-
-
-async def _skip(d: flow.Draft, step: str) -> flow.Outcome:
-    return flow.skip(d, step)
-
-
-async def _photos_done(d: flow.Draft, _arg: str) -> flow.Outcome:
-    return await flow.photos_done(d)
-
-
-async def _edit(d: flow.Draft, field: str) -> flow.Outcome:
-    return await flow.edit(d, field)
-
-
-async def _submit(d: flow.Draft, _arg: str) -> flow.Outcome:
-    return await flow.submit(d)
-
-
-async def _edits(d: flow.Draft, screen: str) -> flow.Outcome:
-    if screen == "summary":
-        return d.reprompt()
-    return flow.open_edits(d, screen)
-
-
-async def _replace(d: flow.Draft, arg: str) -> flow.Outcome:
-    return await flow.replace_photos(d, sure=arg == "yes")
-
-
-async def _amount(d: flow.Draft, arg: str) -> flow.Outcome:
-    code, _, value = arg.partition(":")
-    steps = {code: step for step, code in kb.AMOUNT_CODES.items()}
-    return flow.choose_amount(d, steps.get(code, ""), number(value))
-
-
-STEP_BUTTONS = {
-    "back": _back,
-    "dp": _division_page,
-    "dv": _division,
-    "d": _district,
-    "c": _craft,
-    "skip": _skip,
-    "done": _photos_done,
-    "e": _edit,
-    "submit": _submit,
-    "ed": _edits,
-    "rp": _replace,
-    "amt": _amount,
-    "pn": _profile_name,
-}
 
 
 async def remind_idle_drafts(context: BotContext) -> None:
