@@ -72,3 +72,21 @@ async def test_reviewer_of_another_district_cannot_answer(
                 select(HelpMessage).where(HelpMessage.staff_id.is_not(None))
             )
             assert replies.all() == []
+
+
+async def test_pressing_on_after_typing_help_is_not_a_question(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    """ "madad" typed at the welcome, then "yes, start" pressed: the name typed next is the
+    name, not a question sent to the office (it was, and the name was asked again)."""
+    artisan, reviewer = fake.user(), fake.user(REVIEWER_ID)
+    await artisan.send("/start")
+    await artisan.send("मदद")
+    assert "सवाल" in artisan.last_text
+    await artisan.press("✅ हाँ, शुरू करें")
+    await artisan.send("रमेश प्रजापति")
+    assert "नाम: रमेश प्रजापति ✅" in artisan.last_text
+    assert "मोबाइल" in artisan.last_text
+    assert not any("कारीगर का सवाल" in text for text in reviewer.texts)
+    async with services_of(bot).sessions() as session:
+        assert (await session.scalars(select(HelpMessage))).all() == []
