@@ -136,6 +136,14 @@ CASES = [
         "name", T("श्री"), "phone", ["name-saved"], stored={"name": "श्री"}
     ),  # nothing else said: kept
     Case("name", T("मेरा नाम है"), "name", ["err-name-length"], stored={"name": None}),
+    Case(
+        "name",
+        T("श्रीमती रामकली देवी प्रजापति पत्नी स्वर्गीय श्री रामप्रसाद प्रजापति ग्राम औरंगाबाद"),
+        "name",
+        ["err-name-sentence"],  # too long: more than the name, not "not a full name"
+        stored={"name": None},
+    ),
+    Case("description", T("हाथ से बना। " * 100), "description", ["err-too-long"]),
     Case("name", T("my name is"), "name", ["err-name-length"], stored={"name": None}),
     Case("name", T("मैं हूँ"), "name", ["err-name-length"], stored={"name": None}),
     Case("name", T("हाँ"), "name", ["err-name-length"], stored={"name": None}),  # to the consent

@@ -65,7 +65,9 @@ def parse_name(text: str) -> str:
     allowed = all(unicodedata.category(ch)[0] in ("L", "M") or ch in " .'-" for ch in name)
     if not allowed:
         raise Invalid("err-name-chars")
-    if letters < NAME_MIN or len(name) > NAME_MAX:
+    if len(name) > NAME_MAX:  # "wife of ... village ...": more than the name
+        raise Invalid("err-name-sentence")
+    if letters < NAME_MIN:
         raise Invalid("err-name-length", min=NAME_MIN, max=NAME_MAX)
     return name
 
@@ -178,8 +180,10 @@ def ascii_digits(text: str) -> str:
 
 def parse_bounded(text: str, lo: int, hi: int, key: str) -> str:
     value = clean_text(text)
+    if len(value) > hi:  # "write a little more" would say the opposite
+        raise Invalid("err-too-long")
     letters = sum(1 for ch in value if ch.isalnum() or unicodedata.category(ch)[0] == "M")
-    if letters < lo or len(value) > hi:
+    if letters < lo:
         raise Invalid(key, min=lo, max=hi)
     return value
 

@@ -97,6 +97,7 @@ unit-dozen = dozen
 err-craft = Tell us your work a little more clearly, e.g.: clay pottery — or send a 🎤 voice note.
 err-product-name = Type the product's name, e.g.: terracotta elephant — or send a 🎤 voice note.
 err-description = Tell us a little more — at least one full line, or send a 🎤 voice note.
+err-too-long = That is too long — shorten it to the main points, or send a 🎤 voice note.
 err-gstin = That GSTIN looks incomplete. Copy it from your certificate, e.g.: 09ABCDE1234F1Z5 — or press "Skip".
 err-udyam = That Udyam number looks incomplete. Write it like: UDYAM-UP-00-0000000 — or press "Skip".
 err-pehchan = That card number looks incomplete. Copy it from the card — or press "Skip".
