@@ -55,6 +55,7 @@ RUNTIME_KEY_VALUES: dict[str, Iterable[object]] = {
     "cmd-": (*ARTISAN_COMMANDS, *REVIEWER_COMMANDS, *ADMIN_COMMANDS),
     "ls-ask-": ("material", "colour"),  # the other steps' prompts are built with arguments
     "ls-echo-": (*listing.STEPS[:-1], "size"),
+    "ls-err-": ("material", "colour", "size"),  # the questions answered in words
     "reason-transcribed-": transcripts.CODES.values(),
     "staff-action-": Action,
     "unit-": (amount_words.PIECE, *amount_words.MEASURES),

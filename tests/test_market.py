@@ -319,7 +319,8 @@ async def test_artisan_typing_days_as_a_range_gets_its_larger_end_echoed_and_kep
      ("ऑर्डर पर बनाते हैं", None, "ls-err-to-order"), ("order milne par", None, "ls-err-to-order"),
      ("10 आर्डर के लिए तैयार", None, 10), ("band kar do", None, "ls-err-number"),
      ("ek bhi nahi", None, 0), ("sab bik gaya", "kilogram", 0),
-     ("6 inch", None, "err-measure-other")],
+     ("6 inch", None, "err-measure-other"), ("2 हफ़्ते", None, "ls-err-stock-period"),
+     ("roz 5", None, "ls-err-stock-period"), ("mahine me 50", None, "ls-err-stock-period")],
 )  # fmt: skip
 def test_stock_is_counted_in_what_the_price_is_of(
     typed: str, unit: str | None, count: int | str
@@ -372,6 +373,35 @@ async def test_artisan_who_makes_to_order_or_does_not_know_the_days_is_told_what
     async with db() as session:
         listing = await session.get(Listing, submission_id(reference))
         assert listing is not None and (listing.stock, listing.ship_days) == (0, 7)
+
+
+async def test_no_answer_to_the_question_asked_is_stored_as_one(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """ "ऑर्डर पर बनाते हैं" went into the listing as the colour, "roz 5" as 5 ready; "pata
+    nahi" at the size (a question one may skip) was refused with a material as the example."""
+    artisan = fake.user(language_code="hi")
+    reference = await submit_product(artisan)
+    await approve(fake, reference)
+    await artisan.press("मिट्टी")
+    await artisan.send("ऑर्डर पर बनाते हैं")
+    assert artisan.last_text.startswith("रंग लिखें, जैसे: लाल") and "इसका रंग" in artisan.last_text
+    await artisan.send("लाल")
+    await artisan.send("roz 5")
+    assert artisan.last_text.startswith("यह बनाने की रफ़्तार लगती है")
+    await artisan.send("12")
+    await artisan.press("7 दिन")
+    await artisan.send("pata nahi")
+    assert "नाप या वज़न" not in artisan.last_text  # the size skipped: the thanks
+    async with db() as session:
+        listing = await session.get(Listing, submission_id(reference))
+        assert listing is not None
+        assert (listing.colour, listing.stock, listing.size, listing.step) == (
+            "Red",
+            12,
+            None,
+            None,
+        )
 
 
 async def test_listing_questions_survive_a_restart(

@@ -248,6 +248,10 @@ async def on_typed(turn: Turn, dialogue: Dialogue) -> None:
     if step == svc.RESTOCK and input_words.said(text or "", "pause"):  # "band kar do"
         await _pause(turn, artisan, listing, sub)
         return
+    if step == "size" and input_words.said(text or "", "dont_know"):  # its skip button, typed
+        svc.apply(listing, step, None, utcnow())
+        await _answered(turn, artisan, listing, sub, step, None)
+        return
     try:
         if not text:
             raise Invalid("ls-err-type")

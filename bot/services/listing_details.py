@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import input_words
 from bot.services.amount_words import vocabulary
-from bot.services.amounts import Unclear, counted_in, days_in, measure, read_amount
+from bot.services.amounts import Unclear, counted_in, days_in, measure, names_a_period, read_amount
 from bot.services.crafts import Craft, CraftIndex
 from bot.services.districts import DistrictIndex
 from bot.services.input_words import fold
@@ -67,6 +67,8 @@ def parse_stock(text: str, unit: str | None) -> int:
         return 0
     if _word_without_number(text, "to_order"):
         raise Invalid("ls-err-to-order")
+    if names_a_period(text):  # "roz 5", "2 hafte": how fast they make, not how many are ready
+        raise Invalid("ls-err-stock-period")
     count = parse_count(text, STOCK_MAX)
     factor = counted_in(measure(text), unit)
     if factor is None:
@@ -125,15 +127,17 @@ def _range_end(text: str) -> int:
     return high
 
 
-def parse_words(text: str) -> str:
-    """A material, a colour, a size: words, not a "yes", an "I don't know" or "samajh nahin aaya"
-    (they went into the online listing as its material)."""
+def parse_words(step: str, text: str) -> str:
+    """A material, a colour, a size: words, not a "yes", an "I don't know", "samajh nahin aaya"
+    (they went into the online listing as its material) or "order par banate hain" (as its
+    colour). Refused with an example of the question's own kind of answer."""
     value = clean_text(text)
     letters = sum(1 for ch in value if ch.isalnum())
-    if letters < WORDS_MIN or len(value) > WORDS_MAX or value.startswith("/"):
-        raise Invalid("ls-err-text")
-    if any(input_words.said(value, kind) for kind in NO_ANSWER):
-        raise Invalid("ls-err-text")
+    unanswered = any(input_words.said(value, kind) for kind in NO_ANSWER)
+    if unanswered or _word_without_number(value, "to_order") or value.startswith("/"):
+        raise Invalid(f"ls-err-{step}")
+    if letters < WORDS_MIN or len(value) > WORDS_MAX:
+        raise Invalid(f"ls-err-{step}")
     return value
 
 
@@ -147,7 +151,7 @@ def parse(step: str, text: str, unit: str | None = None) -> str | int:
         return parse_stock(text, unit)
     if step == "ship":
         return parse_days(text)
-    return parse_words(text)
+    return parse_words(step, text)
 
 
 async def hsn_of(

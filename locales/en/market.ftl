@@ -21,7 +21,10 @@ ls-done =
     Thank you! All the details of <b>{ $product }</b> are in ✅
     Every month I will ask how many { $unit } are ready.
 ls-err-number = Type the number in digits, e.g.: 12 — or press a button.
-ls-err-text = Please type it a little more clearly, e.g.: clay — or press a button.
+ls-err-material = Type what it is made of, e.g.: clay, wood, brass — or press a button.
+ls-err-colour = Type its colour, e.g.: red, yellow — if it comes in many, type: many colours — or press a button.
+ls-err-size = Type its size or weight, e.g.: 30 cm tall, 2 kg — if you don't know, press "Skip".
+ls-err-stock-period = That sounds like how many you make over time. How many are made and ready now? Type the number, e.g.: 12 — if none, press 0.
 ls-err-type = Press a button or type your answer.
 ls-err-to-order = Fine, you make to order. If none is made and ready now, press 0.
 ls-err-guess = A rough guess of the days to send it is fine, e.g.: 7 — or press a button.
