@@ -13,7 +13,7 @@ from bot.config import Settings
 from bot.context import BotApp
 from bot.services import field_helpers
 from bot.storage.db import make_engine, migrate
-from bot.storage.models import Artisan, Dialogue, State, Submission
+from bot.storage.models import Artisan, Dialogue, HelpMessage, State, Submission
 from fake_telegram import FakeTelegram, FakeUser
 from tests.support.factories import menu_of, submission
 from tests.support.journey import consent
@@ -114,10 +114,53 @@ async def test_helper_cancel_ends_the_session_and_own_messages_are_their_own_aga
     await helper.press("कारीगर ने हाँ कहा")
     await helper.send("रामू प्रजापति")
     await helper.send("/cancel")
+    assert (
+        "कारीगर की भरी जानकारी सुरक्षित है" in helper.last_text and "/myartisans" in helper.last_text
+    )
     await helper.send("नमस्ते")
     assert "सहायक:" not in helper.last_text
     artisan = await assisted_artisan(db)
     assert artisan.name == "रामू प्रजापति" and artisan.phone is None
+
+
+async def test_help_or_start_mid_session_keeps_the_helper_on_the_artisan_they_register(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """ "🙋 मदद" replaced the helper's session with a question of their own (the next answer was
+    lost); /start greeted them with their own menu, whose buttons then acted for the artisan."""
+    helper = await make_helper(fake)
+    await helper.send("/newartisan")
+    await helper.press("कारीगर ने हाँ कहा")
+    await helper.send("रामू प्रजापति")
+    await helper.send(PHONE)
+    await helper.press("🙋 मदद")
+    assert "कारीगर का पंजीकरण यहीं रुका रहेगा" in helper.last_text
+    assert "सहायक: रामू प्रजापति के लिए" in helper.last_text and "किस ज़िले" in helper.last_text
+    await helper.send("madad")
+    assert "कारीगर का पंजीकरण यहीं रुका रहेगा" in helper.last_text
+    await helper.send("/start")
+    assert "आप अभी एक कारीगर का पंजीकरण कर रहे हैं" in helper.last_text
+    assert "सहायक: रामू प्रजापति के लिए" in helper.last_text
+    await helper.send("Gorakhpur")
+    assert "काम" in helper.last_text
+    artisan = await assisted_artisan(db)
+    assert artisan.district == "Gorakhpur"
+    async with db() as session:
+        assert await session.scalar(select(func.count()).select_from(HelpMessage)) == 0
+
+
+async def test_a_removed_helper_is_told_nothing_more_of_their_artisans(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    helper = await make_helper(fake)
+    ref = await register_for(helper)
+    told = len(helper.texts)
+    await fake.user(ADMIN_ID).send(f"/removehelper {HELPER_ID}")
+    reviewer = fake.user(REVIEWER_ID)
+    await reviewer.send(f"/review {ref}", expect=2)
+    await reviewer.press("स्वीकृत करें")
+    await asyncio.sleep(0.3)
+    assert not any(ref in text for text in helper.texts[told:])
 
 
 async def test_helper_continues_a_cancelled_registration_from_myartisans(

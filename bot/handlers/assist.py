@@ -13,6 +13,7 @@ from bot.handlers import keyboards as kb
 from bot.handlers.base import Turn
 from bot.services import field_helpers as svc
 from bot.services import validation as v
+from bot.services.roles import staff_view
 from bot.storage.models import Artisan, State, Submission
 
 PHONE_PROMPT = "fh-ask-phone"
@@ -64,10 +65,13 @@ async def submitted(turn: Turn, artisan: Artisan, sub: Submission) -> None:
     turn.say("fh-submitted", name=artisan.name or "", ref=sub.reference)
 
 
-def notify_helper(turn: Turn, sub: Submission, artisan: Artisan, key: str) -> bool:
+async def notify_helper(turn: Turn, sub: Submission, artisan: Artisan, key: str) -> bool:
     """A decision on the product of an artisan without Telegram goes to the helper who
-    registered them, with the artisan's name and the reference. False when nobody to tell."""
+    registered them, with the artisan's name and the reference. False when nobody to tell:
+    a helper whose role was removed is told nothing more of their artisans."""
     if artisan.telegram_id is not None or artisan.assisted_by is None:
+        return False
+    if not (await staff_view(turn.session, turn.services.settings, artisan.assisted_by)).is_helper:
         return False
     t = partial(turn.services.t, turn.services.t.resolve_locale(artisan.locale))
     text = t(

@@ -23,7 +23,7 @@ from bot.handlers.base import Turn, handler
 from bot.i18n import SUPPORTED
 from bot.menus import publish_staff_menu
 from bot.outbox import unit_of_work
-from bot.services import flow
+from bot.services import field_helpers, flow
 from bot.services.dialogues import close_dialogue
 from bot.storage.models import Artisan
 from bot.storage.queries import stored_locale
@@ -104,8 +104,9 @@ async def on_language_chosen(turn: Turn) -> None:
 @handler
 async def on_cancel(turn: Turn) -> None:
     """Stop whatever is in progress; saved answers stay and /start continues."""
+    assisting = turn.dialogue is not None and turn.dialogue.kind == field_helpers.ASSIST
     if await close_dialogue(turn.session, turn.user_id):
-        turn.say("cancel-done")
+        turn.say("fh-cancelled" if assisting else "cancel-done")
         return
     if turn.artisan is not None and flow.leave(turn.artisan):
         turn.say("cancel-saved")

@@ -13,8 +13,8 @@ from bot.handlers import keyboards as kb
 from bot.handlers import registration, steps
 from bot.handlers.base import Turn, handler
 from bot.handlers.callback_data import number
+from bot.services import field_helpers, input_words
 from bot.services import help_desk as hp
-from bot.services import input_words
 from bot.services.dialogues import close_dialogue, open_dialogue
 from bot.storage.models import Artisan, Dialogue, HelpMessage
 from bot.storage.queries import stored_locale
@@ -59,6 +59,10 @@ async def open_question(turn: Turn) -> None:
     """The next message (typed or spoken) goes to the district's staff as a question."""
     if await steps.staff_outside(turn, turn.artisan):  # an official asking themselves
         turn.say("staff-hint")
+        return
+    if turn.dialogue is not None and turn.dialogue.kind == field_helpers.ASSIST:
+        turn.note("fh-help-in-session")  # a question would end their session for the artisan
+        await registration.show_where(turn)
         return
     if turn.artisan is None:
         turn.artisan = Artisan(telegram_id=turn.user_id, locale=turn.locale)

@@ -23,7 +23,7 @@ from bot.handlers.photos import album_part, answered_album, image_of
 from bot.handlers.step_buttons import STEP_BUTTONS
 from bot.jobs import RepeatingJob
 from bot.outbox import unit_of_work
-from bot.services import campaigns, flow, help_desk, input_words, privacy
+from bot.services import campaigns, field_helpers, flow, help_desk, input_words, privacy
 from bot.services import registration as reg
 from bot.services import validation as v
 from bot.storage.models import Artisan, Submission, utcnow
@@ -50,8 +50,9 @@ async def show_menu(turn: Turn, artisan: Artisan, key: str = "welcome-back") -> 
 
 
 async def show_where(turn: Turn) -> None:
-    """Show again the screen the artisan is at (after a switch of language)."""
-    artisan = turn.artisan
+    """Show again the screen the artisan is at (after a switch of language), or the one of the
+    artisan a field helper is registering."""
+    artisan = await assist.acting_for(turn)
     if artisan is None or not artisan.registered:
         steps.consent_prompt(turn)
         return
@@ -64,7 +65,13 @@ async def show_where(turn: Turn) -> None:
 
 @handler
 async def on_start(turn: Turn) -> None:
-    """New artisan: consent first. Returning artisan: greeted by name, offered what to do."""
+    """New artisan: consent first. Returning artisan: greeted by name, offered what to do. A
+    field helper registering someone: that artisan's question again (their own menu would
+    mix the two up)."""
+    if turn.dialogue is not None and turn.dialogue.kind == field_helpers.ASSIST:
+        turn.note("fh-still-registering")
+        await show_where(turn)
+        return
     artisan = turn.artisan
     if await steps.staff_outside(turn, artisan):  # their commands; their own product a tap away
         turn.say("staff-start", kb.inline([kb.button(turn.t("btn-new-product"), "reg:new")]))

@@ -164,7 +164,7 @@ async def on_reopen(turn: Turn) -> None:
         return
     artisan = await views.artisan_of(turn.session, sub)
     if artisan is not None:
-        card.notify_reopened(turn, sub, artisan)
+        await card.notify_reopened(turn, sub, artisan)
     turn.say("rv-reopened", ref=sub.reference)
 
 

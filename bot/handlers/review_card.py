@@ -218,10 +218,10 @@ def _value(turn: Turn, field: str, value: Any) -> str:
     return text if len(text) <= DESCRIPTION_SHOWN else text[:DESCRIPTION_SHOWN] + "…"
 
 
-def notify_decision(turn: Turn, sub: Submission, artisan: Artisan) -> None:
+async def notify_decision(turn: Turn, sub: Submission, artisan: Artisan) -> None:
     """Tell the artisan the outcome in their own language, after the commit (or, for an
     artisan without Telegram, the field helper who registered them)."""
-    if assist.notify_helper(turn, sub, artisan, HELPER_KEYS[State(sub.state)]):
+    if await assist.notify_helper(turn, sub, artisan, HELPER_KEYS[State(sub.state)]):
         return
     if artisan.telegram_id is None:
         return
@@ -238,8 +238,8 @@ def notify_decision(turn: Turn, sub: Submission, artisan: Artisan) -> None:
     turn.send_text(text, markup, chat_id=artisan.telegram_id)
 
 
-def notify_reopened(turn: Turn, sub: Submission, artisan: Artisan) -> None:
-    if assist.notify_helper(turn, sub, artisan, "fh-notify-reopened"):
+async def notify_reopened(turn: Turn, sub: Submission, artisan: Artisan) -> None:
+    if await assist.notify_helper(turn, sub, artisan, "fh-notify-reopened"):
         return
     if artisan.telegram_id is None:
         return

@@ -205,7 +205,7 @@ async def decide(
     await clear_dialogue(turn)
     artisan = await views.artisan_of(turn.session, sub)
     if artisan is not None:
-        card.notify_decision(turn, sub, artisan)
+        await card.notify_decision(turn, sub, artisan)
         if to == State.APPROVED:  # the marketplace details, asked now (issue 21)
             await listing_details.start(turn, sub, artisan)
     turn.answer()

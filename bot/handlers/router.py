@@ -23,7 +23,9 @@ def handlers(
         """Help asked for by an artisan first, then a dialogue (staff, or the listing questions),
         else the artisan's registration step, else the menu."""
         dialogue = turn.dialogue
-        artisans = dialogue is None or dialogue.kind == listing_details.DIALOGUE
+        # Not a staff dialogue: the listing questions, a helper registering someone, a link offer.
+        kind = dialogue.kind if dialogue is not None else None
+        artisans = kind is None or kind not in dialogues or kind == listing_details.DIALOGUE
         if artisans and help_desk.asks_for_help(turn):  # "help" typed, not pressed: no answer
             await help_desk.open_question(turn)
             return
