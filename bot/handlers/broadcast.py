@@ -9,9 +9,10 @@ from __future__ import annotations
 import html
 import re
 from datetime import datetime
+from functools import partial
 from typing import Any
 
-from telegram import Update
+from telegram import Bot, Update
 from telegram.ext import Application, BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
 from bot.context import BotContext, services_of
@@ -135,6 +136,13 @@ async def on_cancel_broadcast(turn: Turn) -> None:
     skipped = await cancel(turn.session, broadcast)
     sent = (await delivery_counts(turn.session, [broadcast.id]))[broadcast.id][SENT]
     turn.say("bc-cancel-done", id=number_text, sent=sent, skipped=skipped)
+    lane = compose.lane_of(turn.context.application)
+    if lane is not None:  # after the commit: its sends in flight still finish
+        turn.later(partial(_halt, lane, broadcast_id))
+
+
+async def _halt(lane: BroadcastLane, broadcast_id: int, _bot: Bot) -> None:
+    lane.cancelled(broadcast_id)
 
 
 async def _set_notices(turn: Turn, wanted: bool) -> None:

@@ -138,6 +138,7 @@ class BroadcastLane:
         self.stopping = asyncio.Event()
         self._wakeup = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._running: BroadcastRun | None = None
 
     @classmethod
     def with_own_bot(cls, services: Services) -> BroadcastLane:
@@ -158,6 +159,12 @@ class BroadcastLane:
 
     def wake(self) -> None:
         self._wakeup.set()
+
+    def cancelled(self, broadcast_id: int) -> None:
+        """/cancelbroadcast committed: if this lane sends it, no send starts from now on (a
+        lane of another instance sees it at its next lease renewal)."""
+        if self._running is not None and self._running.id == broadcast_id:
+            self._running.cancel()
 
     async def stop(self) -> None:
         """Stop taking new sends, let in-flight ones be recorded, release the lease."""
@@ -182,8 +189,11 @@ class BroadcastLane:
             try:
                 broadcast_id = await claim_next(self.services, self.owner)
                 if broadcast_id is not None:
-                    run = BroadcastRun(self, broadcast_id)
-                    await run.run()
+                    run = self._running = BroadcastRun(self, broadcast_id)
+                    try:
+                        await run.run()
+                    finally:
+                        self._running = None
                     if run.ended != "error":
                         continue
             except Exception:

@@ -96,6 +96,11 @@ class BroadcastRun:
             await asyncio.gather(*helpers, return_exceptions=True)
         await self._finish()
 
+    def cancel(self) -> None:
+        """Cancelled in the database (by /cancelbroadcast in this process): stop at once."""
+        self.ended = self.ended or "cancelled"
+        self.halt.set()
+
     async def _halt_on_stop(self) -> None:
         await self.lane.stopping.wait()
         self.halt.set()
