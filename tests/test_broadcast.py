@@ -143,6 +143,19 @@ async def test_admin_sends_a_photo_with_caption_as_the_notice(
         assert (got.kind, got.file_id, got.plain) == ("photo", preview.file_id, NOTICE_PLAIN)
 
 
+async def test_a_photo_notice_with_a_caption_telegram_would_refuse_is_refused_at_once(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """A Premium admin's 1,300-letter caption: the preview lost its photo, and "✅ sent" came
+    with every delivery failed."""
+    admin = fake.user(ADMIN_ID)
+    await admin.send("/broadcast")
+    await admin.send_photo(caption="शिविर की सूचना। " * 80)
+    assert "बहुत लंबा है: 1,280 अक्षर" in admin.last_text and "1,024" in admin.last_text
+    await admin.send_photo(caption=NOTICE_PLAIN)  # still composing: the shorter one is taken
+    assert "सभी कारीगर" in admin.buttons
+
+
 async def test_admin_types_an_unknown_district_and_is_asked_again(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

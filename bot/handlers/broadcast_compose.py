@@ -45,6 +45,9 @@ STATE_LABELS = {
 }
 
 
+CAPTION_MAX = 1024  # what Telegram takes under a photo sent by a bot
+
+
 def lane_of(app: Application[Any, Any, Any, Any, Any, Any]) -> BroadcastLane | None:
     lane = app.bot_data.get(LANE_KEY)
     return lane if isinstance(lane, BroadcastLane) else None
@@ -84,6 +87,9 @@ async def on_input(turn: Turn, dialogue: Dialogue) -> None:
         return
     if step == "message":
         # NUL is never meaningful in a notice, and PostgreSQL text columns refuse it.
+        if msg.photo and len(msg.caption or "") > CAPTION_MAX:  # Premium allows 2,048
+            turn.say("bc-caption-too-long", max=CAPTION_MAX, count=len(msg.caption or ""))
+            return
         if msg.photo:
             caption = (msg.caption_html or "").replace("\x00", "")
             payload.update(photo=msg.photo[-1].file_id, text=caption or None)

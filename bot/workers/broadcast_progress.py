@@ -93,9 +93,11 @@ class Progress:
         """The last edit of the progress message, then a new message with the report."""
         total = sum(counts.values())
         cancelled = state == CANCELLED
+        done = "bc-progress-done" if not counts[FAILED] else "bc-progress-done-failed"
         header = self.t(
-            "bc-progress-cancelled" if cancelled else "bc-progress-done",
+            "bc-progress-cancelled" if cancelled else done,
             id=str(self.id),
+            failed=counts[FAILED],
             bar=progress_bar(counts[SENT] + counts[FAILED] if cancelled else total, total),
         )
         await self._edit(header)

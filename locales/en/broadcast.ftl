@@ -5,6 +5,7 @@ bc-ask-message =
     Send the notice for artisans as a text message — or as a photo with the text in its caption.
     Press /cancel to stop.
 bc-message-unsupported = A notice can only be a text message or a photo with a caption. Please send it again.
+bc-caption-too-long = The text under the photo is too long: { $count } characters, and Telegram sends at most { $max }. Shorten it and send again, or send the whole text without the photo.
 bc-audience =
     <b>Who should receive this notice?</b>
     { $summary }
@@ -48,6 +49,9 @@ bc-progress =
 bc-eta = About { $minutes } min { $seconds } s left
 bc-progress-done =
     ✅ Notice #{ $id } sent
+    { $bar } 100%
+bc-progress-done-failed =
+    ⚠️ Notice #{ $id } finished — { $failed } could not be delivered
     { $bar } 100%
 bc-progress-cancelled =
     ⛔ Notice #{ $id } stopped
