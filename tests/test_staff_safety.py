@@ -75,6 +75,19 @@ async def test_reviewer_registered_as_artisan_cannot_claim_own_submission(
     assert reference(own) in admin.last_text
 
 
+async def test_the_queue_does_not_count_the_reviewers_own_product(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """ "1 waiting" and a "Review next" that then said nothing was waiting."""
+    await own_submission(fake, db, REVIEWER_ID)
+    reviewer = fake.user(REVIEWER_ID)
+    await reviewer.send("/queue")
+    assert "गोरखपुर" not in reviewer.last_text and "कुल 1" not in reviewer.last_text
+    await waiting_submission(fake, db)
+    await reviewer.send("/queue")
+    assert "कुल 1" in reviewer.last_text and "गोरखपुर: 1" in reviewer.last_text
+
+
 async def test_reviewer_holding_own_submission_cannot_decide_it_at_any_button(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

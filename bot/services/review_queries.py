@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, null, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.review import in_scope, last_decision, waiting_parts
@@ -51,11 +51,19 @@ async def queue(session: AsyncSession, view: StaffView) -> tuple[list[QueueLine]
         .where(waiting_parts(now)[1], in_scope(view))
         .group_by(Submission.district)
     )
+    # The reviewer's own products wait too, but never for them: /review next skips them.
+    own = await session.execute(
+        select(Submission.district, -func.count(), null())
+        .join(Artisan, Artisan.id == Submission.artisan_id)
+        .where(Artisan.telegram_id == view.user_id, or_(*waiting_parts(now)), in_scope(view))
+        .group_by(Submission.district)
+    )
     counts: dict[str | None, tuple[int, datetime | None]] = {}
-    for district, count, oldest in [*pending.all(), *lapsed.all()]:
+    for district, count, oldest in [*pending.all(), *lapsed.all(), *own.all()]:
         seen, first = counts.get(district or None, (0, None))
         earliest = min((t for t in (first, oldest) if t is not None), default=None)
         counts[district or None] = (seen + int(count), earliest)
+    counts = {district: line for district, line in counts.items() if line[0] > 0}
     lines = sorted(counts.items(), key=lambda kv: (kv[1][1] is None, kv[1][1] or now))
     in_review = await session.scalar(
         select(func.count())
