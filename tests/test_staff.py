@@ -93,6 +93,17 @@ async def test_admin_grants_admin_who_can_then_manage_staff(
     assert "900011" in newcomer.last_text and "गोरखपुर" in newcomer.last_text
 
 
+async def test_a_new_official_who_chose_no_language_is_welcomed_in_each(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    """Their phone in English, the welcome in Hindi: the bot had nothing to go by."""
+    official = fake.user(NEW_ID, language_code="en")
+    await official.send("/queue")  # to learn their id, before they are staff
+    await fake.user(ADMIN_ID).send(f"/addreviewer {NEW_ID}")
+    await fake.wait_for(lambda: "/queue" in official.last_text and "जाँचकर्ता" in official.last_text)
+    assert "You are now a reviewer" in official.last_text
+
+
 async def test_staff_lists_settings_and_granted_roles_with_districts(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

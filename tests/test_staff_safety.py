@@ -198,6 +198,8 @@ async def test_regranting_fewer_districts_releases_claims_outside_them_at_once(
     admin = fake.user(ADMIN_ID, language_code="en")
     await admin.send(f"/addreviewer {NEW_ID} Varanasi")
     assert "1 submissions they held outside" in admin.last_text
+    await fake.wait_for(lambda: "went back to the queue" in reviewer.last_text)
+    assert reference(gorakhpur) in reviewer.last_text  # told which card they lost
     released, kept = await submission(db, gorakhpur), await submission(db, varanasi)
     assert (released.state, released.claimed_by) == (State.PENDING, None)
     assert (kept.state, kept.claimed_by) == (State.IN_REVIEW, NEW_ID)

@@ -16,6 +16,7 @@ from telegram.ext import Application, BaseHandler, CommandHandler, filters
 from bot.context import BotContext, services_of
 from bot.handlers.base import Turn, handler
 from bot.handlers.review_card import ist
+from bot.i18n import SUPPORTED
 from bot.menus import publish_staff_menu
 from bot.services import review
 from bot.services import staff as svc
@@ -62,8 +63,9 @@ async def _who(turn: Turn, user_id: int) -> dict[str, str]:
 
 async def _after_change(turn: Turn, change: StaffChange, notice: str) -> int:
     """Claims the person may no longer review go back to the queue at once; after the commit
-    their command menu is republished and they are told, in their language. Returns how many
-    claims were released (kept in the audit row too)."""
+    their command menu is republished and they are told, with the claims they lost, in their
+    language (in each language while they have chosen none: an official's phone in English got
+    the Hindi welcome). Returns how many claims were released (kept in the audit row too)."""
     settings = turn.services.settings
     user_id = change.user_id
     view = await staff_view(turn.session, settings, user_id)
@@ -73,7 +75,13 @@ async def _after_change(turn: Turn, change: StaffChange, notice: str) -> int:
     locale = turn.services.t.resolve_locale(stored)
     app = turn.context.application
     turn.later(lambda _bot: publish_staff_menu(app, view, locale))
-    turn.send_text(turn.services.t(locale, notice), chat_id=user_id)
+    t, refs = turn.services.t, ", ".join(sub.reference for sub in released)
+    chosen = [locale] if stored is not None else [locale, *(s for s in SUPPORTED if s != locale)]
+    told = []
+    for each in chosen:
+        lost = t(each, "staff-released-you", count=len(released), refs=refs) if released else ""
+        told.append("\n".join(filter(None, [t(each, notice), lost])))
+    turn.send_text("\n\n".join(told), chat_id=user_id)
     return len(released)
 
 

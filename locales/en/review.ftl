@@ -154,3 +154,4 @@ staff-from-settings = (from settings)
 staff-you-are-reviewer = 🙏 You are now a reviewer of ODOP submissions. See the queue with /queue; /help lists every command.
 staff-you-are-admin = 🙏 You are now an admin of the ODOP bot. /help lists every command.
 staff-you-were-removed = You are no longer a reviewer. Thank you!
+staff-released-you = { $count } submissions you had open are no longer in your districts and went back to the queue: { $refs }
