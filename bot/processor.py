@@ -32,7 +32,7 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
         self._waiting: dict[int, int] = {}
         self._holding: set[int] = set()  # users whose run of updates holds a slot
         self._arrived: dict[int, float] = {}  # update_id -> loop time it reached us
-        self._albums: OrderedDict[tuple[int, str], None] = OrderedDict()  # see album_seen
+        self._albums: OrderedDict[tuple[int, str, str], None] = OrderedDict()  # album_seen
         # Called with each update once handling it (and the sends it awaited) has ended;
         # end-to-end tests wait on this instead of on quiet.
         self.finished: list[Callable[[object], None]] = []
@@ -92,20 +92,22 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
         """This user's updates being handled or waiting here."""
         return self._waiting.get(user_id, 0)
 
-    def album_seen(self, update: object) -> bool:
-        """Has an earlier part of this update's album been handled here? Each part asks once.
+    def album_seen(self, update: object, what: str = "") -> bool:
+        """Has an earlier part of this update's album been handled here (and said `what`)?
+        Each part asks once (for each `what`).
 
         Only for answers that are not the conversation's state (one welcome for an album, not
-        one per photo): the most recent albums are remembered, in this process only.
+        one per photo; one "no more than 5" for its parts left out): the most recent albums are
+        remembered, in this process only.
         """
         if not isinstance(update, Update) or update.message is None:
             return False
         key, group = _key(update), update.message.media_group_id
         if key is None or group is None:
             return False
-        if (key, group) in self._albums:
+        if (key, group, what) in self._albums:
             return True
-        self._albums[key, group] = None
+        self._albums[key, group, what] = None
         if len(self._albums) > ALBUMS_REMEMBERED:
             self._albums.popitem(last=False)
         return False

@@ -223,7 +223,7 @@ async def test_photo_step_refuses_video_sticker_small_and_sixth_photo(
     await artisan.send_album(4)
     assert "5/5" in artisan.last_text and "और भेजें" not in artisan.last_text  # full: "done"
     await artisan.send_photo()
-    assert "5 फ़ोटो पूरी हो गईं" in artisan.last_text
+    assert "5 से ज़्यादा फ़ोटो नहीं रख सकता" in artisan.last_text and "5/5" in artisan.last_text
     [sub] = await submissions_of(db, artisan.id)
     assert len(await photos_of_submission(db, sub.id)) == 5
 
@@ -298,6 +298,29 @@ async def test_done_before_any_photo_says_a_photo_comes_first(
     await to_photos(artisan)
     await artisan.send("हो गया")
     assert artisan.last_text.startswith("पहले कम से कम एक फ़ोटो भेजें")
+
+
+async def test_the_parts_of_an_early_album_left_out_are_told_once(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    artisan = fake.user()
+    await to_district(artisan)
+    await artisan.send_album(3, settle=0.5)
+    told = len(artisan.texts)
+    await artisan.send_album(4, settle=0.8)  # two kept, two left out
+    full = [t for t in artisan.texts[told:] if "इससे ज़्यादा नहीं रख सकता" in t]
+    assert len(full) == 1, artisan.texts[told:]
+
+
+async def test_a_refused_first_photo_asks_for_photos_again_not_zero_received(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    """ "0/5 फ़ोटो मिल गईं ✅ … या "✅ हो गया" दबाएँ" under a refusal, with no such button."""
+    artisan = fake.user()
+    await to_photos(artisan)
+    await artisan.send_photo(width=200, height=150)
+    assert "बहुत छोटी" in artisan.last_text and "0/5 फ़ोटो मिल गईं" not in artisan.last_text
+    assert "साफ़ फ़ोटो भेजें" in artisan.last_text and "हो गया" not in " ".join(artisan.buttons)
 
 
 async def test_an_early_album_beyond_five_photos_says_the_rest_were_not_kept(

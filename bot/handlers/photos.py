@@ -87,11 +87,14 @@ async def album_part(
     turn.send_text(photo_count_text(turn.t, sub, count), kb.photos(turn.t, count))
 
 
-def answered_album(turn: Turn) -> bool:
+def answered_album(turn: Turn, what: str = "") -> bool:
     """Outside the photo stage an album's first part is answered for all of it: one welcome,
-    not one per photo. True for its later parts, which say nothing."""
+    not one per photo (and one "no more than 5" for its parts left out, `what` its key). True
+    for its later parts, which say nothing (of `what`)."""
     processor = turn.context.application.update_processor
-    return isinstance(processor, PerUserUpdateProcessor) and processor.album_seen(turn.update)
+    if not isinstance(processor, PerUserUpdateProcessor):
+        return False
+    return processor.album_seen(turn.update, what)
 
 
 def _wake(queue: JobQueue[Any], delay: float, name: str, chat_id: int, user_id: int) -> Job[Any]:

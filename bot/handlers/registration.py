@@ -86,6 +86,8 @@ async def on_start(turn: Turn) -> None:
 async def render(turn: Turn, d: flow.Draft, out: flow.Outcome) -> None:
     """Show an outcome: its messages, then its screen."""
     for said in out.says:
+        if answered_album(turn, said.key):  # the album's earlier parts said it already
+            continue
         args = dict(said.args)
         if "district" in args:
             district = turn.services.districts.get(args["district"])

@@ -139,5 +139,7 @@ def sold_by(turn: Turn, artisan: Artisan, sub: Submission) -> str | None:
 
 
 def photo_count_text(t: kb.T, sub: Submission, count: int) -> str:
+    """How many photos are kept, and what to do next ("✅ Done" is there from the first)."""
     key = "photos-full" if count >= reg.MAX_PHOTOS else "photos-received"  # none "more" at 5
+    key = "ask-photos" if not count else key  # a refused photo, none kept: no "0 received ✅"
     return header(t, sub, "photos") + t(key, count=count, max=reg.MAX_PHOTOS)
