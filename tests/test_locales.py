@@ -12,6 +12,7 @@ from bot.i18n import SUPPORTED, Translator
 from bot.menus import ADMIN_COMMANDS, ARTISAN_COMMANDS, REVIEWER_COMMANDS
 from bot.services import amount_words, transcripts
 from bot.services import listing_details as listing
+from bot.services.flow.answers import CAPTION_STEPS
 from bot.services.review import REASONS
 from bot.services.staff import Action
 from bot.services.workflow import ADMIN, ARTISAN, REVIEWER, SYSTEM
@@ -56,6 +57,7 @@ RUNTIME_KEY_VALUES: dict[str, Iterable[object]] = {
     "ls-ask-": ("material", "colour"),  # the other steps' prompts are built with arguments
     "ls-echo-": (*listing.STEPS[:-1], "size"),
     "ls-err-": ("material", "colour", "size"),  # the questions answered in words
+    "caption-taken-": CAPTION_STEPS,
     "reason-transcribed-": transcripts.CODES.values(),
     "staff-action-": Action,
     "unit-": (amount_words.PIECE, *amount_words.MEASURES),

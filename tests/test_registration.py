@@ -272,6 +272,7 @@ async def test_a_captioned_photo_at_the_product_question_answers_it_and_is_kept(
     await artisan.press("टेराकोटा")
     await artisan.send_photo(caption="मिट्टी का मटका")
     assert "फ़ोटो मिल गई ✅" in artisan.last_text and "बारे में" in artisan.last_text
+    assert "फ़ोटो के नीचे लिखा नाम ले लिया: मिट्टी का मटका ✅" in artisan.last_text
     [sub] = await submissions_of(db, artisan.id)
     assert sub.product_name == "मिट्टी का मटका" and sub.step == "description"
     assert len(await photos_of_submission(db, sub.id)) == 1

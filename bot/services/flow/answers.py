@@ -85,9 +85,12 @@ async def _with_caption(d: Draft, given: Image, kept: Outcome) -> Outcome:
     """A photo's caption ("matka") answers the product's question at hand, as if typed."""
     if not given.caption or kept.screen is None:  # no caption, or a later part of its album
         return kept
-    if d.sub.step not in CAPTION_STEPS:
+    step = d.sub.step
+    if step not in CAPTION_STEPS:
         return kept
     typed = await answer(d, Text(given.caption))
+    if d.sub.step != step:  # taken: said, since nothing was typed to the question
+        typed.says.insert(0, Say(f"caption-taken-{step}", {"value": getattr(d.sub, step)}, True))
     typed.says[:0] = kept.says  # "photo kept" (or why not), then what the caption answered
     typed.photo_saved = kept.photo_saved
     return typed
