@@ -149,6 +149,26 @@ async def test_help_or_start_mid_session_keeps_the_helper_on_the_artisan_they_re
         assert await session.scalar(select(func.count()).select_from(HelpMessage)) == 0
 
 
+async def test_a_helper_registering_the_same_artisan_again_is_warned_at_the_number(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """Twice the same name and number: two records, two products in the queue, and the artisan
+    later offered two identical "that's me" buttons."""
+    helper = await make_helper(fake)
+    await register_for(helper)
+    await helper.send("/newartisan")
+    await helper.press("कारीगर ने हाँ कहा")
+    await helper.send("रामू प्रजापति")
+    await helper.send(PHONE)
+    assert "रामू प्रजापति इसी नंबर से पहले से दर्ज हैं" in helper.last_text
+    assert "किस ज़िले" in helper.last_text  # the question goes on: it may be someone else
+    await helper.send("/newartisan")
+    await helper.press("कारीगर ने हाँ कहा")
+    await helper.send("सीता देवी")  # the family's one number, someone else
+    await helper.send(PHONE)
+    assert "पहले से दर्ज" not in helper.last_text
+
+
 async def test_a_removed_helper_is_told_nothing_more_of_their_artisans(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

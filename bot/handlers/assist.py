@@ -12,6 +12,7 @@ from functools import partial
 from bot.handlers import keyboards as kb
 from bot.handlers.base import Turn
 from bot.services import field_helpers as svc
+from bot.services import flow
 from bot.services import validation as v
 from bot.services.roles import staff_view
 from bot.storage.models import Artisan, State, Submission
@@ -48,6 +49,14 @@ async def refusal(turn: Turn, artisan: Artisan, verb: str) -> str | None:
     if verb == "submit" and districts and artisan.district not in districts:
         return "fh-out-of-scope"  # a helper of some districts sends only those artisans
     return None
+
+
+async def warn_twin(turn: Turn, artisan: Artisan, out: flow.Outcome) -> None:
+    """The number a helper typed is already someone's of the same name: said under its echo,
+    before the next question (the same artisan registered twice waited twice for review)."""
+    found = await svc.twin(turn.session, artisan)
+    if found is not None:
+        out.ack("fh-twin", name=found.name or "")
 
 
 def header(turn: Turn, artisan: Artisan) -> str:

@@ -305,11 +305,13 @@ async def on_input(turn: Turn) -> None:
         await steps.ask(turn, artisan, sub)
         return
     d = await _draft(turn, artisan, sub)
-    given = message_input(turn, msg)
+    given, asked = message_input(turn, msg), sub.step
     if sub.step == "phone" and msg.text and msg.text.strip() == turn.t("btn-back"):
         out = flow.back(d, "phone")  # the phone step's reply keyboard sends its label
     else:
         out = await flow.answer(d, given)
+    if asked == "phone" and artisan.phone and assist.for_other(turn, artisan):
+        await assist.warn_twin(turn, artisan, out)
     await render(turn, d, out)
     if isinstance(given, flow.Contact) and given.own:  # their number, verified by Telegram
         await assist.offer_link(turn, artisan, given.phone)

@@ -237,3 +237,19 @@ async def _has_sent(session: AsyncSession, artisan_id: int) -> bool:
         .limit(1)
     )
     return found is not None
+
+
+async def twin(session: AsyncSession, artisan: Artisan) -> Artisan | None:
+    """Another record with this artisan's name and number: the same person registered twice
+    (at a second camp, by a second helper), whose products would wait twice."""
+    if artisan.phone is None or artisan.name is None:
+        return None
+    return await session.scalar(
+        select(Artisan)
+        .where(
+            Artisan.phone == artisan.phone,
+            Artisan.id != artisan.id,
+            func.lower(Artisan.name) == artisan.name.lower(),
+        )
+        .limit(1)
+    )
