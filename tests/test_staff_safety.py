@@ -197,7 +197,7 @@ async def test_regranting_fewer_districts_releases_claims_outside_them_at_once(
         await reviewer.send(f"/review {reference(sub_id)}", expect=2)
     admin = fake.user(ADMIN_ID, language_code="en")
     await admin.send(f"/addreviewer {NEW_ID} Varanasi")
-    assert "1 submissions they held outside" in admin.last_text
+    assert "1 submission they held outside" in admin.last_text
     await fake.wait_for(lambda: "went back to the queue" in reviewer.last_text)
     assert reference(gorakhpur) in reviewer.last_text  # told which card they lost
     released, kept = await submission(db, gorakhpur), await submission(db, varanasi)
@@ -219,7 +219,7 @@ async def test_removed_admin_with_claims_loses_them_at_once(
     await newcomer.send("/review next", expect=2)
     admin = fake.user(ADMIN_ID, language_code="en")
     await admin.send(f"/removeadmin {NEW_ID}")
-    assert "1 submissions they held" in admin.last_text
+    assert "1 submission they held" in admin.last_text
     sub = await submission(db, sub_id)
     assert (sub.state, sub.claimed_by) == (State.PENDING, None)
 

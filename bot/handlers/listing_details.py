@@ -121,7 +121,8 @@ async def start(turn: Turn, sub: Submission, artisan: Artisan) -> None:
 
 def _echo(turn: Turn, step: str, shown: str, sub: Submission) -> None:
     key = f"ls-echo-{'stock' if step == svc.RESTOCK else step}"
-    turn.note(key, value=shown, **kb.measure(turn.t, sub.price_unit))
+    value: str | int = int(shown) if shown.isdigit() else shown  # "1 day", "1,200"
+    turn.note(key, value=value, **kb.measure(turn.t, sub.price_unit))
 
 
 def _registration(turn: Turn) -> Submission | None:

@@ -32,13 +32,19 @@ bc-crafts-invalid = A craft name has 2 to 120 characters. Please type it again.
 bc-ask-states = Choose submission states (press again to remove), then press "Back":
 bc-ask-languages = Choose languages (press again to remove), then press "Back":
 bc-use-buttons = Please use the buttons below.
-bc-preview = ⬆️ This is exactly how artisans will see the notice. It will go to <b>{ $count }</b> artisans. Send it?
+bc-preview = ⬆️ This is exactly how artisans will see the notice. It will go to { $count ->
+        [one] <b>1</b> artisan
+       *[other] <b>{ $count }</b> artisans
+    }. Send it?
 bc-preview-empty = No artisan matches these filters. Change the recipients or cancel.
 bc-via-helpers = 🤝 { $artisans ->
         [one] 1 of them has
        *[other] { $artisans } of them have
     } no Telegram: the notice goes to the field helpers who registered them ({ $helpers }), to pass it on.
-bc-queued = Notice #{ $id } is queued for { $count } artisans. Its progress will appear here.
+bc-queued = Notice #{ $id } is queued for { $count ->
+        [one] 1 artisan
+       *[other] { $count } artisans
+    }. Its progress will appear here.
 bc-compose-cancelled = Notice cancelled. Nothing was sent.
 bc-progress-starting = 📣 Notice #{ $id }: starting to send…
 bc-progress =
@@ -70,7 +76,10 @@ bc-report-cancelled =
     Failed: { $failed }
     Not sent: { $skipped }
     Time: { $minutes } min { $seconds } s
-bc-report-helpers = 🤝 Via field helpers: { $artisans } artisans without Telegram (helpers: { $helpers }, each counted once above)
+bc-report-helpers = 🤝 Via field helpers: { $artisans ->
+        [one] 1 artisan
+       *[other] { $artisans } artisans
+    } without Telegram (helpers: { $helpers }, each counted once above)
 bc-report-reasons =
     Main reasons for failures:
     { $reasons }
@@ -80,7 +89,10 @@ bc-list-line =
     <b>#{ $id }</b> · { $date } · { $state }
     { $snippet }
     Sent { $sent }/{ $total } · failed { $failed } · skipped { $skipped } · remaining { $pending }
-bc-list-helpers = 🤝 via field helpers: { $artisans } artisans (helpers: { $helpers })
+bc-list-helpers = 🤝 via field helpers: { $artisans ->
+        [one] 1 artisan
+       *[other] { $artisans } artisans
+    } (helpers: { $helpers })
 bc-state-queued = queued
 bc-state-sending = sending
 bc-state-done = finished
@@ -88,7 +100,10 @@ bc-state-cancelled = stopped
 bc-cancel-usage = Write it like this: /cancelbroadcast 12 (the notice numbers are in /broadcasts).
 bc-cancel-unknown = There is no notice #{ $id }.
 bc-cancel-finished = Notice #{ $id } is already { $state }; nothing to stop.
-bc-cancel-done = Notice #{ $id } stopped. It had reached { $sent } artisans; { $skipped } will not get it (the few being sent at this moment may still arrive).
+bc-cancel-done = Notice #{ $id } stopped. It had reached { $sent ->
+        [one] 1 artisan
+       *[other] { $sent } artisans
+    }; { $skipped } will not get it (the few being sent at this moment may still arrive).
 notices-stopped = OK, you will not get notices any more. News about your own products will still reach you. Press /startnotices to turn notices on again.
 notices-started = OK, you will get notices again. Press /stopnotices to stop them.
 notices-not-registered = Notices go to registered artisans only. Press /start to register.

@@ -39,7 +39,10 @@ export-done = ✅ Catalogue: { $rows ->
         [one] 1 zip file
        *[other] { $parts } zip files
     }).
-export-missing = ⚠️ { $count } photos are not downloaded yet — run /export again a little later.
+export-missing = ⚠️ { $count ->
+        [one] 1 photo is
+       *[other] { $count } photos are
+    } not downloaded yet — run /export again a little later.
 export-failed = Sorry, the catalogue could not be made. Please try again later.
 
 listed-usage = Usage: /listed ODOP-000123 https://… (the reference and the product's marketplace address)

@@ -8,14 +8,20 @@ ls-ask-material = What is it made of? Press a button, type (e.g.: clay), or send
 ls-ask-colour = What colour is it? Press a button, type (e.g.: red), or send a 🎤 voice note.
 ls-ask-stock = How many { $unit } are ready now? Press a button or type a number, e.g.: 12
 ls-ask-ship = After an order comes in, how many days to send it?
-ls-days = { $days } days
+ls-days = { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    }
 ls-ask-size =
     Type the size or weight, e.g.: 30 cm tall, 2 kg
     If you don't know, press "Skip".
 ls-echo-material = Made of: { $value } ✅
 ls-echo-colour = Colour: { $value } ✅
 ls-echo-stock = Ready: { $value } { $unit } ✅
-ls-echo-ship = Sent within: { $value } days ✅
+ls-echo-ship = Sent within: { $value ->
+        [one] 1 day
+       *[other] { $value } days
+    } ✅
 ls-echo-size = Size/weight: { $value } ✅
 ls-done =
     Thank you! All the details of <b>{ $product }</b> are in ✅

@@ -142,7 +142,11 @@ staff-usage-removereviewer = Write: /removereviewer id
 staff-usage-addadmin = Write: /addadmin id — Telegram id: that person sends /queue to the bot, and the bot tells them their id.
 staff-unknown-district = District "{ $text }" not found. Write the district's full name; separate several with commas.
 staff-reviewer-added = ✅ <code>{ $id }</code> { $name } is now a reviewer — districts: { $districts }
-staff-reviewer-removed = ✅ <code>{ $id }</code> { $name } is no longer a reviewer. Their { $count } open submissions went back to the queue.
+staff-reviewer-removed = ✅ <code>{ $id }</code> { $name } is no longer a reviewer. { $count ->
+        [0] They had no open submissions.
+        [one] Their open submission went back to the queue.
+       *[other] Their { $count } open submissions went back to the queue.
+    }
 staff-not-reviewer = <code>{ $id }</code> { $name } is not a reviewer.
 staff-from-settings-only = <code>{ $id }</code> { $name } is a reviewer through the REVIEWER_IDS setting — remove them there.
 staff-admin-added = ✅ <code>{ $id }</code> { $name } is now an admin.
@@ -154,4 +158,7 @@ staff-from-settings = (from settings)
 staff-you-are-reviewer = 🙏 You are now a reviewer of ODOP submissions. See the queue with /queue; /help lists every command.
 staff-you-are-admin = 🙏 You are now an admin of the ODOP bot. /help lists every command.
 staff-you-were-removed = You are no longer a reviewer. Thank you!
-staff-released-you = { $count } submissions you had open are no longer in your districts and went back to the queue: { $refs }
+staff-released-you = { $count ->
+        [one] 1 submission you had open is no longer
+       *[other] { $count } submissions you had open are no longer
+    } in your districts and went back to the queue: { $refs }
