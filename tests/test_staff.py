@@ -132,6 +132,18 @@ async def test_staff_shows_officials_by_their_telegram_name_once_they_used_the_b
     assert "Anita Verma" in admin.last_text
 
 
+async def test_a_misspelt_district_is_answered_with_what_it_may_mean_and_all_is_all(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    admin = fake.user(ADMIN_ID, language_code="en")
+    await admin.send(f"/addreviewer {NEW_ID} Varansi")
+    assert "Did you mean: Varanasi?" in admin.last_text
+    await admin.send(f"/addhelper {NEW_ID} Gorakpur")
+    assert "Gorakhpur" in admin.last_text
+    await admin.send(f"/addreviewer {NEW_ID} all")
+    assert "is now a reviewer" in admin.last_text and "all districts" in admin.last_text
+
+
 async def test_addreviewer_explains_a_bad_id_and_an_unknown_district(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

@@ -37,7 +37,7 @@ async def on_addhelper(turn: Turn) -> None:
     target, rest = command
     districts, unknown = staff_svc.parse_districts(turn.services.districts, rest)
     if unknown:
-        turn.say("staff-unknown-district", text=" ".join(unknown)[:60])
+        staff.unknown_districts(turn, unknown)
         return
     change = await staff_svc.grant(turn.session, target, Role.HELPER, districts, by=turn.user_id)
     await staff._after_change(turn, change, "fh-you-are-helper")

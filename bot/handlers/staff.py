@@ -61,6 +61,15 @@ async def _who(turn: Turn, user_id: int) -> dict[str, str]:
     return {"id": str(user_id), "name": name or ""}
 
 
+def unknown_districts(turn: Turn, unknown: list[str]) -> None:
+    """Words of a staff command that name no district, with what they may mean."""
+    maybe = svc.suggested(turn.services.districts, unknown)
+    names = ", ".join(d.name(turn.locale) for d in maybe)
+    turn.say("staff-unknown-district", text=" ".join(unknown)[:60])
+    if names:
+        turn.say("staff-district-maybe", names=names)
+
+
 async def _after_change(turn: Turn, change: StaffChange, notice: str) -> int:
     """Claims the person may no longer review go back to the queue at once; after the commit
     their command menu is republished and they are told, with the claims they lost, in their
@@ -101,7 +110,7 @@ async def on_addreviewer(turn: Turn) -> None:
     target, rest = command
     districts, unknown = svc.parse_districts(turn.services.districts, rest)
     if unknown:
-        turn.say("staff-unknown-district", text=" ".join(unknown)[:60])
+        unknown_districts(turn, unknown)
         return
     change = await svc.grant(turn.session, target, Role.REVIEWER, districts, by=turn.user_id)
     released = await _after_change(turn, change, "staff-you-are-reviewer")

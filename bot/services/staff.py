@@ -10,7 +10,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
-from bot.services.districts import DistrictIndex
+from bot.services import input_words
+from bot.services.districts import District, DistrictIndex
 from bot.storage.models import Artisan, Role, Staff, StaffChange, utcnow
 
 RECENT_CHANGES = 10
@@ -51,6 +52,8 @@ def parse_districts(index: DistrictIndex, words: list[str]) -> tuple[list[str], 
     """
     found: list[str] = []
     unknown: list[str] = []
+    if len(words) == 1 and input_words.said(words[0], "all"):  # "all", "sabhi": as if none
+        return found, unknown
     for part in (p.strip() for p in " ".join(words).split(",")):
         tokens = part.split()
         i = 0
@@ -66,6 +69,14 @@ def parse_districts(index: DistrictIndex, words: list[str]) -> tuple[list[str], 
                 unknown.append(tokens[i])
                 i += 1
     return found, unknown
+
+
+def suggested(index: DistrictIndex, unknown: list[str]) -> list[District]:
+    """The districts a misspelt word may mean ("Varansi"), a few at most."""
+    found: list[District] = []
+    for word in unknown:
+        found += [d for d in index.match(word).suggestions[:2] if d not in found]
+    return found[:3]
 
 
 async def grant(

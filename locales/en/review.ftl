@@ -162,3 +162,4 @@ staff-released-you = { $count ->
         [one] 1 submission you had open is no longer
        *[other] { $count } submissions you had open are no longer
     } in your districts and went back to the queue: { $refs }
+staff-district-maybe = Did you mean: { $names }? Send it again with the right name.
