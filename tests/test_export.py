@@ -203,6 +203,23 @@ async def test_admin_gets_the_csv_and_zipped_photos_in_chat(
     assert "1 product, 1 photo (1 zip file)" in admin.last_text
 
 
+async def test_admin_asks_for_the_spreadsheet_or_json_in_chat(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """ "/export xlsx" answered "no district called xlsx": the formats were the terminal's."""
+    _, ref = await approved_product(fake, db)
+    await photo_worker(bot).run_once()
+    admin = fake.user(ADMIN_ID, language_code="en")
+    await choose_language(admin)
+    await admin.send("/export xlsx gorakhpur", expect=4, timeout=30)
+    await admin.send("/export json", expect=4, timeout=30)
+    documents = [call for call in admin.actions if call.method == "sendDocument"]
+    names = [d.file_names.get("document") for d in documents]
+    assert names == ["catalogue.xlsx", "photos_1.zip", "catalogue.json", "photos_1.zip"]
+    assert documents[0].files["document"][:2] == b"PK"  # a workbook is a zip
+    assert ref in documents[2].files["document"].decode("utf-8")
+
+
 async def test_admin_filters_the_export_with_hindi_words(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

@@ -74,14 +74,26 @@ async def _is_admin(turn: Turn) -> bool:
     return False
 
 
+# A format word first in /export: the file it writes, and the name it is sent as.
+CHAT_FORMATS = {"csv": "csv", "xlsx": "xlsx", "excel": "xlsx", "json": "json"}
+CHAT_FILES = {
+    "csv": ("catalogue_excel.csv", "catalogue.csv"),  # with a BOM: Excel keeps the Hindi
+    "xlsx": ("catalogue.xlsx", "catalogue.xlsx"),
+    "json": ("catalogue.json", "catalogue.json"),
+}
+
+
 @handler
 async def on_export(turn: Turn) -> None:
-    """Admin: `/export [state] [district]` — the CSV and the photos (zipped) in this chat."""
+    """Admin: `/export [csv|xlsx|json] [state] [district]` — the catalogue (CSV unless asked)
+    and the photos (zipped) in this chat; `/export ondc` the ONDC catalogue."""
     if not await _is_admin(turn):
         return
     args = list(turn.context.args or [])
     if args and args[0].lower() == "ondc":  # the ONDC catalogue (bot/handlers/ondc_export.py)
         return await on_export_ondc(turn, args[1:])
+    fmt = CHAT_FORMATS.get(args[0].lower(), "") if args else ""
+    args = args[1:] if fmt else args
     state = State.APPROVED.value
     for taken in (2, 1):  # "jaanch mein" is two words
         said = state_named(" ".join(args[:taken])) if len(args) >= taken else None
@@ -98,11 +110,11 @@ async def on_export(turn: Turn) -> None:
     query = ExportQuery(state=state, district=district)
     turn.say("export-started")
     chat, locale, services = turn.chat_id, turn.locale, turn.services
-    turn.later(partial(_export_and_send, services, chat, locale, query), chat)
+    turn.later(partial(_export_and_send, services, chat, locale, query, fmt or "csv"), chat)
 
 
 async def _export_and_send(
-    services: Services, chat: int, locale: str, query: ExportQuery, bot: Bot
+    services: Services, chat: int, locale: str, query: ExportQuery, fmt: str, bot: Bot
 ) -> None:
     """Runs after the commit: export into a temporary folder, upload, remove the folder."""
 
@@ -114,14 +126,15 @@ async def _export_and_send(
         folder = tmp / "catalogue"
         settings = services.settings
         result = await export_catalogue(
-            services.sessions, services.districts, settings.media_dir, query, "csv", folder
+            services.sessions, services.districts, settings.media_dir, query, fmt, folder
         )
         outbox = Outbox()
         if not result.rows:
             outbox.text(chat, t("export-empty"))
             return await outbox.send(bot, services)
         parts = await asyncio.to_thread(zip_parts, folder, tmp)
-        outbox.document(chat, folder / "catalogue_excel.csv", "catalogue.csv")
+        kept, sent_as = CHAT_FILES[fmt]
+        outbox.document(chat, folder / kept, sent_as)
         for n, part in enumerate(parts, 1):
             outbox.document(chat, part, part.name, t("export-part", n=n, total=len(parts)))
         done = t("export-done", rows=result.rows, photos=result.photos, parts=len(parts))

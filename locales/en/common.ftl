@@ -37,7 +37,7 @@ help-admin =
     /broadcasts — notices sent
     /cancelbroadcast 12 — stop a notice
     /stats — numbers and a chart by district
-    /export [state] [district] — the catalogue for marketplaces (CSV and photos)
+    /export [csv|xlsx|json] [state] [district] — the catalogue for marketplaces (CSV unless asked, and photos); /export ondc — the ONDC catalogue
     /listed ODOP-000123 URL — mark a product listed on a marketplace
     /addhelper id [districts] — add a field helper
     /removehelper id — remove a field helper

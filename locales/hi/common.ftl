@@ -38,7 +38,7 @@ help-admin =
     /broadcasts — भेजी गई सूचनाएँ
     /cancelbroadcast 12 — सूचना भेजना रोकें
     /stats — आँकड़े और ज़िलेवार चार्ट
-    /export [स्थिति] [ज़िला] — मार्केटप्लेस के लिए कैटलॉग (CSV और फ़ोटो)
+    /export [csv|xlsx|json] [स्थिति] [ज़िला] — मार्केटप्लेस के लिए कैटलॉग (बिना कहे CSV, और फ़ोटो); /export ondc — ONDC कैटलॉग
     /listed ODOP-000123 URL — उत्पाद को बाज़ार में सूचीबद्ध करें
     /addhelper id [ज़िले] — सहायक जोड़ें
     /removehelper id — सहायक हटाएँ
