@@ -150,6 +150,9 @@ async def test_summary_and_mydata_name_the_work_as_its_button_did(
         ("Gorakhpur", "मिट्टी के बर्तन बनाता हूँ", "टेराकोटा", "टेराकोटा"),
         ("Bhadohi", "कालीन", "दरी", "कालीन (दरी)"),
         ("Lucknow", "chikan saree", "चिकनकारी", "चिकनकारी"),
+        ("Lucknow", "chikankaari", "चिकनकारी", "चिकनकारी"),  # misspelt: one of Lucknow's own
+        ("Gorakhpur", "terracota ka saman", "टेराकोटा", "टेराकोटा"),
+        ("Lucknow", "kurte banati hu", "kurte banati hu", "kurte banati hu"),  # none: as typed
     ],
 )
 async def test_work_typed_in_the_artisans_words_is_the_districts_craft(

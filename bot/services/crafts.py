@@ -10,12 +10,15 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from bot.services.amount_words import MEASURES
 from bot.services.districts import District, normalize
 
 HOME_DOMAIN = "RET16"
+# A typed word this long, this alike to a word of one of the district's crafts, names it.
+MISSPELT_MIN, MISSPELT_RATIO = 6, 0.85
 WORDS_CSV = "craft_words.csv"  # beside crafts.csv: the words artisans name their work with
 
 
@@ -99,9 +102,19 @@ class CraftIndex:
             if products and _contains(tokens, words)
         ]
         if not found:
-            return None
+            return self._misspelt(tokens, own)
         products = max(found, key=lambda f: f[:3])[3]
         return self.by_en[next((p for p in products if p in own), products[0])]
+
+    def _misspelt(self, tokens: tuple[str, ...], own: tuple[str, ...]) -> Craft | None:
+        """A long word a letter or two off one word naming one of the district's own crafts
+        ("chikankaari" in Lucknow); the answer is said back, so a wrong match shows."""
+        for token in (t for t in tokens if len(t) >= MISSPELT_MIN):
+            for words, products in self._words.items():
+                mine = [p for p in products if p in own]
+                if len(words) == 1 and mine and _alike(token, words[0]):
+                    return self.by_en[mine[0]]
+        return None
 
     @classmethod
     def empty(cls) -> CraftIndex:
@@ -186,3 +199,7 @@ def _measure(cell: str | None) -> str | None:
     if unit is not None and unit not in MEASURES:
         raise ValueError(f"crafts.csv: sold_by {unit!r} is not one of {MEASURES}")
     return unit
+
+
+def _alike(typed: str, word: str) -> bool:
+    return SequenceMatcher(None, typed, word).ratio() >= MISSPELT_RATIO
