@@ -169,6 +169,27 @@ async def test_work_typed_in_the_artisans_words_is_the_districts_craft(
     assert sub.craft == stored
 
 
+async def test_going_back_shows_what_was_given_and_keeps_it_with_one_tap(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """Back from the price to the product's name: no sign of what was typed, and no way on
+    but typing the name and the description again."""
+    artisan = fake.user()
+    await to_price(artisan)
+    await artisan.press("⬅️ पीछे")
+    assert "अभी लिखा है:" in artisan.last_text and "बारे में" in artisan.last_text
+    await artisan.press("⬅️ पीछे")
+    assert "अभी लिखा है: टेराकोटा हाथी" in artisan.last_text
+    await artisan.press("✅ यही रहने दें")
+    await artisan.press("✅ यही रहने दें")
+    assert "दाम" in artisan.last_text and "अभी लिखा है" not in artisan.last_text
+    [sub] = await submissions_of(db, artisan.id)
+    assert (sub.step, sub.product_name) == ("price", "टेराकोटा हाथी")
+    await artisan.press(data="reg:keep:price")  # forged: the price has no answer to keep
+    [sub] = await submissions_of(db, artisan.id)
+    assert (sub.step, sub.price) == ("price", None) and "दाम" in artisan.last_text
+
+
 async def test_changing_the_name_from_the_summary_has_a_way_back_and_no_step_number(
     fake: FakeTelegram, bot: BotApp
 ) -> None:

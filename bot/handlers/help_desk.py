@@ -88,9 +88,17 @@ async def _open_reply(turn: Turn, artisan_id: int | None) -> None:
 
 
 async def on_question(turn: Turn, dialogue: Dialogue) -> None:
-    """The artisan's question: saved, sent to the staff, and the artisan goes on."""
+    """The artisan's question: saved, sent to the staff, and the artisan goes on. Unless they
+    pressed on meanwhile ("madad" typed, then "yes, start"): then it is the answer to the
+    question at hand (their name went to the office, and the name was asked again)."""
     msg, artisan = turn.update.message, turn.artisan
     if msg is None or artisan is None:
+        return
+    if turn.draft is not None and turn.draft.updated_at > dialogue.updated_at:
+        if msg.text or msg.voice or msg.audio:  # an answer: no question awaited any more
+            await turn.session.delete(dialogue)
+            turn.dialogue = None
+        await registration.on_input(turn)
         return
     voice = msg.voice or msg.audio
     text = msg.text if msg.text and not msg.text.startswith("/") else None

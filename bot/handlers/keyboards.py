@@ -114,6 +114,12 @@ def measure(t: T, unit: str | None) -> dict[str, str]:
     return {"measure": name, "unit": t(f"unit-{name}")}
 
 
+def keep(t: T, step: str, markup: InlineKeyboardMarkup | None) -> InlineKeyboardMarkup:
+    """ "✅ यही रहने दें" above a question answered before (the artisan came back to it)."""
+    rows_below = [list(r) for r in markup.inline_keyboard] if markup is not None else []
+    return inline([button(t("btn-keep-answer"), f"reg:keep:{step}")], *rows_below)
+
+
 def skip(t: T, step: str) -> InlineKeyboardMarkup:
     return inline([button(t("btn-skip"), f"reg:skip:{step}")], back(t, step))
 

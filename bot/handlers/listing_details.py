@@ -23,7 +23,7 @@ from bot.handlers.base import Turn, handler
 from bot.handlers.callback_data import number
 from bot.jobs import RepeatingJob
 from bot.outbox import unit_of_work
-from bot.services import help_desk, input_words, listing_words
+from bot.services import input_words, listing_words
 from bot.services import listing_details as svc
 from bot.services.crafts import Craft
 from bot.services.dialogues import close_dialogue
@@ -169,8 +169,6 @@ async def on_button(turn: Turn) -> None:
     verb = parts[1] if len(parts) > 1 else ""
     sid = (number(parts[2]) if len(parts) > 2 else None) or 0
     arg = parts[3] if len(parts) > 3 else ""
-    if await help_desk.moved_on(turn.session, turn.dialogue):
-        turn.dialogue = None
     found = await svc.owned(turn.session, turn.artisan, sid)
     if found is None or turn.artisan is None or (verb not in VERB_STEPS and verb != "r"):
         turn.answer("button-stale", alert=True)

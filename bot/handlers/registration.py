@@ -23,7 +23,7 @@ from bot.handlers.photos import album_part, answered_album, image_of
 from bot.handlers.step_buttons import STEP_BUTTONS
 from bot.jobs import RepeatingJob
 from bot.outbox import unit_of_work
-from bot.services import campaigns, field_helpers, flow, help_desk, input_words, privacy
+from bot.services import campaigns, field_helpers, flow, input_words, privacy
 from bot.services import registration as reg
 from bot.services import validation as v
 from bot.storage.models import Artisan, Submission, utcnow
@@ -169,8 +169,6 @@ async def on_button(turn: Turn) -> None:
     query = turn.update.callback_query
     data = (query.data or "") if query else ""
     verb, colon, arg = data.removeprefix("reg:").partition(":")
-    if await help_desk.moved_on(turn.session, turn.dialogue):
-        turn.dialogue = None
     artisan = await assist.acting_for(turn)  # a field helper's buttons fill in someone else's
     if colon and verb in NO_ARGUMENT:  # altered data ("reg:yes:1"): not a button we sent
         turn.answer("button-stale", alert=True)

@@ -44,6 +44,10 @@ async def _craft(d: flow.Draft, arg: str) -> flow.Outcome:
     return flow.set_craft(d, products[index])
 
 
+async def _keep(d: flow.Draft, step: str) -> flow.Outcome:
+    return flow.keep(d, step)
+
+
 async def _skip(d: flow.Draft, step: str) -> flow.Outcome:
     return flow.skip(d, step)
 
@@ -88,6 +92,7 @@ STEP_BUTTONS = {
     "d": _district,
     "c": _craft,
     "skip": _skip,
+    "keep": _keep,
     "done": _photos_done,
     "e": _edit,
     "submit": _submit,

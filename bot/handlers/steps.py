@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from telegram import InlineKeyboardMarkup
@@ -10,6 +11,7 @@ from bot.handlers import assist
 from bot.handlers import keyboards as kb
 from bot.handlers.base import Markup, Turn
 from bot.handlers.summary import show_summary
+from bot.services import flow
 from bot.services import registration as reg
 from bot.services import validation as v
 from bot.services.districts import District
@@ -30,6 +32,7 @@ PROMPT_KEYS = {
     "pehchan": "ask-pehchan",
 }
 
+SHOWN = 120  # characters of an earlier answer shown above its question again
 # A field helper's own districts as buttons at the district step, when at most this many.
 HELPER_BUTTONS = 4
 
@@ -117,10 +120,26 @@ async def ask(turn: Turn, artisan: Artisan, sub: Submission) -> None:
         count = await reg.photo_count(turn.session, sub.id)
         markup = kb.photos(turn.t, count)
         args.update(count=count, max=reg.MAX_PHOTOS)
+    now = _given_before(turn, sub, step)
+    if now and (markup is None or isinstance(markup, InlineKeyboardMarkup)):
+        markup = kb.keep(turn.t, step, markup)
     if step in HELP_UNDER and (markup is None or isinstance(markup, InlineKeyboardMarkup)):
         markup = kb.with_help(turn.t, markup)
     top = assist.header(turn, artisan) + header(turn.t, sub, step)
+    top += turn.t("keep-now", value=now) + "\n" if now else ""
     turn.send_text(top + turn.t(key, **args), markup)
+
+
+def _given_before(turn: Turn, sub: Submission, step: str) -> str:
+    """The answer a question already has, as shown above it when the artisan came back to it
+    (not when changing it from the summary, which shows them all)."""
+    value = getattr(sub, step) if step in flow.KEEPABLE and not sub.editing else None
+    if value is None:
+        return ""
+    if step == "price":
+        return turn.t("price-amount", value=value, **kb.measure(turn.t, sub.price_unit))
+    text = str(value)
+    return html.escape(text if len(text) <= SHOWN else text[:SHOWN] + "…", quote=False)
 
 
 async def ask_fix(turn: Turn, artisan: Artisan, sub: Submission) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from bot.services.roles import StaffView
-from bot.storage.models import Artisan, Dialogue, HelpMessage, Role, Staff, Submission
+from bot.storage.models import Artisan, HelpMessage, Role, Staff, Submission
 
 ASK = "hp:ask"  # dialogue kind: the artisan's next message is a question
 REPLY = "hp:reply"  # dialogue kind: the staff member's next message answers `artisan_id`
@@ -80,13 +80,3 @@ async def references(session: AsyncSession, artisan_id: int) -> list[str]:
         select(Submission).where(Submission.artisan_id == artisan_id).order_by(Submission.id)
     )
     return [sub.reference for sub in rows if sub.version > 0]
-
-
-async def moved_on(session: AsyncSession, dialogue: Dialogue | None) -> bool:
-    """The artisan pressed a button of their conversation while a question was awaited
-    ("madad" typed, then "yes, start"): it is not awaited any more, or their next answer (their
-    name) would reach the office as the question. True when one was dropped."""
-    if dialogue is None or dialogue.kind != ASK:
-        return False
-    await session.delete(dialogue)
-    return True

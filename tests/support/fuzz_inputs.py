@@ -70,7 +70,7 @@ UNKNOWN_COMMANDS = ["foo", "START", "start_", "setup", "admin", "delete", "reg",
 PREFIXES = ["reg:", "lang:", "rv:", "bc:", "st:", "cat:", "reg:e:", "reg:d:", "rv:ok:", "bc:go"]
 VERBS = ["yes", "no", "go", "new", "del", "back", "dp", "dv", "d", "c", "skip", "done", "e"]
 VERBS += ["submit", "fix", "status", "next", "ok", "chg", "rej", "r", "txt", "x", "all", "p"]
-VERBS += ["pn", "ed", "rp", "amt"]  # the artisan-first flow's buttons
+VERBS += ["pn", "ed", "rp", "amt", "keep"]  # the artisan-first flow's buttons
 _ascii = st.characters(min_codepoint=32, max_codepoint=126)
 CALLBACK_DATA = st.one_of(
     st.text(_ascii, min_size=1, max_size=64),

@@ -20,7 +20,7 @@ from bot.services.flow.answers import (
 from bot.services.flow.drafts import active, fix_field, leave, open_for_fix, resume, start_new
 from bot.services.flow.photos import photos_done
 from bot.services.flow.prices import choose_amount
-from bot.services.flow.steps import advance, back
+from bot.services.flow.steps import KEEPABLE, advance, back, keep
 from bot.services.flow.summary import EDIT_SCREENS, edit, open_edits, replace_photos, skip, submit
 from bot.services.flow.terms import (
     PROMPT,
@@ -40,6 +40,7 @@ __all__ = [
     "ANSWERS",
     "EDITABLE",
     "EDIT_SCREENS",
+    "KEEPABLE",
     "PROMPT",
     "SUMMARY_HINT",
     "Contact",
@@ -59,6 +60,7 @@ __all__ = [
     "choose_amount",
     "edit",
     "fix_field",
+    "keep",
     "leave",
     "open_edits",
     "open_for_fix",

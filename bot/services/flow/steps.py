@@ -27,6 +27,10 @@ def goto(d: Draft, step: str, out: Outcome | None = None) -> Outcome:
     return d.reprompt(out)
 
 
+# Answers that going back past would otherwise make the artisan type again.
+KEEPABLE = ("product_name", "description", "price")
+
+
 def advance(d: Draft, done_step: str, out: Outcome | None = None) -> Outcome:
     """Save progress: the next step (or back to the summary when editing from it)."""
     sub = d.sub
@@ -34,6 +38,13 @@ def advance(d: Draft, done_step: str, out: Outcome | None = None) -> Outcome:
     sub.editing = False if sub.step == "summary" else sub.editing
     reg.touch(sub)
     return d.reprompt(out)
+
+
+def keep(d: Draft, step: str) -> Outcome:
+    """ "✅ यही रहने दें": the answer given before stays (the artisan went back past it)."""
+    if step != d.sub.step or step not in KEEPABLE or getattr(d.sub, step) is None:
+        return d.reprompt()
+    return advance(d, step)
 
 
 def back(d: Draft, step: str) -> Outcome:
