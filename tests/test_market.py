@@ -388,7 +388,7 @@ async def test_no_answer_to_the_question_asked_is_stored_as_one(
     assert artisan.last_text.startswith("रंग लिखें, जैसे: लाल") and "इसका रंग" in artisan.last_text
     await artisan.send("लाल")
     await artisan.send("roz 5")
-    assert artisan.last_text.startswith("यह बनाने की रफ़्तार लगती है")
+    assert artisan.last_text.startswith("यह तो रोज़ या हफ़्ते की गिनती लगती है")
     await artisan.send("12")
     await artisan.press("7 दिन")
     await artisan.send("pata nahi")

@@ -36,9 +36,9 @@ async def acting_for(turn: Turn) -> Artisan | None:
     return artisan
 
 
-def for_other(turn: Turn, artisan: Artisan) -> bool:
+def for_other(turn: Turn, artisan: Artisan | None) -> bool:
     """True when the artisan being asked is not the person writing (a helper's session)."""
-    return artisan.telegram_id != turn.user_id
+    return artisan is not None and artisan.telegram_id != turn.user_id
 
 
 async def refusal(turn: Turn, artisan: Artisan, verb: str) -> str | None:
@@ -117,7 +117,6 @@ async def offer_link(turn: Turn, artisan: Artisan, shared: str) -> None:
         turn.say("fh-link-offer", markup, name=targets[0].name or "")
         return
     names = [t.name or turn.t("value-missing") for t in targets]
-    mine = [
-        kb.button(turn.t("fh-btn-link-me", name=n), f"fh:link:{i}") for i, n in enumerate(names)
-    ]
+    labels = [turn.t("fh-btn-link-me", name=kb.fit(name, 12)) for name in names]
+    mine = [kb.button(label, f"fh:link:{i}") for i, label in enumerate(labels)]
     turn.say("fh-link-which", kb.inline(*kb.rows(mine, 1), no), names=", ".join(names))

@@ -181,7 +181,8 @@ def _keep_staff_name(turn: Turn) -> None:
     """A staff member's Telegram name, kept on their row (made for their language, see
     `_open_turn`) for the staff list; nothing for artisans."""
     user, row = turn.update.effective_user, turn.artisan
-    if turn._staff is None or not turn._staff.is_staff or user is None or row is None:
+    view = turn._staff
+    if view is None or not (view.is_staff or view.is_helper) or user is None or row is None:
         return
     name = user.full_name[:PROFILE_NAME]
     if row.profile_name != name:

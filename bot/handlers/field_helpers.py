@@ -147,7 +147,7 @@ async def on_myartisans(turn: Turn) -> None:
     text = "\n\n".join(blocks)
     unfinished = [
         kb.button(
-            turn.t("fh-btn-continue", name=_short(e.artisan.name or "")), f"fh:go:{e.artisan.id}"
+            turn.t("fh-btn-continue", name=kb.fit(e.artisan.name or "")), f"fh:go:{e.artisan.id}"
         )
         for e in found
         if e.artisan.telegram_id is None and any(s.state == State.DRAFT for s in e.submissions)
@@ -176,8 +176,8 @@ async def on_button(turn: Turn) -> None:
         await svc.decline_link(turn.session, turn.user_id)
         turn.say("fh-link-declined")
         return
-    choice = 0 if arg == "yes" else number(arg, digits=1)
-    if verb != "link" or choice is None:
+    choice = None if arg == "yes" else number(arg, digits=1)
+    if verb != "link" or (choice is None and arg != "yes"):
         turn.answer("button-stale", alert=True)
         return
     await _link(turn, choice)
@@ -208,9 +208,9 @@ async def _reopen(turn: Turn, verb: str, target_id: int | None) -> None:
     await (steps.ask_fix if verb == "fix" else steps.ask)(turn, artisan, sub)
 
 
-async def _link(turn: Turn, choice: int) -> None:
-    """ "Yes, it is me" (the `choice`th of the records offered): the offer in the database is
-    checked again, never the button's data."""
+async def _link(turn: Turn, choice: int | None) -> None:
+    """ "Yes, it is me" (None), or the `choice`th of a family's records offered: the offer in
+    the database is checked again, never the button's data."""
     media_dir = turn.services.settings.media_dir
     target, files = await svc.link(turn.session, turn.user_id, turn.artisan, media_dir, choice)
     if target is None:
@@ -238,8 +238,3 @@ HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler("myartisans", on_myartisans, filters=PRIVATE),
     CallbackQueryHandler(on_button, pattern=r"^fh:"),
 ]
-
-
-def _short(name: str, room: int = 16) -> str:
-    """A name that fits a button on a small phone (the button says whose record it opens)."""
-    return name if len(name) <= room else name[: room - 1] + "…"

@@ -9,8 +9,8 @@ from telegram import Bot, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
+from bot.handlers import assist, registration, steps
 from bot.handlers import keyboards as kb
-from bot.handlers import registration, steps
 from bot.handlers.base import Turn, handler
 from bot.handlers.callback_data import number
 from bot.services import field_helpers, input_words
@@ -60,14 +60,20 @@ async def open_question(turn: Turn) -> None:
     if await steps.staff_outside(turn, turn.artisan):  # an official asking themselves
         turn.say("staff-hint")
         return
-    if turn.dialogue is not None and turn.dialogue.kind == field_helpers.ASSIST:
+    if turn.dialogue is not None and turn.dialogue.kind == field_helpers.LINK:
+        turn.say("fh-link-first")  # a question would replace the offer: it waits for a tap
+        return
+    if assist.for_other(turn, await assist.acting_for(turn)):  # a helper mid-registration
         turn.note("fh-help-in-session")  # a question would end their session for the artisan
         await registration.show_where(turn)
         return
     if turn.artisan is None:
         turn.artisan = Artisan(telegram_id=turn.user_id, locale=turn.locale)
         turn.session.add(turn.artisan)
-    await open_dialogue(turn.session, turn.user_id, hp.ASK)
+    # Where the artisan is, to tell later whether they pressed on instead of asking.
+    draft = turn.draft
+    at = {"draft": draft.id if draft else None, "step": draft.step if draft else None}
+    await open_dialogue(turn.session, turn.user_id, hp.ASK, at)
     # A way back: "madad" typed by mistake would make the next answer (a phone number) a question.
     turn.say("help-ask", kb.inline([kb.button(turn.t("btn-help-never-mind"), "hp:no")]))
     phone = turn.services.offices.get(turn.artisan.district or "")
@@ -94,7 +100,12 @@ async def on_question(turn: Turn, dialogue: Dialogue) -> None:
     msg, artisan = turn.update.message, turn.artisan
     if msg is None or artisan is None:
         return
-    if turn.draft is not None and turn.draft.updated_at > dialogue.updated_at:
+    draft, at = turn.draft, dialogue.payload or {}
+    if (
+        draft is not None
+        and "draft" in at
+        and (at["draft"], at.get("step")) != (draft.id, draft.step)
+    ):
         if msg.text or msg.voice or msg.audio:  # an answer: no question awaited any more
             await turn.session.delete(dialogue)
             turn.dialogue = None

@@ -21,6 +21,20 @@ def button(text: str, data: str) -> InlineKeyboardButton:
     return InlineKeyboardButton(text, callback_data=data)
 
 
+def fit(name: str, room: int = 16) -> str:
+    """A name that fits a button on a small phone (the button says whose record it is): its
+    first words that fit ("रामू…"), not a word cut in two."""
+    if len(name) <= room:
+        return name
+    words = name.split()
+    kept = words[0]
+    for word in words[1:]:
+        if len(kept) + 1 + len(word) > room - 1:
+            break
+        kept += " " + word
+    return (kept if len(kept) < room else kept[: room - 1]) + "…"
+
+
 def rows(
     buttons: Sequence[InlineKeyboardButton], width: int = 2
 ) -> list[list[InlineKeyboardButton]]:

@@ -23,7 +23,7 @@ from bot.handlers.photos import album_part, answered_album, image_of
 from bot.handlers.step_buttons import STEP_BUTTONS
 from bot.jobs import RepeatingJob
 from bot.outbox import unit_of_work
-from bot.services import campaigns, field_helpers, flow, input_words, privacy
+from bot.services import campaigns, flow, input_words, privacy
 from bot.services import registration as reg
 from bot.services import validation as v
 from bot.storage.models import Artisan, Submission, utcnow
@@ -68,7 +68,7 @@ async def on_start(turn: Turn) -> None:
     """New artisan: consent first. Returning artisan: greeted by name, offered what to do. A
     field helper registering someone: that artisan's question again (their own menu would
     mix the two up)."""
-    if turn.dialogue is not None and turn.dialogue.kind == field_helpers.ASSIST:
+    if assist.for_other(turn, await assist.acting_for(turn)):  # their session still open
         turn.note("fh-still-registering")
         await show_where(turn)
         return

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from telegram import InlineKeyboardMarkup
@@ -133,13 +132,15 @@ async def ask(turn: Turn, artisan: Artisan, sub: Submission) -> None:
 def _given_before(turn: Turn, sub: Submission, step: str) -> str:
     """The answer a question already has, as shown above it when the artisan came back to it
     (not when changing it from the summary, which shows them all)."""
-    value = getattr(sub, step) if step in flow.KEEPABLE and not sub.editing else None
-    if value is None:
+    if step not in flow.KEEPABLE or sub.editing:
         return ""
+    value = getattr(sub, step)
+    if value is None:  # a spoken answer is kept as the voice note
+        return turn.t("value-voice") if reg.spoken(sub, step) else ""
     if step == "price":
         return turn.t("price-amount", value=value, **kb.measure(turn.t, sub.price_unit))
-    text = str(value)
-    return html.escape(text if len(text) <= SHOWN else text[:SHOWN] + "…", quote=False)
+    text = str(value)  # escaped by the translator, as every argument
+    return text if len(text) <= SHOWN else text[:SHOWN] + "…"
 
 
 async def ask_fix(turn: Turn, artisan: Artisan, sub: Submission) -> None:

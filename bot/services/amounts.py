@@ -220,7 +220,7 @@ def _misspelt_number(token: str) -> bool:
     "tin"): skipped, "chaarr sau" read as a hundred. Other words there ("mahine mein sau")
     change nothing."""
     words = vocabulary()
-    return _is_word(token) and token not in words.known and _like(token, words.numbers, 0.65)
+    return _is_word(token) and token not in words.known and alike(token, words.numbers, 0.65)
 
 
 def _like_multiplier(token: str) -> bool:
@@ -229,11 +229,12 @@ def _like_multiplier(token: str) -> bool:
     return (
         len(token) >= 4
         and token not in vocabulary().known
-        and _like(token, [w for w in vocabulary().multipliers if len(w) >= 3], 0.8)
+        and alike(token, [w for w in vocabulary().multipliers if len(w) >= 3], 0.8)
     )
 
 
-def _like(token: str, words: Iterable[str], at_least: float) -> bool:
+def alike(token: str, words: Iterable[str], at_least: float) -> bool:
+    """`token` spelt almost like one of `words` (a letter or two off)."""
     return any(SequenceMatcher(None, token, word).ratio() >= at_least for word in words)
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from difflib import SequenceMatcher
 from pathlib import Path
 
 from bot.services.amount_words import MEASURES
+from bot.services.amounts import alike
 from bot.services.districts import District, normalize
 
 HOME_DOMAIN = "RET16"
@@ -112,7 +112,7 @@ class CraftIndex:
         for token in (t for t in tokens if len(t) >= MISSPELT_MIN):
             for words, products in self._words.items():
                 mine = [p for p in products if p in own]
-                if len(words) == 1 and mine and _alike(token, words[0]):
+                if len(words) == 1 and mine and alike(token, words, MISSPELT_RATIO):
                     return self.by_en[mine[0]]
         return None
 
@@ -199,7 +199,3 @@ def _measure(cell: str | None) -> str | None:
     if unit is not None and unit not in MEASURES:
         raise ValueError(f"crafts.csv: sold_by {unit!r} is not one of {MEASURES}")
     return unit
-
-
-def _alike(typed: str, word: str) -> bool:
-    return SequenceMatcher(None, typed, word).ratio() >= MISSPELT_RATIO

@@ -172,7 +172,18 @@ async def link_candidates(session: AsyncSession, own: Artisan, phone: str) -> li
             .limit(LINK_CHOICES + 1)
         )
     ).all()
-    return list(found) if len(found) <= LINK_CHOICES else []
+    if len(found) > LINK_CHOICES:
+        return []
+    # The same person registered twice (see `twin`) is offered once: the record with a product
+    # sent, else the first.
+    chosen: dict[str, Artisan] = {}
+    for record in found:
+        key = (record.name or "").lower()
+        if key not in chosen or (
+            not await _has_sent(session, chosen[key].id) and await _has_sent(session, record.id)
+        ):
+            chosen[key] = record
+    return [r for r in found if chosen.get((r.name or "").lower()) is r]
 
 
 async def offer_link(session: AsyncSession, user_id: int, targets: list[Artisan]) -> None:
@@ -186,25 +197,28 @@ async def offer_link(session: AsyncSession, user_id: int, targets: list[Artisan]
 
 
 async def link(
-    session: AsyncSession, user_id: int, own: Artisan | None, media_dir: Path, choice: int = 0
+    session: AsyncSession, user_id: int, own: Artisan | None, media_dir: Path, choice: int | None
 ) -> tuple[Artisan | None, list[Path]]:
-    """The offered record (the `choice`th of those offered) becomes this user's; their own
-    new row (nothing sent) is purged.
+    """The offered record (the `choice`th of those offered; None: "yes", the one offered alone)
+    becomes this user's; their own new row (nothing sent) is purged.
 
     Returns the record (None when there is no live offer, no such choice, or the record or the
     number changed since it was made) and the purged row's media files, to remove after the
-    commit.
+    commit. A press that is no choice of this offer (forged, or an older offer's) leaves the
+    offer as it is.
     """
     dialogue = await session.get(Dialogue, user_id)
     if dialogue is None or dialogue.kind != LINK:
         return None, []
     payload = dialogue.payload or {}
-    await session.delete(dialogue)
     offered = payload.get("artisan_ids", [payload.get("artisan_id")])
-    target_id = (
-        offered[choice] if isinstance(offered, list) and 0 <= choice < len(offered) else None
-    )
-    phone = payload.get("phone")
+    if not isinstance(offered, list) or (choice is None and len(offered) != 1):
+        return None, []
+    index = 0 if choice is None else choice
+    if not 0 <= index < len(offered):
+        return None, []
+    await session.delete(dialogue)
+    target_id, phone = offered[index], payload.get("phone")
     target = await session.get(Artisan, target_id) if isinstance(target_id, int) else None
     if target is None or target.telegram_id is not None or target.phone != phone:
         return None, []

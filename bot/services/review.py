@@ -104,18 +104,18 @@ def waiting_parts(now: datetime) -> tuple[ColumnElement[bool], ColumnElement[boo
     return Submission.state == State.PENDING, lapsed
 
 
-async def _own_artisan_id(session: AsyncSession, view: StaffView) -> int | None:
+async def own_artisan_id(session: AsyncSession, view: StaffView) -> int | None:
     """The reviewer's own artisan row, if they registered products themselves."""
     return await session.scalar(select(Artisan.id).where(Artisan.telegram_id == view.user_id))
 
 
 async def is_own(session: AsyncSession, view: StaffView, sub: Submission) -> bool:
     """Did this reviewer send the submission in themselves (as an artisan)?"""
-    own = await _own_artisan_id(session, view)
+    own = await own_artisan_id(session, view)
     return own is not None and sub.artisan_id == own
 
 
-def _not_own(own: int | None) -> ColumnElement[bool]:
+def not_own(own: int | None) -> ColumnElement[bool]:
     return true() if own is None else Submission.artisan_id.is_distinct_from(own)
 
 
@@ -188,7 +188,7 @@ async def claim(
 
 async def _held_id(session: AsyncSession, view: StaffView) -> int | None:
     """The submission the reviewer holds a live claim on, if any (not their own)."""
-    mine = _not_own(await _own_artisan_id(session, view))
+    mine = not_own(await own_artisan_id(session, view))
     held = _held_by(view.user_id, utcnow())
     return await session.scalar(select(Submission.id).where(held, in_scope(view), mine).limit(1))
 
@@ -202,7 +202,7 @@ async def claim_next(session: AsyncSession, view: StaffView, lease: timedelta) -
     """The submission the reviewer holds, else the oldest waiting one in their districts,
     claimed; None if none left."""
     now = utcnow()
-    mine = _not_own(await _own_artisan_id(session, view))  # never the reviewer's own products
+    mine = not_own(await own_artisan_id(session, view))  # never the reviewer's own products
     held = await _held_id(session, view)
     if held is not None:
         again = await _take(session, view, held, lease)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, null, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services.review import in_scope, last_decision, waiting_parts
+from bot.services.review import in_scope, last_decision, not_own, own_artisan_id, waiting_parts
 from bot.services.roles import StaffView
 from bot.storage.models import (
     Artisan,
@@ -36,9 +36,12 @@ async def queue(session: AsyncSession, view: StaffView) -> tuple[list[QueueLine]
     read. Claims whose lease lapsed are waiting too, and few: those are counted here.
     """
     now = utcnow()
+    # The reviewer's own products wait too, but never for them: /review next skips them.
+    own = await own_artisan_id(session, view)
+    mine = not_own(own)
     oldest_pending = (
         select(func.min(Submission.submitted_at))
-        .where(Submission.state == State.PENDING, Submission.district == QueueCount.district)
+        .where(Submission.state == State.PENDING, Submission.district == QueueCount.district, mine)
         .scalar_subquery()
     )
     pending = await session.execute(
@@ -48,21 +51,26 @@ async def queue(session: AsyncSession, view: StaffView) -> tuple[list[QueueLine]
     )
     lapsed = await session.execute(
         select(Submission.district, func.count(), func.min(Submission.submitted_at))
-        .where(waiting_parts(now)[1], in_scope(view))
+        .where(waiting_parts(now)[1], in_scope(view), mine)
         .group_by(Submission.district)
     )
-    # The reviewer's own products wait too, but never for them: /review next skips them.
-    own = await session.execute(
-        select(Submission.district, -func.count(), null())
-        .join(Artisan, Artisan.id == Submission.artisan_id)
-        .where(Artisan.telegram_id == view.user_id, or_(*waiting_parts(now)), in_scope(view))
-        .group_by(Submission.district)
-    )
+    own_pending: dict[str | None, int] = {}
+    if own is not None:  # counted by the triggers with everyone's
+        rows = await session.execute(
+            select(Submission.district, func.count())
+            .where(Submission.artisan_id == own, Submission.state == State.PENDING)
+            .group_by(Submission.district)
+        )
+        own_pending = {district: int(n) for district, n in rows.all()}
     counts: dict[str | None, tuple[int, datetime | None]] = {}
-    for district, count, oldest in [*pending.all(), *lapsed.all(), *own.all()]:
+    for district, count, oldest in [*pending.all(), *lapsed.all()]:
         seen, first = counts.get(district or None, (0, None))
         earliest = min((t for t in (first, oldest) if t is not None), default=None)
         counts[district or None] = (seen + int(count), earliest)
+    for district, n in own_pending.items():
+        if (district or None) in counts:
+            seen, first = counts[district or None]
+            counts[district or None] = (seen - n, first)
     counts = {district: line for district, line in counts.items() if line[0] > 0}
     lines = sorted(counts.items(), key=lambda kv: (kv[1][1] is None, kv[1][1] or now))
     in_review = await session.scalar(

@@ -74,4 +74,5 @@ fh-btn-link-me = ✅ I am { $name }
 fh-help-in-session = The artisan's registration stays open here. For a question, ask the District Industries Centre — or press /cancel, then 🙋 Help to send a question of your own.
 fh-still-registering = You are registering an artisan — carry on from here. To stop, press /cancel.
 fh-cancelled = Stopped. The artisan's answers are kept — continue from /myartisans.
-fh-twin = ⚠️ { $name } is already registered with this number. If it is the same artisan, press /cancel and open their registration from /myartisans; if it is someone else, carry on.
+fh-twin = ⚠️ { $name } is already registered with this number. If it is the same artisan, don't fill this in: press /cancel — their first registration stays. If it is someone else, carry on.
+fh-link-first = First answer the question above — is this you or not. Then you can ask for 🙋 Help.

@@ -159,7 +159,7 @@ staff-you-are-reviewer = 🙏 You are now a reviewer of ODOP submissions. See th
 staff-you-are-admin = 🙏 You are now an admin of the ODOP bot. /help lists every command.
 staff-you-were-removed = You are no longer a reviewer. Thank you!
 staff-released-you = { $count ->
-        [one] 1 submission you had open is no longer
-       *[other] { $count } submissions you had open are no longer
-    } in your districts and went back to the queue: { $refs }
+        [one] 1 submission you had open is no longer yours and went
+       *[other] { $count } submissions you had open are no longer yours and went
+    } back to the queue: { $refs }
 staff-district-maybe = Did you mean: { $names }? Send it again with the right name.

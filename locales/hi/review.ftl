@@ -151,5 +151,5 @@ staff-from-settings = (सेटिंग से)
 staff-you-are-reviewer = 🙏 अब आप ODOP आवेदनों के जाँचकर्ता हैं। /queue से कतार देखें, /help में सारे आदेश हैं।
 staff-you-are-admin = 🙏 अब आप ODOP बॉट के एडमिन हैं। /help में सारे आदेश हैं।
 staff-you-were-removed = अब आप जाँचकर्ता नहीं हैं। धन्यवाद!
-staff-released-you = आपके पास खुले { $count } आवेदन अब आपके ज़िलों में नहीं हैं, वे कतार में लौट गए: { $refs }
+staff-released-you = आपके पास खुले { $count } आवेदन अब आपके हाथ में नहीं रहे, वे कतार में लौट गए: { $refs }
 staff-district-maybe = क्या आपका मतलब: { $names }? सही नाम के साथ फिर भेजें।

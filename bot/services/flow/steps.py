@@ -42,7 +42,8 @@ def advance(d: Draft, done_step: str, out: Outcome | None = None) -> Outcome:
 
 def keep(d: Draft, step: str) -> Outcome:
     """ "✅ यही रहने दें": the answer given before stays (the artisan went back past it)."""
-    if step != d.sub.step or step not in KEEPABLE or getattr(d.sub, step) is None:
+    given = step in KEEPABLE and (getattr(d.sub, step) is not None or reg.spoken(d.sub, step))
+    if step != d.sub.step or not given:
         return d.reprompt()
     return advance(d, step)
 
