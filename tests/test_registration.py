@@ -514,6 +514,16 @@ async def test_status_shows_a_reviewers_reason_only_while_it_stands(
     assert "देखा जा रहा है" in artisan.last_text and "वजह:" not in artisan.last_text
 
 
+async def test_status_names_a_product_just_started_as_new_not_a_dash(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    artisan = fake.user()
+    await submit_product(artisan)
+    await artisan.press("➕ नया सामान")
+    await artisan.send("/status")
+    assert "नया सामान, नाम अभी नहीं" in artisan.last_text and "· — ·" not in artisan.last_text
+
+
 @pytest.mark.parametrize(
     ("locale", "consented", "shown"),
     [

@@ -30,6 +30,9 @@ STATE_KEYS = {
 }
 
 
+NO_NAME_YET = "status-product-new"  # a draft just started: "—" read as something lost
+
+
 async def status_of(turn: Turn, artisan: Artisan) -> None:
     subs = await reg.submissions_of(turn.session, artisan.id)
     if not subs:
@@ -39,7 +42,8 @@ async def status_of(turn: Turn, artisan: Artisan) -> None:
         turn.t(
             "status-line",
             ref=s.reference,
-            product=s.product_name or turn.t("value-missing"),
+            product=s.product_name
+            or turn.t(NO_NAME_YET if s.state == State.DRAFT else "value-missing"),
             state=turn.t(STATE_KEYS[State(s.state)]),
         )
         + (("\n" + turn.t("status-reason", reason=s.decision_reason)) if _reason_stands(s) else "")

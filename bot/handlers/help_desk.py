@@ -16,6 +16,7 @@ from bot.handlers.callback_data import number
 from bot.services import field_helpers, input_words
 from bot.services import help_desk as hp
 from bot.services.dialogues import close_dialogue, open_dialogue
+from bot.services.validation import readable_phone
 from bot.storage.models import Artisan, Dialogue, HelpMessage
 from bot.storage.queries import stored_locale
 
@@ -143,7 +144,7 @@ async def _to_staff(turn: Turn, artisan: Artisan) -> None:
         card = t(
             "help-card",
             name=artisan.name or t("value-missing"),
-            phone=artisan.phone or t("value-missing"),
+            phone=readable_phone(artisan.phone) if artisan.phone else t("value-missing"),
             district=district.name(locale) if district else t("value-missing"),
             step=t(STEP_NAMES[step]) if step in STEP_NAMES else t("help-step-none"),
             refs=refs or t("value-missing"),

@@ -164,6 +164,7 @@ submitted-again =
 status-none = You have no products registered yet.
 status-title = <b>Your products:</b>
 status-line = { $ref } · { $product } · <b>{ $state }</b>
+status-product-new = a new product, no name yet
 status-reason = Reason: { $reason }
 state-draft = unfinished
 state-pending = being checked

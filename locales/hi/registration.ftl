@@ -165,6 +165,7 @@ submitted-again =
 status-none = अभी आपका कोई सामान दर्ज नहीं है।
 status-title = <b>आपके सामान:</b>
 status-line = { $ref } · { $product } · <b>{ $state }</b>
+status-product-new = नया सामान, नाम अभी नहीं
 status-reason = वजह: { $reason }
 state-draft = अधूरा
 state-pending = देखा जा रहा है
