@@ -11,8 +11,11 @@ from bot.config import Settings
 from bot.context import BotApp, services_of
 from bot.storage.models import HelpMessage
 from fake_telegram import FakeTelegram
+from tests.support.factories import add_scoped_reviewer
 from tests.support.journey import consent, to_district
-from tests.support.world import REVIEWER_ID
+from tests.support.world import REVIEWER_ID, Sessions
+
+OTHER_REVIEWER = 900_030
 
 StartBot = Callable[[Settings], AbstractAsyncContextManager[BotApp]]
 
@@ -90,3 +93,22 @@ async def test_pressing_on_after_typing_help_is_not_a_question(
     assert not any("कारीगर का सवाल" in text for text in reviewer.texts)
     async with services_of(bot).sessions() as session:
         assert (await session.scalars(select(HelpMessage))).all() == []
+
+
+async def test_a_second_official_answering_is_shown_the_first_answer(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """Two reviewers of the district each answered, and the artisan got two answers."""
+    await add_scoped_reviewer(db, OTHER_REVIEWER, ["Gorakhpur"])
+    artisan, first, second = fake.user(), fake.user(REVIEWER_ID), fake.user(OTHER_REVIEWER)
+    await to_district(artisan)
+    await artisan.send("Gorakhpur")
+    await artisan.press("🙋 मदद")
+    await artisan.send("फ़ोटो कैसे खींचें?")
+    await first.wait(1, since=0)
+    await second.wait(1, since=0)
+    await first.press("जवाब दें")
+    await first.send("दिन के उजाले में, पास से।")
+    await second.press("जवाब दें")
+    assert "इसका जवाब" in second.texts[-2] and "दिन के उजाले में" in second.texts[-2]
+    assert "/cancel" in second.texts[-2]

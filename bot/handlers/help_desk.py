@@ -16,6 +16,7 @@ from bot.handlers.callback_data import number
 from bot.services import field_helpers, input_words
 from bot.services import help_desk as hp
 from bot.services.dialogues import close_dialogue, open_dialogue
+from bot.services.staff import known_name
 from bot.services.validation import readable_phone
 from bot.storage.models import Artisan, Dialogue, HelpMessage
 from bot.storage.queries import stored_locale
@@ -91,6 +92,11 @@ async def _open_reply(turn: Turn, artisan_id: int | None) -> None:
     turn.answer()
     payload = {"artisan": artisan.id}
     await open_dialogue(turn.session, turn.user_id, hp.REPLY, payload)
+    thread = await hp.thread(turn.session, artisan.id)
+    last = thread[-1] if thread else None
+    if last is not None and last.staff_id is not None:  # another official answered already
+        who = await known_name(turn.session, last.staff_id) or str(last.staff_id)
+        turn.say("help-answered-already", who=who, text=last.text or turn.t("value-voice"))
     turn.say("help-reply-ask", name=artisan.name or turn.t("value-missing"))
 
 

@@ -24,3 +24,4 @@ help-reply-ask = Type your answer to { $name } (they get it here in the bot):
 help-reply-ask-again = Type your answer (or /cancel).
 help-reply-sent = ✅ Answer sent.
 help-reply-not-allowed = This artisan is not in your districts.
+help-answered-already = { $who } has already answered this: “{ $text }” — write only if you have something to add, otherwise /cancel.

@@ -24,3 +24,4 @@ help-reply-ask = { $name } को जवाब लिखें (उन्हे�
 help-reply-ask-again = जवाब लिखकर भेजें (या /cancel)।
 help-reply-sent = ✅ जवाब भेज दिया।
 help-reply-not-allowed = यह कारीगर आपके ज़िलों में नहीं है।
+help-answered-already = इसका जवाब { $who } दे चुके हैं: “{ $text }” — कुछ और कहना हो तभी लिखें, वरना /cancel।
