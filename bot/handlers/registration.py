@@ -83,8 +83,9 @@ async def on_start(turn: Turn) -> None:
     await show_menu(turn, artisan)
 
 
-async def render(turn: Turn, d: flow.Draft, out: flow.Outcome) -> None:
-    """Show an outcome: its messages, then its screen."""
+async def render(turn: Turn, d: flow.Draft, out: flow.Outcome, again: bool = False) -> None:
+    """Show an outcome: its messages, then its screen (`again`: the summary was on screen or
+    being changed, so it comes back without its photo)."""
     for said in out.says:
         if answered_album(turn, said.key):  # the album's earlier parts said it already
             continue
@@ -111,7 +112,7 @@ async def render(turn: Turn, d: flow.Draft, out: flow.Outcome) -> None:
         return
     t, locale, districts = turn.t, turn.locale, turn.services.districts
     if screen.kind == flow.PROMPT:
-        await steps.ask(turn, d.artisan, d.sub)
+        await steps.ask(turn, d.artisan, d.sub, photo=not again)
     elif screen.kind in ("suggest", "pins"):
         found = [districts.by_key[key] for key in screen.arg]
         key = "district-did-you-mean" if screen.kind == "suggest" else "district-which-of-pin"
@@ -208,8 +209,14 @@ async def on_button(turn: Turn) -> None:
             await show_menu(turn, artisan, "menu-hint")
         return
     turn.answer()
-    d = await _draft(turn, artisan, sub)
-    await render(turn, d, await press(d, arg))
+    d, again = await _draft(turn, artisan, sub), _at_summary(sub)
+    await render(turn, d, await press(d, arg), again)
+
+
+def _at_summary(sub: Submission) -> bool:
+    """At the summary, or changing an answer from it: the summary it comes back to was seen
+    with its photo already (new photos are shown again)."""
+    return (sub.step == "summary" or sub.editing) and sub.step != "photos"
 
 
 async def _draft(turn: Turn, artisan: Artisan, sub: Submission) -> flow.Draft:
@@ -302,7 +309,7 @@ async def on_input(turn: Turn) -> None:
         turn.say("fh-phone-typed")  # a helper types the artisan's number; never their own
         await steps.ask(turn, artisan, sub)
         return
-    d = await _draft(turn, artisan, sub)
+    d, again = await _draft(turn, artisan, sub), _at_summary(sub)
     given, asked = message_input(turn, msg), sub.step
     if sub.step == "phone" and msg.text and msg.text.strip() == turn.t("btn-back"):
         out = flow.back(d, "phone")  # the phone step's reply keyboard sends its label
@@ -310,7 +317,7 @@ async def on_input(turn: Turn) -> None:
         out = await flow.answer(d, given)
     if asked == "phone" and artisan.phone and assist.for_other(turn, artisan):
         await assist.warn_twin(turn, artisan, out)
-    await render(turn, d, out)
+    await render(turn, d, out, again)
     if isinstance(given, flow.Contact) and given.own:  # their number, verified by Telegram
         await assist.offer_link(turn, artisan, given.phone)
 

@@ -85,11 +85,12 @@ async def _district_buttons(turn: Turn, artisan: Artisan) -> list[District]:
     return [d for key in own if (d := districts.get(key))] if len(own) <= HELPER_BUTTONS else []
 
 
-async def ask(turn: Turn, artisan: Artisan, sub: Submission) -> None:
-    """Show the prompt for the submission's current step."""
+async def ask(turn: Turn, artisan: Artisan, sub: Submission, photo: bool = True) -> None:
+    """Show the prompt for the submission's current step (the summary with its photo, unless
+    `photo` is False)."""
     step = sub.step or "summary"
     if step == "summary":
-        await show_summary(turn, artisan, sub)
+        await show_summary(turn, artisan, sub, photo)
         return
     markup: Markup = kb.inline(kb.back(turn.t, step)) if reg.previous_step(step) else None
     args: dict[str, Any] = {}

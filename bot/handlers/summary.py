@@ -76,9 +76,11 @@ def craft_label(turn: Turn, craft: str) -> str:
 EXTRAS = {"gstin": "summary-gstin", "udyam": "summary-udyam", "pehchan": "summary-pehchan"}
 
 
-async def show_summary(turn: Turn, artisan: Artisan, sub: Submission) -> None:
+async def show_summary(turn: Turn, artisan: Artisan, sub: Submission, photo: bool = True) -> None:
+    """The summary to check, under the product's first photo (`photo`: not when it comes again
+    after a change, on a phone that pays for every photo and a chat it filled)."""
     photos = await reg.photo_file_ids(turn.session, sub.id)
-    if photos:
+    if photos and photo:
         # The artisan's own words, sent with parse_mode=HTML: "<b>" in a name must stay text.
         first, caption = photos[0], html.escape(sub.product_name or "", quote=False)
         chat = turn.chat_id
