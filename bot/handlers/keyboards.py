@@ -23,7 +23,7 @@ def button(text: str, data: str) -> InlineKeyboardButton:
 
 def fit(name: str, room: int = 16) -> str:
     """A name that fits a button on a small phone (the button says whose record it is): its
-    first words that fit ("रामू…"), not a word cut in two."""
+    first words that fit ("Ramu…"), not a word cut in two."""
     if len(name) <= room:
         return name
     words = name.split()
@@ -129,7 +129,8 @@ def measure(t: T, unit: str | None) -> dict[str, str]:
 
 
 def keep(t: T, step: str, markup: InlineKeyboardMarkup | None) -> InlineKeyboardMarkup:
-    """ "✅ यही रहने दें" above a question answered before (the artisan came back to it)."""
+    """The keep button ("yahi rehne dein") above a question answered before (the artisan came
+    back to it)."""
     rows_below = [list(r) for r in markup.inline_keyboard] if markup is not None else []
     return inline([button(t("btn-keep-answer"), f"reg:keep:{step}")], *rows_below)
 

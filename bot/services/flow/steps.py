@@ -41,7 +41,8 @@ def advance(d: Draft, done_step: str, out: Outcome | None = None) -> Outcome:
 
 
 def keep(d: Draft, step: str) -> Outcome:
-    """ "✅ यही रहने दें": the answer given before stays (the artisan went back past it)."""
+    """The keep button ("yahi rehne dein"): the answer given before stays (the artisan went
+    back past it)."""
     given = step in KEEPABLE and (getattr(d.sub, step) is not None or reg.spoken(d.sub, step))
     if step != d.sub.step or not given:
         return d.reprompt()
