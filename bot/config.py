@@ -56,6 +56,8 @@ class Settings(BaseSettings):
     # "fast": bot/storage/sqlite_driver.py; "stock": SQLAlchemy's own aiosqlite adapter, the way
     # back should a SQLAlchemy or aiosqlite upgrade break the fast one.
     sqlite_driver: Literal["fast", "stock"] = "fast"
+    # Processes judging kept photos (bot/workers/judging.py); 0: a thread of the bot instead.
+    photo_processes: int = Field(default=1, ge=0, le=8)
 
     @field_validator("telegram_bot_token")
     @classmethod

@@ -10,7 +10,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
-from bot.storage.db import continuing_run
+from bot.storage.db import Rank, gate_rank
 
 UNBOUNDED = 1_000_000
 ALBUMS_REMEMBERED = 4096
@@ -54,7 +54,7 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
 
         Had each update queued for a slot afresh, the three parts of an album would each wait
         behind every other artisan's update in turn: three waits in line instead of one. For
-        the same reason the run's later updates go first to SQLite's writer (`continuing_run`).
+        the same reason the run's later updates go first to SQLite's writer (`Rank.CONTINUING`).
         """
         key = _key(update)
         if key is None:
@@ -68,11 +68,11 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
                 if not continuing:
                     await self._slots.acquire()
                     self._holding.add(key)
-                token = continuing_run.set(continuing)
+                token = gate_rank.set(Rank.CONTINUING if continuing else Rank.NEW)
                 try:
                     await coroutine
                 finally:
-                    continuing_run.reset(token)
+                    gate_rank.reset(token)
         finally:
             self._waiting[key] -= 1
             if self._waiting[key] == 0:  # the run is over: the slot goes to the next user

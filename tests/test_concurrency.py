@@ -88,14 +88,14 @@ async def test_waited_counts_from_the_update_reaching_the_processor() -> None:
     assert processor.waited(late) == 0.0  # forgotten once handled
 
 
-async def test_the_writer_gate_lets_a_continuing_run_go_first() -> None:
-    from bot.storage.db import SessionGate, continuing_run
+async def test_the_writer_gate_lets_a_continuing_run_go_first_then_a_workers_round() -> None:
+    from bot.storage.db import Rank, SessionGate, gate_rank
 
     gate = SessionGate()
     order: list[str] = []
 
-    async def transaction(label: str, urgent: bool = False) -> None:
-        continuing_run.set(urgent)
+    async def transaction(label: str, rank: Rank = Rank.NEW) -> None:
+        gate_rank.set(rank)
         holder = await gate.acquire()
         order.append(label)
         await asyncio.sleep(0)
@@ -103,13 +103,14 @@ async def test_the_writer_gate_lets_a_continuing_run_go_first() -> None:
 
     held = await gate.acquire()  # held while the others queue
     tasks = [asyncio.create_task(transaction(label)) for label in ("b", "c")]
-    tasks.append(asyncio.create_task(transaction("a2", urgent=True)))
-    cancelled = asyncio.create_task(transaction("x", urgent=True))
+    tasks.append(asyncio.create_task(transaction("photos", Rank.BACKGROUND)))
+    tasks.append(asyncio.create_task(transaction("a2", Rank.CONTINUING)))
+    cancelled = asyncio.create_task(transaction("x", Rank.CONTINUING))
     await asyncio.sleep(0.01)
     cancelled.cancel()
     gate.release(held)
     await asyncio.gather(*tasks)
-    assert order == ["a2", "b", "c"]
+    assert order == ["a2", "photos", "b", "c"]
 
 
 async def test_a_waiter_cancelled_as_the_gate_reaches_it_passes_the_gate_on() -> None:
@@ -131,13 +132,13 @@ async def test_a_waiter_cancelled_as_the_gate_reaches_it_passes_the_gate_on() ->
 
 
 async def test_a_gate_for_a_pool_holds_that_many_sessions_and_the_urgent_go_first() -> None:
-    from bot.storage.db import SessionGate, continuing_run
+    from bot.storage.db import Rank, SessionGate, gate_rank
 
     gate, release = SessionGate(capacity=2), asyncio.Event()
     order: list[str] = []
 
     async def session(label: str, urgent: bool = False) -> None:
-        continuing_run.set(urgent)
+        gate_rank.set(Rank.CONTINUING if urgent else Rank.NEW)
         outer = await gate.acquire()
         inner = await gate.acquire()  # nested in the same task: no second place taken
         order.append(label)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
 import signal
 import subprocess
 import sys
@@ -12,6 +14,7 @@ from sqlalchemy import select
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.storage.models import Artisan, Submission
 from fake_telegram import FakeTelegram
+from tests.support.journey import to_photos
 from tests.support.process import bot_env, start_process
 from tests.support.world import TOKEN
 
@@ -71,3 +74,49 @@ async def test_kill_9_mid_registration_resumes_at_the_same_step(
         assert draft is not None and draft.step == "district"
     await engine.dispose()
     assert (tmp_path / "odop.db").stat().st_mode & 0o077 == 0
+
+
+async def test_the_photo_judging_process_ends_with_a_killed_bot(
+    fake: FakeTelegram, tmp_path: Path
+) -> None:
+    env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_URL=fake.url)
+    artisan = fake.user()
+    # Its output is not read: a judging process left behind would hold that pipe open.
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", env=env, cwd=tmp_path, stdout=subprocess.DEVNULL
+    )
+    try:
+        await artisan.send("/start", timeout=30)
+        await to_photos(artisan)
+        await artisan.send_photo()
+        children = await _judging_processes(process.pid)
+        assert children, "a photo was kept without a judging process"
+    finally:
+        process.send_signal(signal.SIGKILL)
+        await process.wait()
+    for _ in range(50):
+        if not _alive(children):
+            break
+        await asyncio.sleep(0.2)
+    left = _alive(children)
+    for pid in left:  # not to outlive the test either
+        os.kill(pid, signal.SIGKILL)
+    assert not left
+
+
+async def _judging_processes(bot: int) -> list[int]:
+    """The bot's child processes, once its photo has been judged (it then has some)."""
+    for _ in range(100):
+        if children := _children(bot):
+            return children
+        await asyncio.sleep(0.1)
+    return []
+
+
+def _children(pid: int) -> list[int]:
+    tasks = Path(f"/proc/{pid}/task").iterdir()
+    return [int(child) for task in tasks for child in (task / "children").read_text().split()]
+
+
+def _alive(pids: list[int]) -> list[int]:
+    return [pid for pid in pids if Path(f"/proc/{pid}").exists()]

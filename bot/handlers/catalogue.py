@@ -43,6 +43,7 @@ async def on_startup(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         services.settings.media_dir,
         active=lambda: app.running,
         hints=partial(send_hints, services, app.bot),  # retake hints, after the worker's commit
+        processes=services.settings.photo_processes,
     )
     app.bot_data[WORKER] = worker
     worker.start()

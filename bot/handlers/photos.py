@@ -20,7 +20,7 @@ from bot.processor import PerUserUpdateProcessor
 from bot.services import field_helpers, flow
 from bot.services import registration as reg
 from bot.storage import queries
-from bot.storage.db import continuing_run
+from bot.storage.db import Rank, gate_rank
 from bot.storage.models import State, Submission
 
 IMAGE_TYPES = ("image/jpeg", "image/png", "image/webp")
@@ -134,7 +134,7 @@ async def _answer_album(context: BotContext) -> None:
                 context.job_queue, ALBUM_SETTLE.total_seconds(), name, chat_id, user_id
             )
         return
-    continuing_run.set(True)  # the end of this user's last update: ahead of others at the gate
+    gate_rank.set(Rank.CONTINUING)  # the end of this user's last update: ahead at the gate
     async with unit_of_work(context.bot, context.services) as work:
         await queries.lock_user(work.session, user_id)  # one answer, whichever instance wakes
         artisan, sub, dialogue = await queries.user_rows(work.session, user_id)

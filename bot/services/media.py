@@ -5,20 +5,15 @@ The photo worker (bot/workers/photos.py) downloads in the background; these are 
 
 from __future__ import annotations
 
-import logging
 import os
 import re
-from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import ColumnElement, and_, or_
 
-from bot.services import photo_quality as pq
 from bot.storage.models import Photo
-
-log = logging.getLogger(__name__)
 
 MAX_DOWNLOAD = 20 * 1024 * 1024  # the Bot API's getFile limit
 MAX_ATTEMPTS = 12  # tries at 0, 1, 3, 7 … 2047 minutes: about a day and a half of failures
@@ -91,18 +86,3 @@ class Outcome:
     rejected: int = 0
     picked: int = 0
     hints: list[int] = field(default_factory=list)  # photo ids with a problem worth a retake
-
-
-def judge(data: bytes | None) -> pq.Verdict:
-    """The photo's verdict; never raises, so one odd file cannot stall the worker."""
-    try:
-        return pq.judge(data) if data is not None else pq.Verdict(None, None, None)
-    except Exception:
-        log.exception("judging a photo failed")
-        return pq.Verdict(None, None, None)
-
-
-def read_kept(path: Path) -> bytes | None:
-    with suppress(OSError):
-        return path.read_bytes()
-    return None

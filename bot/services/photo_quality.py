@@ -129,6 +129,17 @@ def bands(value: str) -> list[str]:
     return [value[i : i + BAND_HEX] for i in range(0, HASH_HEX, BAND_HEX)]
 
 
+def judge_file(path: str) -> Verdict:
+    """`judge` on a kept file, read here: in a process of its own (bot/workers/judging.py)
+    only the name crosses over."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError:
+        return Verdict(None, None, None)
+    return judge(data)
+
+
 def judge(data: bytes) -> Verdict:
     """Open the downloaded bytes and judge them; an unreadable or huge file gets no verdict."""
     try:

@@ -7,6 +7,7 @@ import os
 import re
 from collections import deque
 from contextvars import ContextVar
+from enum import IntEnum
 from pathlib import Path
 from typing import Any, cast
 
@@ -91,10 +92,19 @@ def make_engine(url: str, *, sqlite_driver_name: str = "fast", **kwargs: Any) ->
     return create_async_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
 
 
-# Set while a task handles the next update of a user whose earlier updates were just handled
-# (bot/processor.py): its transaction goes ahead of the queue, so that the parts of an album
-# are handled one after another, not each after every other artisan's update in turn.
-continuing_run: ContextVar[bool] = ContextVar("continuing_run", default=False)
+class Rank(IntEnum):
+    """Where a task's sessions queue at the SessionGate (`gate_rank`), first to last."""
+
+    # The next update of a user whose earlier updates were just handled (bot/processor.py):
+    # the parts of an album are handled one after another, not each after every other
+    # artisan's update in turn.
+    CONTINUING = 0
+    # A worker's short round (the photo worker's): its work then overlaps the updates'.
+    BACKGROUND = 1
+    NEW = 2
+
+
+gate_rank: ContextVar[Rank] = ContextVar("gate_rank", default=Rank.NEW)
 
 
 class SessionGate:
@@ -104,7 +114,7 @@ class SessionGate:
     of in SQLite's busy handler (which sleeps in growing steps) keeps latency low under load.
     On PostgreSQL the capacity is the pool's size, so sessions queue here rather than in the
     pool, where every waiter is alike.
-    First come, first served, except that `continuing_run` sessions go before the others.
+    First come, first served within each `Rank` (the task's `gate_rank`), ranks in order.
     Re-entrant per task, so a nested session in the same task cannot deadlock on it.
     """
 
@@ -112,7 +122,7 @@ class SessionGate:
         self.capacity = capacity
         # Each holder (a task, or the future of a waiter it was just handed to) and its depth.
         self._holders: dict[object, int] = {}
-        self._queues: tuple[deque[asyncio.Future[None]], ...] = (deque(), deque())
+        self._queues: tuple[deque[asyncio.Future[None]], ...] = tuple(deque() for _ in Rank)
 
     async def acquire(self) -> object:
         """Wait for a place; returns the holder to give back to `release` (the task)."""
@@ -124,7 +134,7 @@ class SessionGate:
             self._holders[task] = 1
             return task
         waiter = asyncio.get_running_loop().create_future()
-        self._queues[0 if continuing_run.get() else 1].append(waiter)
+        self._queues[gate_rank.get()].append(waiter)
         try:
             await waiter
         except asyncio.CancelledError:

@@ -39,13 +39,13 @@ from bot.services.media import (
     Outcome,
     due,
     find_stored,
-    judge,
-    read_kept,
     sniff,
     store,
 )  # fmt: skip
 from bot.services.photo_match import find_similar
+from bot.storage.db import Rank, gate_rank
 from bot.storage.models import Photo, utcnow
+from bot.workers.judging import judge
 from bot.workers.pacing import sleep_unless
 
 log = logging.getLogger(__name__)
@@ -64,12 +64,14 @@ class PhotoWorker:
         media_dir: Path,
         active: Callable[[], bool] = lambda: True,
         hints: Hints | None = None,
+        processes: int = 1,
     ) -> None:
         self.bot = bot
         self.sessions = sessions
         self.media_dir = media_dir
         self.active = active  # False while the bot is not running: failures then don't count
         self.hints = hints  # sends retake hints for these photo ids (after the commit)
+        self.processes = processes  # judging photos (bot/workers/judging.py); 0: a thread
         self.started = utcnow()
         self._lock = asyncio.Lock()
         self._wake = asyncio.Event()
@@ -90,6 +92,10 @@ class PhotoWorker:
         self._wake.set()
 
     async def _loop(self) -> None:
+        # A round's two short transactions go before new updates (not before an album's next
+        # part): photos are then judged while the artisans answer, in the judging process,
+        # instead of all after them (docs/benchmarks.md, eleventh round).
+        gate_rank.set(Rank.BACKGROUND)
         while True:
             if not self.active():  # starting (the backlog follows at once) or stopping
                 await asyncio.sleep(0.2)
@@ -155,8 +161,8 @@ class PhotoWorker:
             return _Result.rejected(photo, NOT_AN_IMAGE, "unexpected file_unique_id")
         known = await asyncio.to_thread(find_stored, self.media_dir, unique_id)
         if known is not None:
-            data = await asyncio.to_thread(read_kept, self.media_dir / known)
-            return _Result.stored(photo, known, await asyncio.to_thread(judge, data))
+            verdict = await judge(self.media_dir / known, self.processes)
+            return _Result.stored(photo, known, verdict)
         try:
             file = await self.bot.get_file(photo.file_id)
             if (file.file_size or 0) > MAX_DOWNLOAD:
@@ -177,7 +183,7 @@ class PhotoWorker:
         if len(data) > MAX_DOWNLOAD:
             return _Result.rejected(photo, TOO_BIG, "larger than 20 MB")
         name = await asyncio.to_thread(store, self.media_dir, unique_id, kind, data)
-        return _Result.stored(photo, name, await asyncio.to_thread(judge, data))
+        return _Result.stored(photo, name, await judge(self.media_dir / name, self.processes))
 
     async def _record(self, results: list[_Result]) -> Outcome:
         """Write every result in one transaction; a row changes only if it is still there and
