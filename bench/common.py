@@ -11,7 +11,7 @@ import statistics
 import sys
 import time
 from collections.abc import AsyncIterator, Iterator, Sequence
-from contextlib import asynccontextmanager, contextmanager
+from contextlib import asynccontextmanager, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -36,27 +36,36 @@ def machine() -> str:
     )
 
 
-def rss_mb(pid: int) -> float:
-    with open(f"/proc/{pid}/status", encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
-
-
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time a process and its living children (the bot's photo judging
-    process) have used so far."""
-    total, todo = 0.0, [pid]
+def family(pid: int) -> list[int]:
+    """The process and its living descendants (the bot's photo judging process)."""
+    found, todo = [], [pid]
     while todo:
-        proc = Path(f"/proc/{todo.pop()}")
+        proc = todo.pop()
         try:
-            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-            for task in (proc / "task").iterdir():
+            for task in Path(f"/proc/{proc}/task").iterdir():
                 todo += [int(child) for child in (task / "children").read_text().split()]
         except FileNotFoundError:  # it ended meanwhile
             continue
+        found.append(proc)
+    return found
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of the process and its children."""
+    total = 0
+    for proc in family(pid):
+        with suppress(FileNotFoundError), open(f"/proc/{proc}/status", encoding="utf-8") as f:
+            total += next((int(line.split()[1]) for line in f if line.startswith("VmRSS:")), 0)
+    return total / 1024
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time the process and its living children have used so far."""
+    total = 0.0
+    for proc in family(pid):
+        with suppress(FileNotFoundError):
+            fields = Path(f"/proc/{proc}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     return total
 
 

@@ -1,8 +1,8 @@
 """Memory and start-up with 100,000 artisans and 300,000 submissions in the database.
 
-RSS of the `python -m bot` process after start and after a camp's hour of traffic (every
-hundred artisans registering and the rest checking /status), for growing numbers of artisans
-to show it stays flat: nothing loads all users or all submissions into memory.
+RSS of the `python -m bot` process and its photo judging process after start and after a camp's
+hour of traffic (every hundred artisans registering and the rest checking /status), for growing
+numbers of artisans to show it stays flat: nothing loads all users or all submissions into memory.
 """
 
 from __future__ import annotations
@@ -61,7 +61,8 @@ async def main(sizes: list[int], registrations: int) -> None:
 `python -m bench memory`: the database holds N artisans and 3·N submissions (built with SQL);
 the bot starts as a `python -m bot` process on SQLite. Start-up is process start to the first
 `getUpdates`. "After traffic": {registrations} artisans register at once and {registrations}
-existing artisans ask for /status.
+existing artisans ask for /status. RSS is the bot's and, once photos came, its photo judging
+process's (about 26 MB; bot/workers/judging.py).
 
 | artisans | submissions | start-up s | RSS after start MB | RSS after traffic MB | updates |
 |---|---|---|---|---|---|

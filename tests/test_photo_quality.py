@@ -102,6 +102,17 @@ def test_resized_and_reencoded_copy_has_a_similar_hash() -> None:
         assert copy is not None and pq.similar(original, copy), pq.distance(original, copy)
 
 
+def test_the_hash_has_imagehash_dhash_digits() -> None:
+    """Hashes already stored were made by imagehash: a new photo must be comparable."""
+    import imagehash
+
+    samples = [SHARP, portrait(), blurred(SHARP, 2), darkened(SHARP, 0.4), resized(SHARP, 0.3)]
+    samples += [product_photo(seed, (600 + 97 * seed, 900 - 53 * seed)) for seed in range(2, 9)]
+    for image in samples:
+        small = pq.grey(image)
+        assert pq.phash(small, pq.measure(small)) == str(imagehash.dhash(small))
+
+
 def test_different_photos_have_distant_hashes() -> None:
     hashes = [verdict(product_photo(seed)).phash for seed in range(1, 6)]
     hashes.append(verdict(portrait()).phash)

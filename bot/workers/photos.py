@@ -45,7 +45,7 @@ from bot.services.media import (
 from bot.services.photo_match import find_similar
 from bot.storage.db import Rank, gate_rank
 from bot.storage.models import Photo, utcnow
-from bot.workers.judging import judge
+from bot.workers.judging import Judges
 from bot.workers.pacing import sleep_unless
 
 log = logging.getLogger(__name__)
@@ -71,7 +71,7 @@ class PhotoWorker:
         self.media_dir = media_dir
         self.active = active  # False while the bot is not running: failures then don't count
         self.hints = hints  # sends retake hints for these photo ids (after the commit)
-        self.processes = processes  # judging photos (bot/workers/judging.py); 0: a thread
+        self.judges = Judges(processes)  # bot/workers/judging.py; 0 processes: a thread
         self.started = utcnow()
         self._lock = asyncio.Lock()
         self._wake = asyncio.Event()
@@ -86,6 +86,7 @@ class PhotoWorker:
             with suppress(asyncio.CancelledError):
                 await self._task
             self._task = None
+        await self.judges.stop()
 
     def kick(self) -> None:
         """Look for new photos now rather than at the next poll."""
@@ -161,7 +162,7 @@ class PhotoWorker:
             return _Result.rejected(photo, NOT_AN_IMAGE, "unexpected file_unique_id")
         known = await asyncio.to_thread(find_stored, self.media_dir, unique_id)
         if known is not None:
-            verdict = await judge(self.media_dir / known, self.processes)
+            verdict = await self.judges.judge(self.media_dir / known)
             return _Result.stored(photo, known, verdict)
         try:
             file = await self.bot.get_file(photo.file_id)
@@ -183,7 +184,7 @@ class PhotoWorker:
         if len(data) > MAX_DOWNLOAD:
             return _Result.rejected(photo, TOO_BIG, "larger than 20 MB")
         name = await asyncio.to_thread(store, self.media_dir, unique_id, kind, data)
-        return _Result.stored(photo, name, await judge(self.media_dir / name, self.processes))
+        return _Result.stored(photo, name, await self.judges.judge(self.media_dir / name))
 
     async def _record(self, results: list[_Result]) -> Outcome:
         """Write every result in one transaction; a row changes only if it is still there and
