@@ -493,6 +493,24 @@ async def test_a_stock_check_arriving_mid_registration_takes_the_typed_count(
     assert subs[-1].price == 900
 
 
+async def test_a_pressed_listing_answer_takes_its_buttons_away(
+    fake: FakeTelegram, bot: BotApp
+) -> None:
+    artisan = fake.user(language_code="hi")
+    await approve(fake, await submit_product(artisan))
+    await artisan.press("मिट्टी")
+    await artisan.send("लाल")
+    await artisan.send("12")
+    await artisan.press("5 दिन")
+    await artisan.press("⏭ छोड़ें")  # the size, the last question
+    assert "पूरी जानकारी मिल गई" in artisan.last_text
+    pressed = [m for m in artisan.visible if m.edited]
+    assert len(pressed) == 3  # material, days and size: their questions kept, buttons gone
+    assert all(not m.buttons for m in pressed)
+    (size,) = [m for m in artisan.visible if "नाप या वज़न" in m.plain]
+    assert size in pressed
+
+
 async def test_artisan_answers_monthly_stock_check_and_pauses_listing(
     fake: FakeTelegram, bot: BotApp, db: Sessions, tmp_path: Path
 ) -> None:

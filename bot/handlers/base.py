@@ -95,6 +95,12 @@ class Turn:
         notice = self.t(key, **args) if key else None
         self.button_answer = Outgoing(None, lambda _bot: query.answer(notice, show_alert=alert))
 
+    def drop_buttons(self) -> None:
+        """The pressed message keeps its text but loses its buttons (after the commit)."""
+        query = self.update.callback_query
+        if query is not None and query.message is not None:
+            self.later(lambda _bot: query.edit_message_reply_markup(None), self.chat_id)
+
     async def staff(self) -> StaffView:
         """The caller's roles, read from the database at this moment. A staff member's
         Telegram name is kept for the staff list."""

@@ -176,6 +176,7 @@ async def on_button(turn: Turn) -> None:
     artisan, (listing, sub) = turn.artisan, found
     if verb == "r":  # resume a paused listing: ask how many are ready
         turn.answer()
+        turn.drop_buttons()
         listing.step = svc.RESTOCK
         await ask_open(turn, artisan)
         return
@@ -186,6 +187,7 @@ async def on_button(turn: Turn) -> None:
         return
     if verb == "p":
         turn.answer()
+        turn.drop_buttons()
         await _pause(turn, artisan, listing, sub)
         return
     value, shown = _button_value(turn, verb, arg, craft_of(turn.services, sub))
@@ -194,6 +196,7 @@ async def on_button(turn: Turn) -> None:
         await ask_open(turn, artisan)
         return
     turn.answer()
+    turn.drop_buttons()  # answered: no button left under the thanks to press again
     svc.apply(listing, step, value, utcnow())
     await _answered(turn, artisan, listing, sub, step, shown)
 
