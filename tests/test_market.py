@@ -24,9 +24,9 @@ from bot.services.crafts import CraftIndex
 from bot.services.districts import DistrictIndex
 from bot.services.ondc import Builder, Row
 from bot.services.validation import Invalid
-from bot.storage.models import Artisan, Dialogue, Listing, State, Submission
+from bot.storage.models import Artisan, Dialogue, Listing, State, Submission, format_reference
 from fake_telegram import FakeTelegram, FakeUser
-from tests.support.factories import approved_product, submission_id
+from tests.support.factories import add_scoped_reviewer, approved_product, submission_id, waiting
 from tests.support.journey import english, submit_product, to_district, to_price
 from tests.support.world import ADMIN_ID, REVIEWER_ID, Sessions
 
@@ -563,6 +563,32 @@ async def test_reviewer_sets_hsn_and_export_uses_it(
 
     _code, document = await ondc(bot, tmp_path / "ondc")
     assert only_item(document)[1]["descriptor"]["code"] == "4:691390"
+
+
+async def test_staff_commands_naming_a_product_refuse_it_alike(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """/hsn, /setlisting and /history: "not in your districts" for another district's product,
+    "not found" for none, and /setlisting names the state of a product not yet approved."""
+    _artisan, reference = await approved_product(fake, db)
+    _waiting_artisan, waiting_id = await waiting(fake, db)
+    await add_scoped_reviewer(db, 900_021, ["Varanasi"])
+    varanasi = await english(fake.user(900_021))
+    for command in (f"/hsn {reference} 6913", f"/setlisting {reference} days 7",
+                    f"/history {reference}"):  # fmt: skip
+        await varanasi.send(command)
+        assert varanasi.last_text == f"{reference} is not in your districts."
+    for command in ("/hsn ODOP-999999 6913", "/setlisting ODOP-999999 days 7"):
+        await varanasi.send(command)
+        assert varanasi.last_text == "ODOP-999999 was not found."
+    reviewer = await english(fake.user(REVIEWER_ID))
+    await reviewer.send(f"/setlisting {format_reference(waiting_id)} days 7")
+    assert 'is "in the queue"' in reviewer.last_text
+    assert "approved products only" in reviewer.last_text
+    async with db() as session:
+        assert await session.get(Listing, waiting_id) is None
+        listing = await session.get(Listing, submission_id(reference))
+    assert listing is None or (listing.hsn, listing.ship_days) == (None, None)
 
 
 async def test_artisan_cannot_press_another_artisans_listing_button(

@@ -14,12 +14,14 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filt
 from bot.context import BotContext
 from bot.handlers.base import Turn, handler
 from bot.handlers.callback_data import number
+from bot.handlers.review_card import state_name
+from bot.handlers.review_decide import in_reach
 from bot.services import listing_details as svc
 from bot.services import review
 from bot.services.dialogues import close_dialogue, open_dialogue
 from bot.services.listing import parse_reference
 from bot.services.validation import Invalid
-from bot.storage.models import Dialogue, Listing, State, Submission, format_reference, utcnow
+from bot.storage.models import Dialogue, Listing, State, Submission, utcnow
 
 PRIVATE = filters.ChatType.PRIVATE
 HSN_DIGITS = (4, 6, 8)
@@ -44,9 +46,11 @@ async def on_setlisting(turn: Turn) -> None:
     if sid is None or (step is None and len(args) != 1):
         turn.say("ls-set-usage")
         return
-    sub = await turn.session.get(Submission, sid)
-    if sub is None or not view.can_review(sub.district) or sub.state not in LISTABLE:
-        turn.say("rv-not-found", ref=format_reference(sid))
+    sub = in_reach(turn, view, sid, await turn.session.get(Submission, sid))
+    if sub is None:
+        return
+    if sub.state not in LISTABLE:
+        turn.say("ls-set-not-approved", ref=sub.reference, state=state_name(turn.t, sub.state))
         return
     if step is None:  # `/setlisting ODOP-…` alone: hear what the artisan said
         listing = await turn.session.get(Listing, sid)
@@ -118,9 +122,8 @@ async def _set_hsn(turn: Turn, sid: int | None, code: str) -> None:
     if sid is None or not code.isascii() or not code.isdigit() or len(code) not in HSN_DIGITS:
         turn.say("ls-hsn-usage")
         return
-    sub = await turn.session.get(Submission, sid)
-    if sub is None or not view.can_review(sub.district):
-        turn.say("rv-not-found", ref=format_reference(sid))
+    sub = in_reach(turn, view, sid, await turn.session.get(Submission, sid))
+    if sub is None:
         return
     listing = await turn.session.get(Listing, sid)
     if listing is None:

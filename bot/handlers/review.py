@@ -112,10 +112,8 @@ async def on_history(turn: Turn) -> None:
     if submission_id is None:
         turn.say("rv-history-usage")
         return
-    sub = await turn.session.get(Submission, submission_id)
-    if sub is None or not view.can_review(sub.district):
-        key = "rv-not-found" if sub is None else "rv-out-of-scope"
-        turn.say(key, ref=format_reference(submission_id))
+    sub = rd.in_reach(turn, view, submission_id, await turn.session.get(Submission, submission_id))
+    if sub is None:
         return
     events = await views.history(turn.session, submission_id)
     lines = [

@@ -49,6 +49,15 @@ def refuse(turn: Turn, key: str, **args: Any) -> None:
         turn.say(key, **args)
 
 
+def in_reach(turn: Turn, view: StaffView, sid: int, sub: Submission | None) -> Submission | None:
+    """The product a staff command names, if the caller may see it; otherwise None, and said
+    alike by every such command: "not found", or "not in your districts"."""
+    if sub is None or not view.can_review(sub.district):
+        turn.say("rv-not-found" if sub is None else "rv-out-of-scope", ref=format_reference(sid))
+        return None
+    return sub
+
+
 def refuse_outcome(turn: Turn, outcome: Outcome, submission_id: int) -> None:
     sub, refusal = outcome.submission, outcome.refusal
     assert refusal is not None

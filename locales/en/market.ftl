@@ -69,3 +69,4 @@ ls-set-done = { $ref }: { $field } = { $value } ✅
 ls-set-heard = { $ref }: the artisan's voice notes are above. Listen, then fill in: /setlisting { $ref } material …
 ls-hsn-ask = { $ref }: the HSN is now { $hsn }. Type the right HSN code (4, 6 or 8 digits):
 rv-btn-hsn = 🏷 HSN code
+ls-set-not-approved = { $ref } is "{ $state }". Listing details are filled in for approved products only.

@@ -64,3 +64,4 @@ ls-set-done = { $ref }: { $field } = { $value } ✅
 ls-set-heard = { $ref }: ऊपर कारीगर की आवाज़ है। सुनकर भरें: /setlisting { $ref } material …
 ls-hsn-ask = { $ref }: अभी HSN { $hsn } है। सही HSN कोड लिखें (4, 6 या 8 अंक):
 rv-btn-hsn = 🏷 HSN कोड
+ls-set-not-approved = { $ref } अभी "{ $state }" है। बिक्री की जानकारी केवल पास हुए उत्पाद की भरी जाती है।
