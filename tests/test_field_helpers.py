@@ -38,7 +38,7 @@ async def make_helper(fake: FakeTelegram, user_id: int = HELPER_ID) -> FakeUser:
     return helper
 
 
-async def fill_for(helper: FakeUser, name: str, phone: str) -> None:
+async def fill_for(helper: FakeUser, name: str, phone: str, product: str = "टेराकोटा हाथी") -> None:
     """The helper walks the registration for an artisan up to the summary."""
     await helper.send("/newartisan")
     assert "पढ़कर सुनाएँ" in helper.last_text
@@ -52,7 +52,7 @@ async def fill_for(helper: FakeUser, name: str, phone: str) -> None:
     await helper.send(phone)
     await helper.send("Gorakhpur")
     await helper.press("टेराकोटा")
-    await helper.send("टेराकोटा हाथी")
+    await helper.send(product)
     await helper.send("हाथ से बना मिट्टी का हाथी, भट्टी में पका हुआ।")
     await helper.send("1200")
     await helper.press("छोड़ें")
@@ -60,9 +60,11 @@ async def fill_for(helper: FakeUser, name: str, phone: str) -> None:
     await helper.press("हो गया")
 
 
-async def register_for(helper: FakeUser, name: str = "रामू प्रजापति", phone: str = PHONE) -> str:
+async def register_for(
+    helper: FakeUser, name: str = "रामू प्रजापति", phone: str = PHONE, product: str = "टेराकोटा हाथी"
+) -> str:
     """The helper registers an artisan and sends the product; returns the reference."""
-    await fill_for(helper, name, phone)
+    await fill_for(helper, name, phone, product)
     await helper.press("जमा करें")
     text = helper.last_text
     assert f"{name} का सामान जमा हो गया" in text
@@ -167,6 +169,13 @@ async def test_a_helper_registering_the_same_artisan_again_is_warned_at_the_numb
     await helper.send("सीता देवी")  # the family's one number, someone else
     await helper.send(PHONE)
     assert "पहले से दर्ज" not in helper.last_text
+
+    ramu = fake.user(first_name="Ramu")  # the twin left unsent is not offered beside the first
+    await consent(ramu)
+    await ramu.send("रामू")
+    await ramu.share_contact(E164)
+    assert "रामू प्रजापति, सीता देवी" in ramu.last_text
+    assert ramu.buttons[:2] == ["✅ मैं रामू… हूँ", "✅ मैं सीता देवी हूँ"]
 
 
 async def test_a_removed_helper_is_told_nothing_more_of_their_artisans(
@@ -364,6 +373,31 @@ async def test_one_of_a_family_registered_on_one_number_picks_her_own_record(
         assert ramu is not None and ramu.telegram_id is None  # still waits for his own Telegram
     await sita.send("/status")
     assert ref in sita.last_text
+
+
+async def test_two_of_a_family_with_one_name_are_told_apart_by_their_products(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """Father and son, both Ramu Prajapati, registered on the family's number (the helper was
+    warned of the twin and carried on): the son joining is offered both, by their products."""
+    helper = await make_helper(fake)
+    await register_for(helper, "रामू प्रजापति", product="टेराकोटा हाथी")
+    ref = await register_for(helper, "रामू प्रजापति", product="मिट्टी का दीया")
+    son = fake.user(first_name="Ramu")
+    await consent(son)
+    await son.send("रामू")
+    await son.share_contact(E164)
+    assert "रामू प्रजापति (टेराकोटा हाथी वाले), रामू प्रजापति (मिट्टी का दीया वाले)" in son.last_text
+    assert son.buttons[:2] == ["✅ मैं रामू… हूँ (टेराकोटा…)", "✅ मैं रामू… हूँ (मिट्टी का…)"]
+    await son.press("✅ मैं रामू… हूँ (मिट्टी का…)")
+    assert "जुड़ गया" in son.last_text
+    await son.send("/status")
+    assert ref in son.last_text and "मिट्टी का दीया" in son.last_text
+    async with db() as session:
+        father = await session.scalar(
+            select(Artisan).where(Artisan.name == "रामू प्रजापति", Artisan.telegram_id.is_(None))
+        )
+        assert father is not None  # still waits for his own Telegram
 
 
 async def test_artisan_linking_after_approval_is_asked_the_listing_questions(

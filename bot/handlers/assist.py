@@ -117,6 +117,20 @@ async def offer_link(turn: Turn, artisan: Artisan, shared: str) -> None:
         turn.say("fh-link-offer", markup, name=targets[0].name or "")
         return
     names = [t.name or turn.t("value-missing") for t in targets]
-    labels = [turn.t("fh-btn-link-me", name=kb.fit(name, 12)) for name in names]
+    made: dict[int, str] = {}
+    if len({n.lower() for n in names}) < len(
+        names
+    ):  # one name twice in a family: told apart by their products
+        made = await svc.products_of(turn.session, [t.id for t in targets])
+    labels = []
+    for i, target in enumerate(targets):
+        product = made.get(target.id)
+        if product is None:
+            labels.append(turn.t("fh-btn-link-me", name=kb.fit(names[i], 12)))
+            continue
+        labels.append(
+            turn.t("fh-btn-link-made", name=kb.fit(names[i], 10), product=kb.fit(product, 10))
+        )
+        names[i] = turn.t("fh-name-made", name=names[i], product=product)
     mine = [kb.button(label, f"fh:link:{i}") for i, label in enumerate(labels)]
     turn.say("fh-link-which", kb.inline(*kb.rows(mine, 1), no), names=", ".join(names))

@@ -174,16 +174,30 @@ async def link_candidates(session: AsyncSession, own: Artisan, phone: str) -> li
     ).all()
     if len(found) > LINK_CHOICES:
         return []
-    # The same person registered twice (see `twin`) is offered once: the record with a product
-    # sent, else the first.
-    chosen: dict[str, Artisan] = {}
+    # The same person registered twice (see `twin`) is offered once: the first record, or the
+    # ones with a product sent. Two of a family of one name who both sent one are both offered.
+    sent = await _senders(session, [r.id for r in found])
+    same_name: dict[str, list[Artisan]] = {}
     for record in found:
-        key = (record.name or "").lower()
-        if key not in chosen or (
-            not await _has_sent(session, chosen[key].id) and await _has_sent(session, record.id)
-        ):
-            chosen[key] = record
-    return [r for r in found if chosen.get((r.name or "").lower()) is r]
+        same_name.setdefault((record.name or "").lower(), []).append(record)
+    offered = set()
+    for records in same_name.values():
+        offered.update([r.id for r in records if r.id in sent] or [records[0].id])
+    return [r for r in found if r.id in offered]
+
+
+async def products_of(session: AsyncSession, artisan_ids: list[int]) -> dict[int, str]:
+    """Each artisan's latest product sent, by name: what tells two people of one name apart."""
+    rows = await session.execute(
+        select(Submission.artisan_id, Submission.product_name)
+        .where(
+            Submission.artisan_id.in_(artisan_ids),
+            Submission.state != State.DRAFT,
+            Submission.product_name.is_not(None),
+        )
+        .order_by(Submission.id)
+    )
+    return {a: str(name) for a, name in rows if a is not None}  # the latest wins
 
 
 async def offer_link(session: AsyncSession, user_id: int, targets: list[Artisan]) -> None:
@@ -244,13 +258,17 @@ async def decline_link(session: AsyncSession, user_id: int) -> None:
 
 
 async def _has_sent(session: AsyncSession, artisan_id: int) -> bool:
-    """Anything beyond drafts: a product sent for review, decided or listed."""
-    found = await session.scalar(
-        select(Submission.id)
-        .where(Submission.artisan_id == artisan_id, Submission.state != State.DRAFT)
-        .limit(1)
+    return bool(await _senders(session, [artisan_id]))
+
+
+async def _senders(session: AsyncSession, artisan_ids: list[int]) -> set[int]:
+    """Those who have anything beyond drafts: a product sent for review, decided or listed."""
+    found = await session.scalars(
+        select(Submission.artisan_id)
+        .where(Submission.artisan_id.in_(artisan_ids), Submission.state != State.DRAFT)
+        .distinct()
     )
-    return found is not None
+    return {artisan_id for artisan_id in found if artisan_id is not None}
 
 
 async def twin(session: AsyncSession, artisan: Artisan) -> Artisan | None:
