@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from bot.context import BotApp
-from bot.handlers.registration import remind_idle_drafts
+from bot.handlers.artisan_menu import remind_idle_drafts
 from bot.services.validation import readable_phone
 from bot.storage.models import Artisan, Photo, State, Submission, utcnow
 from fake_telegram import FakeTelegram

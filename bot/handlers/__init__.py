@@ -13,6 +13,7 @@ from telegram.ext import Application
 
 from bot.handlers import (
     account,
+    artisan_menu,
     broadcast,
     catalogue,
     common,
@@ -36,7 +37,7 @@ FEATURES: list[Feature] = [
     Feature(
         "registration",
         registration.HANDLERS,
-        jobs=registration.JOBS,
+        jobs=artisan_menu.JOBS,
         on_startup=photos.on_startup,  # albums a restart left unanswered
     ),
     Feature("account", account.HANDLERS),

@@ -18,7 +18,7 @@ from telegram.ext import (
 
 from bot.context import BotContext
 from bot.flood import FloodGuard
-from bot.handlers import keyboards, registration, steps
+from bot.handlers import artisan_menu, keyboards, steps
 from bot.handlers.base import Turn, handler
 from bot.i18n import SUPPORTED
 from bot.menus import publish_staff_menu
@@ -95,7 +95,7 @@ async def on_language_chosen(turn: Turn) -> None:
     turn.note("language-set")
     staff = await turn.staff()
     if not staff.is_staff or turn.artisan.registered:
-        await registration.show_where(turn)  # the same question again, in the new language
+        await artisan_menu.show_where(turn)  # the same question again, in the new language
     if staff.is_staff:
         app = turn.context.application
         turn.later(lambda _bot: publish_staff_menu(app, staff, code))

@@ -9,7 +9,7 @@ from telegram import Bot, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
-from bot.handlers import assist, registration, steps
+from bot.handlers import artisan_menu, assist, registration, steps
 from bot.handlers import keyboards as kb
 from bot.handlers.base import Turn, handler
 from bot.handlers.callback_data import number
@@ -37,7 +37,7 @@ async def on_button(turn: Turn) -> None:
     elif verb == "no" and not arg:
         turn.answer()
         await close_dialogue(turn.session, turn.user_id, hp.ASK)
-        await registration.show_where(turn)
+        await artisan_menu.show_where(turn)
     elif verb == "re":
         await _open_reply(turn, number(arg))
     else:
@@ -67,7 +67,7 @@ async def open_question(turn: Turn) -> None:
         return
     if assist.for_other(turn, await assist.acting_for(turn)):  # a helper mid-registration
         turn.note("fh-help-in-session")  # a question would end their session for the artisan
-        await registration.show_where(turn)
+        await artisan_menu.show_where(turn)
         return
     if turn.artisan is None:
         turn.artisan = Artisan(telegram_id=turn.user_id, locale=turn.locale)
@@ -129,7 +129,7 @@ async def on_question(turn: Turn, dialogue: Dialogue) -> None:
     await turn.session.delete(dialogue)
     await _to_staff(turn, artisan)
     turn.note("help-sent")
-    await registration.show_where(turn)
+    await artisan_menu.show_where(turn)
 
 
 async def _to_staff(turn: Turn, artisan: Artisan) -> None:

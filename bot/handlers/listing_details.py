@@ -17,8 +17,8 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, filters
 
 from bot.context import BotContext, Services
+from bot.handlers import artisan_menu, registration
 from bot.handlers import keyboards as kb
-from bot.handlers import registration
 from bot.handlers.base import Turn, handler
 from bot.handlers.callback_data import number
 from bot.jobs import RepeatingJob
@@ -158,7 +158,7 @@ async def _answered(
             )
     await ask_open(turn, artisan)
     if _registration(turn) and await svc.open_listing(turn.session, artisan.id) is None:
-        await registration.show_where(turn)  # back to the product being registered
+        await artisan_menu.show_where(turn)  # back to the product being registered
 
 
 @handler

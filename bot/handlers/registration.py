@@ -8,24 +8,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import timedelta
 
 from telegram import Message, MessageEntity, ReplyKeyboardRemove, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
 from bot.context import BotContext
-from bot.handlers import account, assist, steps, summary
+from bot.handlers import account, artisan_menu, assist, steps
 from bot.handlers import keyboards as kb
 from bot.handlers.base import Turn, handler
-from bot.handlers.callback_data import number
 from bot.handlers.catalogue import kick_photo_worker
 from bot.handlers.photos import album_part, answered_album, image_of
 from bot.handlers.step_buttons import STEP_BUTTONS
-from bot.jobs import RepeatingJob
-from bot.outbox import unit_of_work
 from bot.services import campaigns, flow, input_words, privacy
-from bot.services import registration as reg
-from bot.services import validation as v
 from bot.storage.models import Artisan, Submission, utcnow
 
 log = logging.getLogger(__name__)
@@ -41,28 +35,6 @@ EDIT_SCREENS = {
 }
 
 
-async def show_menu(turn: Turn, artisan: Artisan, key: str = "welcome-back") -> None:
-    draft = await reg.unfinished(turn.session, artisan)
-    name = v.bare_name(artisan.name or "")  # older rows may end in "ji": the greeting adds its own
-    if key == "welcome-back" and not name:  # a name told by voice, not yet typed in
-        key = "welcome-back-unnamed"
-    turn.say(key, kb.menu(turn.t, draft is not None), name=name)
-
-
-async def show_where(turn: Turn) -> None:
-    """Show again the screen the artisan is at (after a switch of language), or the one of the
-    artisan a field helper is registering."""
-    artisan = await assist.acting_for(turn)
-    if artisan is None or not artisan.registered:
-        steps.consent_prompt(turn)
-        return
-    sub = await flow.active(turn.session, artisan)
-    if sub is not None and sub.step is not None:
-        await steps.ask(turn, artisan, sub)
-    else:
-        await show_menu(turn, artisan, "menu-hint")
-
-
 @handler
 async def on_start(turn: Turn) -> None:
     """New artisan: consent first. Returning artisan: greeted by name, offered what to do. A
@@ -70,7 +42,7 @@ async def on_start(turn: Turn) -> None:
     mix the two up)."""
     if assist.for_other(turn, await assist.acting_for(turn)):  # their session still open
         turn.note("fh-still-registering")
-        await show_where(turn)
+        await artisan_menu.show_where(turn)
         return
     artisan = turn.artisan
     if await steps.staff_outside(turn, artisan):  # their commands; their own product a tap away
@@ -80,7 +52,7 @@ async def on_start(turn: Turn) -> None:
         await _from_poster(turn, artisan)
         steps.consent_prompt(turn)
         return
-    await show_menu(turn, artisan)
+    await artisan_menu.show_menu(turn, artisan)
 
 
 async def render(turn: Turn, d: flow.Draft, out: flow.Outcome, again: bool = False) -> None:
@@ -197,16 +169,16 @@ async def on_button(turn: Turn) -> None:
         turn.answer()
         steps.consent_prompt(turn)
         return
-    if verb in MENU_ACTIONS:
+    if verb in artisan_menu.MENU_ACTIONS:
         turn.answer()
-        await MENU_ACTIONS[verb](turn, artisan, arg)
+        await artisan_menu.MENU_ACTIONS[verb](turn, artisan, arg)
         return
     sub = await flow.active(turn.session, artisan)
     press = STEP_BUTTONS.get(verb)
     if sub is None or press is None:
         turn.answer("button-stale")
         if sub is None:
-            await show_menu(turn, artisan, "menu-hint")
+            await artisan_menu.show_menu(turn, artisan, "menu-hint")
         return
     turn.answer()
     d, again = await _draft(turn, artisan, sub), _at_summary(sub)
@@ -249,10 +221,10 @@ async def _consent_given(turn: Turn) -> None:
         turn.session.add(artisan)
         await turn.session.flush()
     if artisan.registered:
-        await show_menu(turn, artisan)
+        await artisan_menu.show_menu(turn, artisan)
         return
     artisan.consent_at = utcnow()
-    await _start(turn, artisan, "consent-thanks")
+    await artisan_menu.start_product(turn, artisan, "consent-thanks")
 
 
 def message_input(turn: Turn, msg: Message) -> flow.Input:
@@ -300,7 +272,7 @@ async def on_input(turn: Turn) -> None:
         if not command and input_words.has_word(msg.text or "", "what_next"):  # "ab kya hoga?"
             await account.status_of(turn, artisan)
             return
-        await show_menu(turn, artisan, "menu-hint")
+        await artisan_menu.show_menu(turn, artisan, "menu-hint")
         return
     if command:
         await steps.ask(turn, artisan, sub)
@@ -321,72 +293,6 @@ async def on_input(turn: Turn) -> None:
     if isinstance(given, flow.Contact) and given.own:  # their number, verified by Telegram
         await assist.offer_link(turn, artisan, given.phone)
 
-
-# --- menu actions (reg:go, reg:new, reg:status, reg:fix:<id>) ---
-
-
-async def _continue(turn: Turn, artisan: Artisan, _arg: str) -> None:
-    sub = await flow.resume(turn.session, artisan)
-    if sub is None:
-        await show_menu(turn, artisan, "menu-hint")
-        return
-    await steps.ask(turn, artisan, sub)
-
-
-async def _new_product(turn: Turn, artisan: Artisan, _arg: str) -> None:
-    await _start(turn, artisan, "new-product")
-
-
-async def _start(turn: Turn, artisan: Artisan, note: str) -> None:
-    sub = await flow.start_new(turn.session, artisan)
-    if sub is None:
-        turn.say("drafts-limit", kb.menu(turn.t, True), max=reg.MAX_OPEN_DRAFTS)
-        return
-    if sub.step == "product_name" and sub.craft:  # the work of the last product, said
-        turn.note("new-product-craft", craft=summary.craft_label(turn, sub.craft))
-    else:
-        turn.note(note)
-    await steps.ask(turn, artisan, sub)
-
-
-async def _status(turn: Turn, artisan: Artisan, _arg: str) -> None:
-    await account.status_of(turn, artisan)
-
-
-async def _fix(turn: Turn, artisan: Artisan, arg: str) -> None:
-    """ "✏️ Fix it" under a sent-back notice: straight to the answer the reason names (with the
-    reason above the question), else the summary with the reason on top."""
-    submission_id = number(arg)
-    sub = None
-    if submission_id is not None:
-        sub = await flow.open_for_fix(turn.session, artisan, submission_id)
-    if sub is None:
-        turn.say("button-stale")
-        return
-    await steps.ask_fix(turn, artisan, sub)
-
-
-MENU_ACTIONS = {"go": _continue, "new": _new_product, "status": _status, "fix": _fix}
-
-
-async def remind_idle_drafts(context: BotContext) -> None:
-    """One gentle reminder for a draft untouched for REMINDER_AFTER_HOURS; never a second."""
-    services = context.services
-    cutoff = utcnow() - timedelta(hours=services.settings.reminder_after_hours)
-    async with unit_of_work(context.bot, services) as work:
-        for sub, artisan in await reg.idle_drafts(work.session, cutoff):
-            sub.reminded_at = utcnow()
-            if artisan.telegram_id is None:  # a field helper's artisan (never reachable)
-                continue
-            locale = services.t.resolve_locale(artisan.locale)
-
-            def t(key: str, loc: str = locale, **args: object) -> str:
-                return services.t(loc, key, **args)
-
-            work.outbox.text(artisan.telegram_id, t("reminder"), kb.menu(t, True))
-
-
-JOBS = [RepeatingJob(remind_idle_drafts, timedelta(minutes=10), first=timedelta(seconds=30))]
 
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler("start", on_start, filters=PRIVATE),
