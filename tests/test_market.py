@@ -64,6 +64,14 @@ async def approve(fake: FakeTelegram, reference: str) -> None:
     await reviewer.press("Approve", expect=2)
 
 
+async def approve_and_wait(fake: FakeTelegram, artisan: FakeUser) -> str:
+    """The artisan's product sent and approved: the first listing question is on screen."""
+    reference = await submit_product(artisan)
+    await approve(fake, reference)
+    assert "किस चीज़ से बना है" in artisan.last_text
+    return reference
+
+
 async def answer_questions(artisan: FakeUser) -> None:
     """Material by button, colour typed, stock typed in Devanagari digits, days by button."""
     await artisan.press("मिट्टी")
@@ -509,6 +517,35 @@ async def test_a_pressed_listing_answer_takes_its_buttons_away(
     assert all(not m.buttons for m in pressed)
     (size,) = [m for m in artisan.visible if "नाप या वज़न" in m.plain]
     assert size in pressed
+
+
+async def test_listing_questions_come_back_after_help_cancel_and_start(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """Help, /cancel and /start took the question's dialogue away: every later answer got the
+    menu, and the listing never got its details."""
+    artisan = fake.user(language_code="hi")
+    reference = await approve_and_wait(fake, artisan)
+    await artisan.send("madad")
+    await artisan.press("⬅️ रहने दें")
+    assert "टेराकोटा हाथी के कुछ सवाल बाकी हैं" in artisan.last_text
+    assert "किस चीज़ से बना है" in artisan.last_text
+    await artisan.send("मिट्टी")  # typed: it reaches the question again
+    assert "किस चीज़ से बना: मिट्टी ✅" in artisan.last_text and "रंग" in artisan.last_text
+
+    await artisan.send("madad")
+    await artisan.send("भट्टी कहाँ मिलेगी?")  # a question sent to the office
+    assert "सवाल भेज दिया" in artisan.last_text and "रंग क्या है" in artisan.last_text
+    await artisan.send("/cancel")
+    assert "बाकी सवालों के जवाब देने हों, तो /start दबाएँ" in artisan.last_text
+    await artisan.send("लाल")  # after /cancel: the menu, not an answer
+    await artisan.send("/start", expect=2)
+    assert "नमस्ते" in artisan.texts[-2] and "रंग" in artisan.last_text
+    await artisan.send("लाल")
+    assert "रंग: लाल ✅" in artisan.last_text
+    async with db() as session:
+        listing = await session.get(Listing, submission_id(reference))
+    assert listing is not None and (listing.material, listing.colour) == ("Clay", "Red")
 
 
 async def test_artisan_answers_monthly_stock_check_and_pauses_listing(

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.context import BotContext
-from bot.handlers import account, assist, steps, summary
+from bot.handlers import account, assist, listing_questions, steps, summary
 from bot.handlers import keyboards as kb
 from bot.handlers.base import Turn
 from bot.handlers.callback_data import number
@@ -21,6 +21,13 @@ from bot.storage.models import Artisan, utcnow
 
 
 async def show_menu(turn: Turn, artisan: Artisan, key: str = "welcome-back") -> None:
+    """The menu, then the question an approved product still waits on (after help, /cancel
+    or a restart its typed answers would have reached the menu, and the questions stalled)."""
+    await _menu(turn, artisan, key)
+    await listing_questions.ask_open(turn, artisan, "ls-resume")
+
+
+async def _menu(turn: Turn, artisan: Artisan, key: str) -> None:
     draft = await reg.unfinished(turn.session, artisan)
     name = v.bare_name(artisan.name or "")  # older rows may end in "ji": the greeting adds its own
     if key == "welcome-back" and not name:  # a name told by voice, not yet typed in
@@ -29,8 +36,9 @@ async def show_menu(turn: Turn, artisan: Artisan, key: str = "welcome-back") -> 
 
 
 async def show_where(turn: Turn) -> None:
-    """Show again the screen the artisan is at (after a switch of language), or the one of the
-    artisan a field helper is registering."""
+    """Show again the screen the artisan is at (after a switch of language or help): the
+    registration's question, else a listing question owed, else the menu; or the screen of
+    the artisan a field helper is registering."""
     artisan = await assist.acting_for(turn)
     if artisan is None or not artisan.registered:
         steps.consent_prompt(turn)
@@ -38,8 +46,8 @@ async def show_where(turn: Turn) -> None:
     sub = await flow.active(turn.session, artisan)
     if sub is not None and sub.step is not None:
         await steps.ask(turn, artisan, sub)
-    else:
-        await show_menu(turn, artisan, "menu-hint")
+    elif not await listing_questions.ask_open(turn, artisan, "ls-resume"):
+        await _menu(turn, artisan, "menu-hint")
 
 
 async def _continue(turn: Turn, artisan: Artisan, _arg: str) -> None:

@@ -128,9 +128,7 @@ async def offer_link(turn: Turn, artisan: Artisan, shared: str) -> None:
         if product is None:
             labels.append(turn.t("fh-btn-link-me", name=kb.fit(names[i], 12)))
             continue
-        labels.append(
-            turn.t("fh-btn-link-made", name=kb.fit(names[i], 10), product=kb.fit(product, 10))
-        )
+        labels.append(turn.t("fh-btn-link-made", product=kb.fit(product, 14)))  # one name
         names[i] = turn.t("fh-name-made", name=names[i], product=product)
     mine = [kb.button(label, f"fh:link:{i}") for i, label in enumerate(labels)]
     turn.say("fh-link-which", kb.inline(*kb.rows(mine, 1), no), names=", ".join(names))

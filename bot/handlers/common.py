@@ -18,7 +18,7 @@ from telegram.ext import (
 
 from bot.context import BotContext
 from bot.flood import FloodGuard
-from bot.handlers import artisan_menu, keyboards, steps
+from bot.handlers import artisan_menu, keyboards, listing_questions, steps
 from bot.handlers.base import Turn, handler
 from bot.i18n import SUPPORTED
 from bot.menus import publish_staff_menu
@@ -101,12 +101,16 @@ async def on_language_chosen(turn: Turn) -> None:
         turn.later(lambda _bot: publish_staff_menu(app, staff, code))
 
 
+# What /cancel says for the dialogue it closed: how to go on from there.
+CANCELLED = {field_helpers.ASSIST: "fh-cancelled", listing_questions.DIALOGUE: "ls-cancelled"}
+
+
 @handler
 async def on_cancel(turn: Turn) -> None:
     """Stop whatever is in progress; saved answers stay and /start continues."""
-    assisting = turn.dialogue is not None and turn.dialogue.kind == field_helpers.ASSIST
+    kind = turn.dialogue.kind if turn.dialogue is not None else None
     if await close_dialogue(turn.session, turn.user_id):
-        turn.say("fh-cancelled" if assisting else "cancel-done")
+        turn.say(CANCELLED.get(kind or "", "cancel-done"))
         return
     if turn.artisan is not None and flow.leave(turn.artisan):
         turn.say("cancel-saved")

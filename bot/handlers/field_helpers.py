@@ -11,7 +11,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
 from bot.context import BotContext
-from bot.handlers import artisan_menu, listing_details, staff, steps
+from bot.handlers import artisan_menu, staff, steps
 from bot.handlers import keyboards as kb
 from bot.handlers.account import STATE_KEYS
 from bot.handlers.base import Turn, handler
@@ -226,9 +226,8 @@ async def _link(turn: Turn, choice: int | None) -> None:
         locale = t.resolve_locale(await stored_locale(turn.session, helper))
         turn.send_text(t(locale, "fh-helper-told-linked", name=target.name or ""), chat_id=helper)
     turn.note("fh-linked")
+    # Then an approved product's listing questions, which waited for a Telegram to ask on.
     await artisan_menu.show_menu(turn, target)
-    # An approved product's listing questions waited for a Telegram to ask them on.
-    await listing_details.ask_open(turn, target)
 
 
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [

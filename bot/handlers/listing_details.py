@@ -8,25 +8,29 @@ The staff's side (/setlisting, /hsn, /stock) is `bot.handlers.listing_staff`.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import timedelta
-from functools import partial
 
-from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardMarkup, Update
+from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, filters
 
-from bot.context import BotContext, Services
+from bot.context import BotContext
 from bot.handlers import artisan_menu, registration
 from bot.handlers import keyboards as kb
 from bot.handlers.base import Turn, handler
 from bot.handlers.callback_data import number
+from bot.handlers.listing_questions import (
+    DIALOGUE,
+    artisan_t,
+    ask_open,
+    craft_of,
+    keep_dialogue,
+    question,
+)
 from bot.jobs import RepeatingJob
 from bot.outbox import unit_of_work
 from bot.services import input_words, listing_words
 from bot.services import listing_details as svc
 from bot.services.crafts import Craft
-from bot.services.dialogues import close_dialogue
 from bot.services.registration import EDITABLE_STATES
 from bot.services.validation import Invalid
 from bot.storage.models import (
@@ -39,75 +43,9 @@ from bot.storage.models import (
 
 log = logging.getLogger(__name__)
 PRIVATE = filters.ChatType.PRIVATE
-DIALOGUE = "ls:ask"
-T = Callable[..., str]
 # Button verb -> the question it answers.
 VERB_STEPS = {"m": "material", "c": "colour", "q": "stock", "d": "ship", "z": "size"}
 VERB_STEPS |= {"k": svc.RESTOCK, "p": svc.RESTOCK}
-
-
-def _t(services: Services, artisan: Artisan) -> tuple[T, str]:
-    locale = services.t.resolve_locale(artisan.locale)
-    return partial(services.t, locale), locale
-
-
-def craft_of(services: Services, sub: Submission) -> Craft | None:
-    district = services.districts.get(sub.district)
-    return services.crafts.get(sub.craft, district)
-
-
-def question(
-    t: T, locale: str, listing: Listing, sub: Submission, craft: Craft | None
-) -> tuple[str, InlineKeyboardMarkup | None]:
-    """The waiting question's text and buttons, in the artisan's language."""
-    step, sid, product = listing.step, sub.id, sub.product_name or ""
-    b = kb.button
-    if step in ("material", "colour"):
-        options: tuple[str, ...] = ()
-        if craft is not None:
-            options = craft.materials(locale) if step == "material" else craft.colours(locale)
-        verb = "m" if step == "material" else "c"
-        buttons = [b(name, f"ls:{verb}:{sid}:{i}") for i, name in enumerate(options[:6])]
-        return t(f"ls-ask-{step}", product=product), kb.inline(*kb.rows(buttons))
-    if step in ("stock", svc.RESTOCK):
-        verb = "q" if step == "stock" else "k"
-        buttons = [b(str(n), f"ls:{verb}:{sid}:{n}") for n in svc.STOCK_BUTTONS]
-        extra = [b(t("ls-btn-pause"), f"ls:p:{sid}")] if step == svc.RESTOCK else []
-        key = "ls-ask-stock" if step == "stock" else "ls-ask-restock"
-        args = kb.measure(t, sub.price_unit)  # a count of what the price is of
-        text = t(key, product=product, ref=sub.reference, **args)
-        return text, kb.inline(*kb.rows(buttons, 3), extra)
-    if step == "ship":
-        buttons = [b(t("ls-days", days=n), f"ls:d:{sid}:{n}") for n in svc.SHIP_BUTTONS]
-        return t("ls-ask-ship"), kb.inline(*kb.rows(buttons, 4))
-    return t("ls-ask-size"), kb.inline([b(t("btn-skip"), f"ls:z:{sid}")])
-
-
-async def _keep_dialogue(session: AsyncSession, user_id: int) -> None:
-    """Route the artisan's typed messages here (a staff member's own dialogue stays)."""
-    if await session.get(Dialogue, user_id) is None:
-        session.add(Dialogue(user_id=user_id, kind=DIALOGUE, payload={}))
-
-
-async def _drop_dialogue(session: AsyncSession, user_id: int) -> None:
-    await close_dialogue(session, user_id, DIALOGUE)
-
-
-async def ask_open(turn: Turn, artisan: Artisan, intro: str | None = None) -> None:
-    """Send the artisan's waiting question, if any; otherwise stop routing typed text here."""
-    session, services = turn.session, turn.services
-    chat = artisan.telegram_id
-    found = await svc.open_listing(session, artisan.id)
-    if chat is None:  # registered by a field helper, no Telegram yet: nobody to ask
-        return
-    if found is None:
-        await _drop_dialogue(session, chat)
-        return
-    listing, sub = found
-    await _keep_dialogue(session, chat)
-    t, locale = _t(services, artisan)
-    text, markup = question(t, locale, listing, sub, craft_of(services, sub))
-    turn.send_text(f"{intro}\n\n{text}" if intro else text, markup, chat_id=chat)
 
 
 async def start(turn: Turn, sub: Submission, artisan: Artisan) -> None:
@@ -115,8 +53,7 @@ async def start(turn: Turn, sub: Submission, artisan: Artisan) -> None:
     waiting = await svc.open_listing(turn.session, artisan.id)
     await svc.start(turn.session, sub, craft_of(turn.services, sub))
     if waiting is None and artisan.telegram_id is not None:  # None: no Telegram (yet)
-        t, _locale = _t(turn.services, artisan)
-        await ask_open(turn, artisan, t("ls-intro", product=sub.product_name or ""))
+        await ask_open(turn, artisan, "ls-intro")
 
 
 def _echo(turn: Turn, step: str, shown: str, sub: Submission) -> None:
@@ -279,8 +216,8 @@ async def check_stock(context: BotContext) -> None:
             if chat is None:  # no Telegram (a field helper's artisan): not reachable anyway
                 continue
             svc.record_check(due.listing, now)
-            await _keep_dialogue(work.session, chat)
-            t, locale = _t(services, due.artisan)
+            await keep_dialogue(work.session, chat)
+            t, locale = artisan_t(services, due.artisan)
             text, markup = question(t, locale, due.listing, due.sub, craft_of(services, due.sub))
             work.outbox.text(chat, text, markup)
 

@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, MessageHandler, filters
 
 from bot.context import BotContext
-from bot.handlers import common, help_desk, listing_details, registration
+from bot.handlers import common, help_desk, listing_questions, registration
 from bot.handlers.base import Turn, handler
 from bot.handlers.feature import DialogueHandler
 
@@ -25,7 +25,7 @@ def handlers(
         dialogue = turn.dialogue
         # Not a staff dialogue: the listing questions, a helper registering someone, a link offer.
         kind = dialogue.kind if dialogue is not None else None
-        artisans = kind is None or kind not in dialogues or kind == listing_details.DIALOGUE
+        artisans = kind is None or kind not in dialogues or kind == listing_questions.DIALOGUE
         if artisans and help_desk.asks_for_help(turn):  # "help" typed, not pressed: no answer
             await help_desk.open_question(turn)
             return

@@ -70,3 +70,5 @@ ls-set-heard = { $ref }: the artisan's voice notes are above. Listen, then fill 
 ls-hsn-ask = { $ref }: the HSN is now { $hsn }. Type the right HSN code (4, 6 or 8 digits):
 rv-btn-hsn = 🏷 HSN code
 ls-set-not-approved = { $ref } is "{ $state }". Listing details are filled in for approved products only.
+ls-resume = A few questions about <b>{ $product }</b> are still open:
+ls-cancelled = OK, stopped. To answer the remaining questions, press /start.

@@ -65,3 +65,5 @@ ls-set-heard = { $ref }: ऊपर कारीगर की आवाज़ ह
 ls-hsn-ask = { $ref }: अभी HSN { $hsn } है। सही HSN कोड लिखें (4, 6 या 8 अंक):
 rv-btn-hsn = 🏷 HSN कोड
 ls-set-not-approved = { $ref } अभी "{ $state }" है। बिक्री की जानकारी केवल पास हुए उत्पाद की भरी जाती है।
+ls-resume = <b>{ $product }</b> के कुछ सवाल बाकी हैं:
+ls-cancelled = ठीक है, रोक दिया। बाकी सवालों के जवाब देने हों, तो /start दबाएँ।
