@@ -412,6 +412,56 @@ async def test_no_answer_to_the_question_asked_is_stored_as_one(
         )
 
 
+async def test_another_questions_answer_is_not_stored_as_this_ones(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """A price typed for a second product went in as the material ("50 rupaye"), a colour at
+    the material question as the material ("lal"), a price at the count as 1,200 ready, and the
+    Hinglish "chhodo" as the size."""
+    artisan = fake.user(language_code="hi")
+    reference = await approve_and_wait(fake, artisan)
+    for typed in ("50 rupaye", "lal", "12"):
+        await artisan.send(typed)
+        assert artisan.last_text.startswith("किस चीज़ से बना है, वह लिखें"), typed
+    await artisan.send("mitti")
+    await artisan.send("कई रंग")  # as the colour's own error message suggests
+    assert "रंग: रंगीन ✅" in artisan.last_text
+    await artisan.send("१२००₹")
+    assert artisan.last_text.startswith("यह तो दाम लगता है")
+    await artisan.send("12")
+    await artisan.press("7 दिन")
+    await artisan.send("chhodo")
+    assert "पूरी जानकारी मिल गई" in artisan.last_text
+    async with db() as session:
+        listing = await session.get(Listing, submission_id(reference))
+    assert listing is not None
+    assert (listing.material, listing.colour, listing.stock, listing.size) == (
+        "Clay", "Multicolour", 12, None
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("typed", ["१२००₹", "1200/-", "500 rupaye", "Rs. 300", "₹ 40"])
+def test_a_price_is_no_count_of_pieces_ready(typed: str) -> None:
+    with pytest.raises(Invalid) as refused:
+        listing_details.parse_stock(typed, None)
+    assert refused.value.key == "ls-err-stock-price"
+
+
+@pytest.mark.parametrize(
+    ("step", "typed", "ok"),
+    [("material", "50 rupaye", False), ("colour", "12", False), ("size", "300 रुपये", False),
+     ("size", "30 सेमी ऊँचा", True), ("material", "पीतल और लकड़ी", True)],
+)  # fmt: skip
+def test_words_answers_hold_words_not_a_price_or_a_bare_number(
+    step: str, typed: str, ok: bool
+) -> None:
+    if ok:
+        assert listing_details.parse(step, typed) == typed
+    else:
+        with pytest.raises(Invalid):
+            listing_details.parse(step, typed)
+
+
 async def test_listing_questions_survive_a_restart(
     fake: FakeTelegram,
     settings: Settings,

@@ -195,6 +195,10 @@ async def on_typed(turn: Turn, dialogue: Dialogue) -> None:
         if not text:
             raise Invalid("ls-err-type")
         value = svc.parse(step, text, sub.price_unit)
+        if step in listing_words.STEPS and listing_words.answers_the_other(
+            turn.services.crafts, step, str(value)
+        ):
+            raise Invalid(f"ls-err-{step}")
     except Invalid as bad:
         turn.note(bad.key)  # above the question asked again: one message
         await ask_open(turn, artisan)

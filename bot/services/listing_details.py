@@ -65,6 +65,8 @@ def parse_stock(text: str, unit: str | None) -> int:
     hain" is told how to answer."""
     if input_words.said(text, "none_ready"):
         return 0
+    if _a_price(text):  # "१२००₹" typed at the count: the price, not 1,200 ready
+        raise Invalid("ls-err-stock-price")
     if _word_without_number(text, "to_order"):
         raise Invalid("ls-err-to-order")
     if names_a_period(text):  # "roz 5", "2 hafte": how fast they make, not how many are ready
@@ -103,6 +105,13 @@ def parse_days(text: str) -> int:
     return days
 
 
+def _a_price(text: str) -> bool:
+    """Money: a rupee sign or word ("50 rupaye", "१२००₹"), the answer to another question."""
+    words = [w.strip(".,") for w in clean_text(text).lower().replace("₹", " ₹ ").split()]
+    said = "₹" in words or any(w.endswith("/-") for w in words)  # "1200/-"
+    return said or bool(set(words) & vocabulary().rupees)
+
+
 def _word_without_number(text: str, kind: str) -> bool:
     """A word of data/input_words.csv's `kind` ("turant", "order") in `text`, and no number."""
     return not any(ch.isdigit() for ch in text) and input_words.has_word(text, kind)
@@ -135,6 +144,8 @@ def parse_words(step: str, text: str) -> str:
     letters = sum(1 for ch in value if ch.isalnum())
     unanswered = any(input_words.said(value, kind) for kind in NO_ANSWER)
     if unanswered or _word_without_number(value, "to_order") or value.startswith("/"):
+        raise Invalid(f"ls-err-{step}")
+    if _a_price(value) or not any(ch.isalpha() for ch in value):  # "50 rupaye", "12": no words
         raise Invalid(f"ls-err-{step}")
     if letters < WORDS_MIN or len(value) > WORDS_MAX:
         raise Invalid(f"ls-err-{step}")

@@ -39,6 +39,14 @@ def value_of(crafts: CraftIndex, step: str, typed: str, locale: str) -> tuple[st
     return found, pairs.get(found, found) if locale == "hi" else found
 
 
+def answers_the_other(crafts: CraftIndex, step: str, typed: str) -> bool:
+    """A colour typed at the material question ("lal"), or a material at the colour's: a word
+    known to the other question only, kept as this one's answer before."""
+    other = STEPS[1 - STEPS.index(step)]
+    word = normalize(typed)
+    return word not in _tables(crafts, step)[0] and word in _tables(crafts, other)[0]
+
+
 @functools.lru_cache(maxsize=8)
 def _tables(crafts: CraftIndex, step: str) -> tuple[dict[str, str], dict[str, str]]:
     """Built once per craft index: normalized word -> English value, English value -> Hindi."""

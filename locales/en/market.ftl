@@ -72,3 +72,4 @@ rv-btn-hsn = 🏷 HSN code
 ls-set-not-approved = { $ref } is "{ $state }". Listing details are filled in for approved products only.
 ls-resume = A few questions about <b>{ $product }</b> are still open:
 ls-cancelled = OK, stopped. To answer the remaining questions, press /start.
+ls-err-stock-price = That looks like a price. How many are made and ready now? Type the count, e.g.: 12 — or press a button.
