@@ -512,9 +512,12 @@ async def test_first_product_starts_at_the_name_and_a_second_at_the_craft(
     first = await flow.start_new(session, artisan)
     assert first is not None and (first.step, first.first_step) == ("name", "name")
     artisan.name, artisan.phone, artisan.district = "सुनीता देवी", "+919876543210", "Gorakhpur"
+    first.step = "craft"  # the name, phone and district answered in it
     second = await flow.start_new(session, artisan)
     assert second is not None and (second.step, second.first_step) == ("craft", "craft")
     assert second.district == "Gorakhpur" and artisan.active_submission_id == second.id
+    assert await flow.start_new(session, artisan) is second  # nothing in it yet: reused
+    second.product_name = "Diya"
     artisan.craft = "Terracotta"  # a product sent before: its work is the next one's
     third = await flow.start_new(session, artisan)
     assert third is not None and (third.step, third.craft) == ("product_name", "Terracotta")
@@ -524,8 +527,10 @@ async def test_a_sixth_open_draft_is_refused(session: AsyncSession) -> None:
     artisan = Artisan(telegram_id=USER_ID, consent_at=utcnow())
     session.add(artisan)
     await session.flush()
-    for _ in range(reg.MAX_OPEN_DRAFTS):
-        assert await flow.start_new(session, artisan) is not None
+    for i in range(reg.MAX_OPEN_DRAFTS):
+        draft = await flow.start_new(session, artisan)
+        assert draft is not None
+        draft.product_name = f"product {i}"  # begun: a draft with nothing in it is reused
     kept = artisan.active_submission_id
     assert await flow.start_new(session, artisan) is None
     assert artisan.active_submission_id == kept

@@ -16,8 +16,13 @@ async def start_new(session: AsyncSession, artisan: Artisan) -> Submission | Non
     """Start a product; what the artisan told us before (name, phone, district, work) is reused:
     a second product typed at the work question shifted every later answer by one.
 
-    None when the artisan already has as many unfinished products as anyone may keep.
+    None when the artisan already has as many unfinished products as anyone may keep. A draft
+    just begun, with nothing in it yet, is the new product: "new product" tapped four times on
+    a slow network made four empty drafts, and the fifth tap hit the limit.
     """
+    begun = await _untouched(session, artisan)
+    if begun is not None:
+        return begun
     if await reg.open_drafts(session, artisan.id) >= reg.MAX_OPEN_DRAFTS:
         return None
     draft = Submission(artisan_id=artisan.id, state=State.DRAFT, district=artisan.district)
@@ -34,6 +39,16 @@ async def start_new(session: AsyncSession, artisan: Artisan) -> Submission | Non
     await session.flush()
     artisan.active_submission_id = draft.id
     return draft
+
+
+async def _untouched(session: AsyncSession, artisan: Artisan) -> Submission | None:
+    """The active draft if it is still at the question it began with, with nothing in it."""
+    sub = await active(session, artisan)
+    if sub is None or sub.state != State.DRAFT or sub.step != sub.first_step:
+        return None
+    if sub.product_name or sub.description or sub.price is not None or sub.voice_file_id:
+        return None
+    return None if await reg.photo_count(session, sub.id) else sub
 
 
 async def active(session: AsyncSession, artisan: Artisan) -> Submission | None:
