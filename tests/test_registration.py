@@ -402,6 +402,20 @@ async def test_back_button_returns_one_step_keeping_answers(
     assert row is not None and row.district == "Gorakhpur"
 
 
+async def test_change_pressed_on_a_sent_products_summary_says_how_to_change_it(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """It got "this button no longer works" and the menu, with no word on how to fix a
+    mistake noticed just after sending."""
+    artisan = fake.user()
+    await submit_product(artisan)
+    await artisan.press("✏️ कुछ बदलना है")
+    assert "जाँच के लिए भेजा जा चुका है" in artisan.last_text
+    assert "🙋 मदद" in artisan.buttons and not artisan.alerts
+    subs = await submissions_of(db, artisan.id)
+    assert [s.state for s in subs] == [State.PENDING]
+
+
 async def test_second_product_skips_what_the_artisan_already_told(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

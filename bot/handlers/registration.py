@@ -175,6 +175,10 @@ async def on_button(turn: Turn) -> None:
         return
     sub = await flow.active(turn.session, artisan)
     press = STEP_BUTTONS.get(verb)
+    if sub is None and verb in ("ed", "submit"):  # the summary of a product already sent
+        turn.answer()
+        await artisan_menu.show_menu(turn, artisan, "summary-already-sent")
+        return
     if sub is None or press is None:
         turn.answer("button-stale")
         if sub is None:
