@@ -440,6 +440,18 @@ async def test_another_questions_answer_is_not_stored_as_this_ones(
     )  # fmt: skip
 
 
+@pytest.mark.parametrize("typed", ["सब बिक गए", "sab bik gaye", "खत्म हो गए", "abhi koi nahi"])
+def test_sold_out_is_none_ready(typed: str) -> None:
+    assert listing_details.parse_stock(typed, None) == 0
+
+
+@pytest.mark.parametrize("typed", ["5-6", "10 se 12", "20 से 25", "100-120"])
+def test_a_range_of_ready_pieces_is_asked_as_one_count(typed: str) -> None:
+    with pytest.raises(Invalid) as refused:
+        listing_details.parse_stock(typed, None)
+    assert refused.value.key == "ls-err-stock-range"
+
+
 @pytest.mark.parametrize("typed", ["१२००₹", "1200/-", "500 rupaye", "Rs. 300", "₹ 40"])
 def test_a_price_is_no_count_of_pieces_ready(typed: str) -> None:
     with pytest.raises(Invalid) as refused:

@@ -71,7 +71,12 @@ def parse_stock(text: str, unit: str | None) -> int:
         raise Invalid("ls-err-to-order")
     if names_a_period(text):  # "roz 5", "2 hafte": how fast they make, not how many are ready
         raise Invalid("ls-err-stock-period")
-    count = parse_count(text, STOCK_MAX)
+    try:
+        count = parse_count(text, STOCK_MAX)
+    except Invalid:
+        if _is_range(text):  # "5-6", "10 se 12": ready ones can be counted, ask for one number
+            raise Invalid("ls-err-stock-range") from None
+        raise
     factor = counted_in(measure(text), unit)
     if factor is None:
         raise Invalid("ls-err-number")
@@ -117,7 +122,7 @@ def _word_without_number(text: str, kind: str) -> bool:
     return not any(ch.isdigit() for ch in text) and input_words.has_word(text, kind)
 
 
-def _range_end(text: str) -> int:
+def _range_end(text: str, limit: int = SHIP_MAX) -> int:
     """The larger of two counts joined by one range word of data/amount_words.csv, else Invalid."""
     ranges = vocabulary().ranges
     marks = sorted((w for w in ranges if not any(c.isalnum() for c in w)), key=len, reverse=True)
@@ -129,11 +134,19 @@ def _range_end(text: str) -> int:
     if len(cuts) != 1:
         raise Invalid("ls-err-number")
     cut = cuts[0]
-    low = parse_count(" ".join(tokens[:cut]), SHIP_MAX)
-    high = parse_count(" ".join(tokens[cut + 1 :]), SHIP_MAX)
+    low = parse_count(" ".join(tokens[:cut]), limit)
+    high = parse_count(" ".join(tokens[cut + 1 :]), limit)
     if low >= high:  # "3-2", "5 se 5": not a range anyone writes
         raise Invalid("ls-err-number")
     return high
+
+
+def _is_range(text: str) -> bool:
+    try:
+        _range_end(text, STOCK_MAX)
+    except Invalid:
+        return False
+    return True
 
 
 def parse_words(step: str, text: str) -> str:
