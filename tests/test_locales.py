@@ -54,7 +54,7 @@ RUNTIME_KEY_VALUES: dict[str, Iterable[object]] = {
     "rv-btn-reason-": {code for reasons in REASONS.values() for code in reasons},
     "staff-role-": Role,
     "cmd-": (*ARTISAN_COMMANDS, *REVIEWER_COMMANDS, *ADMIN_COMMANDS),
-    "ls-ask-": ("material", "colour"),  # the other steps' prompts are built with arguments
+    "ls-ask-": ("material", "colour", "material-typed", "colour-typed"),  # the others: whole keys
     "ls-echo-": (*listing.STEPS[:-1], "size"),
     "ls-err-": ("material", "colour", "size"),  # the questions answered in words
     "caption-taken-": CAPTION_STEPS,

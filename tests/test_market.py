@@ -8,6 +8,7 @@ import json
 from argparse import Namespace
 from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,8 @@ from bot.config import Settings
 from bot.context import BotApp, BotContext, services_of
 from bot.handlers.catalogue import photo_worker
 from bot.handlers.listing_details import check_stock
+from bot.handlers.listing_questions import question
+from bot.i18n import Translator
 from bot.services import listing_details
 from bot.services.crafts import CraftIndex
 from bot.services.districts import DistrictIndex
@@ -438,6 +441,16 @@ async def test_another_questions_answer_is_not_stored_as_this_ones(
     assert (listing.material, listing.colour, listing.stock, listing.size) == (
         "Clay", "Multicolour", 12, None
     )  # fmt: skip
+
+
+@pytest.mark.parametrize("step", ["material", "colour"])
+def test_a_craft_without_options_is_asked_to_type_not_to_press(step: str) -> None:
+    craft = CraftIndex.load(DATA / "crafts.csv").get("Jaggery")
+    assert craft is not None and not craft.colours("hi") and not craft.materials("hi")
+    sub = Submission(id=1, product_name="गुड़")
+    text, markup = question(partial(Translator(), "hi"), "hi", Listing(step=step), sub, craft)
+    assert "बटन" not in text and "लिखें" in text and "जैसे: मिट्टी" not in text
+    assert markup is not None and markup.inline_keyboard == ()
 
 
 @pytest.mark.parametrize("typed", ["सब बिक गए", "sab bik gaye", "खत्म हो गए", "abhi koi nahi"])

@@ -45,7 +45,8 @@ def question(
             options = craft.materials(locale) if step == "material" else craft.colours(locale)
         verb = "m" if step == "material" else "c"
         buttons = [b(name, f"ls:{verb}:{sid}:{i}") for i, name in enumerate(options[:6])]
-        return t(f"ls-ask-{step}", product=product), kb.inline(*kb.rows(buttons))
+        key = f"ls-ask-{step}" if buttons else f"ls-ask-{step}-typed"  # a craft without options
+        return t(key, product=product), kb.inline(*kb.rows(buttons))
     if step in ("stock", svc.RESTOCK):
         verb = "q" if step == "stock" else "k"
         buttons = [b(str(n), f"ls:{verb}:{sid}:{n}") for n in svc.STOCK_BUTTONS]

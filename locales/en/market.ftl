@@ -3,9 +3,11 @@
 ## The artisan: questions after approval
 ls-intro =
     A few quick questions about <b>{ $product }</b> for selling online.
-    Answer with the buttons.
+    Press a button, type or send a 🎤 voice note.
 ls-ask-material = What is it made of? Press a button, type (e.g.: clay), or send a 🎤 voice note.
 ls-ask-colour = What colour is it? Press a button, type (e.g.: red), or send a 🎤 voice note.
+ls-ask-material-typed = What is it made of? Type it, or send a 🎤 voice note.
+ls-ask-colour-typed = What colour is it? Type it, or send a 🎤 voice note.
 ls-ask-stock = How many { $unit } are ready now? Press a button or type a number, e.g.: 12
 ls-ask-ship = After an order comes in, how many days to send it?
 ls-days = { $days ->

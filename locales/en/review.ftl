@@ -3,7 +3,7 @@
 
 ## The artisan hears the outcome
 notify-approved =
-    ✅ Good news! Your product <b>{ $product }</b> ({ $ref }) is approved ✅
+    Good news! Your product <b>{ $product }</b> ({ $ref }) is approved ✅
     The District Industries Centre will now put it on sale online. I'll tell you here when it is.
 notify-changes =
     ✏️ Your product <b>{ $product }</b> ({ $ref }) needs a small change.

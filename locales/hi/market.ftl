@@ -4,9 +4,11 @@
 ## The artisan: questions after approval
 ls-intro =
     ऑनलाइन बिक्री के लिए <b>{ $product }</b> के बारे में कुछ छोटे सवाल।
-    बटन दबाकर जवाब दें।
+    बटन दबाएँ, लिखें या 🎤 बोलें।
 ls-ask-material = यह किस चीज़ से बना है? बटन दबाएँ, या लिखें (जैसे: मिट्टी), या 🎤 बोलें।
 ls-ask-colour = इसका रंग क्या है? बटन दबाएँ, या लिखें (जैसे: लाल), या 🎤 बोलें।
+ls-ask-material-typed = यह किस चीज़ से बना है? लिखें, या 🎤 बोलें।
+ls-ask-colour-typed = इसका रंग क्या है? लिखें, या 🎤 बोलें।
 ls-ask-stock = अभी कितने { $unit } तैयार हैं? बटन दबाएँ या गिनती लिखें, जैसे: 12
 ls-ask-ship = ऑर्डर आने के बाद भेजने में कितने दिन लगेंगे?
 ls-days = { $days } दिन
@@ -17,7 +19,7 @@ ls-echo-material = किस चीज़ से बना: { $value } ✅
 ls-echo-colour = रंग: { $value } ✅
 ls-echo-stock = तैयार: { $value } { $unit } ✅
 ls-echo-ship = भेजने में: { $value } दिन ✅
-ls-echo-size = नाप/वज़न: { $value } ✅
+ls-echo-size = नाप या वज़न: { $value } ✅
 ls-done =
     धन्यवाद! <b>{ $product }</b> की पूरी जानकारी मिल गई ✅
     हर महीने मैं पूछूँगा कि कितने { $unit } तैयार हैं।
