@@ -623,6 +623,30 @@ async def test_listing_questions_come_back_after_help_cancel_and_start(
     assert listing is not None and (listing.material, listing.colour) == ("Clay", "Red")
 
 
+async def test_artisan_changes_a_listing_answer_after_the_thanks(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """A wrong answer stayed in the catalogue: the questions had no way back."""
+    artisan = fake.user(language_code="hi")
+    reference = await approve_and_wait(fake, artisan)
+    await answer_questions(artisan)
+    await artisan.press("✏️ जवाब बदलें")
+    assert "किस चीज़ से बना है" in artisan.last_text
+    await artisan.press("टेराकोटा")
+    await artisan.send("लाल")
+    await artisan.send("8")
+    await artisan.press("7 दिन")
+    await artisan.send("40 सेमी ऊँचा")
+    assert "पूरी जानकारी मिल गई" in artisan.last_text
+    async with db() as session:
+        listing = await session.get(Listing, submission_id(reference))
+    assert listing is not None and listing.step is None
+    assert (listing.material, listing.colour, listing.stock, listing.ship_days) == (
+        "Terracotta", "Red", 8, 7
+    )  # fmt: skip
+    assert listing.size == "40 सेमी ऊँचा"
+
+
 async def test_artisan_answers_monthly_stock_check_and_pauses_listing(
     fake: FakeTelegram, bot: BotApp, db: Sessions, tmp_path: Path
 ) -> None:
@@ -632,10 +656,15 @@ async def test_artisan_answers_monthly_stock_check_and_pauses_listing(
     await check_stock(BotContext(bot))
     assert "अभी कितने नग तैयार हैं?" in artisan.last_text
     assert "⏸ बंद करें" in artisan.buttons
-    await artisan.press("20")
+    await artisan.send("20")  # typed: the check's buttons stay under it
     _code, document = await ondc(bot, tmp_path / "one")
     assert only_item(document)[1]["quantity"]["available"]["count"] == "20"
 
+    old_check = next(m for m in reversed(artisan.visible) if "⏸ बंद करें" in m.buttons)
+    await artisan.press("⏸ बंद करें", message=old_check)  # answered already: still pauses
+    assert "बिक्री अभी बंद" in artisan.last_text
+    await artisan.press("▶️ फिर शुरू करें")
+    await artisan.press("20")
     await month_passes(db, reference)
     await check_stock(BotContext(bot))
     await artisan.send("बंद कर दो")  # typed, as the button

@@ -87,9 +87,10 @@ async def _answered(
     else:
         listing.step = svc.next_step(craft_of(turn.services, sub), step)
         if listing.step is None:
+            change = kb.inline([kb.button(turn.t("ls-btn-change"), f"ls:e:{sub.id}")])
             turn.say(
                 "ls-done",
-                None,
+                change,
                 product=sub.product_name or "",
                 **kb.measure(turn.t, sub.price_unit),
             )
@@ -107,7 +108,11 @@ async def on_button(turn: Turn) -> None:
     sid = (number(parts[2]) if len(parts) > 2 else None) or 0
     arg = parts[3] if len(parts) > 3 else ""
     found = await svc.owned(turn.session, turn.artisan, sid)
-    if found is None or turn.artisan is None or (verb not in VERB_STEPS and verb != "r"):
+    if (
+        found is None
+        or turn.artisan is None
+        or (verb not in VERB_STEPS and verb not in ("r", "e"))
+    ):
         turn.answer("button-stale", alert=True)
         return
     artisan, (listing, sub) = turn.artisan, found
@@ -117,15 +122,21 @@ async def on_button(turn: Turn) -> None:
         listing.step = svc.RESTOCK
         await ask_open(turn, artisan)
         return
+    if verb == "e":  # an answer to change: the questions again, each answer kept until given
+        turn.answer()
+        turn.drop_buttons()
+        listing.step = svc.next_step(craft_of(turn.services, sub), None)
+        await ask_open(turn, artisan)
+        return
+    if verb == "p":  # off sale: from any monthly check, answered or not
+        turn.answer()
+        turn.drop_buttons()
+        await _pause(turn, artisan, listing, sub)
+        return
     step = VERB_STEPS[verb]
     if listing.step != step:
         turn.answer("button-stale")
         await ask_open(turn, artisan)
-        return
-    if verb == "p":
-        turn.answer()
-        turn.drop_buttons()
-        await _pause(turn, artisan, listing, sub)
         return
     value, shown = _button_value(turn, verb, arg, craft_of(turn.services, sub))
     if value is None and verb != "z":

@@ -76,3 +76,4 @@ ls-resume = A few questions about <b>{ $product }</b> are still open:
 ls-cancelled = OK, stopped. To answer the remaining questions, press /start.
 ls-err-stock-price = That looks like a price. How many are made and ready now? Type the count, e.g.: 12 — or press a button.
 ls-err-stock-range = How many exactly are made and ready now? Type one count, e.g.: 5 — or press a button.
+ls-btn-change = ✏️ Change answers
