@@ -46,6 +46,8 @@ async def test_artisan_voice_question_reaches_reviewer_and_answer_survives_resta
         assert "जवाब भेज दिया" in reviewer.last_text
         assert "कल दफ़्तर आइए" in artisan.last_text
         assert "ज़िला उद्योग केंद्र से जवाब" in artisan.last_text
+        await artisan.press("▶️ आगे बढ़ें")  # back to the question they were at
+        assert "सामान" in artisan.last_text and "नाम" in artisan.last_text
         async with services_of(app).sessions() as session:
             thread = (await session.scalars(select(HelpMessage).order_by(HelpMessage.id))).all()
     assert [(m.staff_id, m.voice_file_id is not None) for m in thread] == [

@@ -196,7 +196,10 @@ async def on_reply(turn: Turn, dialogue: Dialogue) -> None:
     services = turn.services
     locale = services.t.resolve_locale(artisan.locale)
     text = services.t(locale, "help-answer", text=msg.text)
-    markup = kb.inline([kb.button(services.t(locale, "btn-help"), "hp:ask")])
+    # "▶️ Go on": back to the question they were at ("ok" typed to the answer met the price
+    # question's "write one number", with no word of which question it was).
+    go_on = kb.button(services.t(locale, "btn-continue"), "reg:go")
+    markup = kb.inline([go_on], [kb.button(services.t(locale, "btn-help"), "hp:ask")])
     turn.send_text(text, markup, chat_id=artisan.telegram_id)
     turn.say("help-reply-sent")
 
