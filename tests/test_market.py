@@ -29,7 +29,13 @@ from bot.services.ondc import Builder, Row
 from bot.services.validation import Invalid
 from bot.storage.models import Artisan, Dialogue, Listing, State, Submission, format_reference
 from fake_telegram import FakeTelegram, FakeUser
-from tests.support.factories import add_scoped_reviewer, approved_product, submission_id, waiting
+from tests.support.factories import (
+    add_scoped_reviewer,
+    approved_product,
+    submission_id,
+    submissions_of,
+    waiting,
+)
 from tests.support.journey import english, submit_product, to_district, to_price
 from tests.support.world import ADMIN_ID, REVIEWER_ID, Sessions
 
@@ -574,6 +580,29 @@ async def test_a_stock_check_arriving_mid_registration_takes_the_typed_count(
         assert listing is not None and listing.stock == 15
         subs = (await session.scalars(select(Submission).order_by(Submission.id))).all()
     assert subs[-1].price == 900
+
+
+async def test_a_price_typed_at_an_approval_s_question_is_the_new_product_s_price(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """Approval came while the artisan was at a second product's price: "50 rupaye" went into
+    the first product's listing as its material."""
+    artisan = fake.user(language_code="hi")
+    reference = await submit_product(artisan)
+    await artisan.send("/start")
+    await artisan.press("➕ नया सामान")
+    await artisan.send("मिट्टी का दीया")
+    await artisan.send("हाथ से बना मिट्टी का दीया, भट्टी में पका।")
+    assert "दाम" in artisan.last_text
+    await approve(fake, reference)
+    assert "किस चीज़ से बना है" in artisan.last_text
+    await artisan.send("50 rupaye")
+    assert "₹50" in artisan.last_text
+    subs = await submissions_of(db, artisan.id)
+    assert subs[-1].price == 50
+    async with db() as session:
+        listing = await session.get(Listing, submission_id(reference))
+    assert listing is not None and listing.material is None and listing.step == "material"
 
 
 async def test_a_pressed_listing_answer_takes_its_buttons_away(

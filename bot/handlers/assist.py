@@ -118,9 +118,7 @@ async def offer_link(turn: Turn, artisan: Artisan, shared: str) -> None:
         return
     names = [t.name or turn.t("value-missing") for t in targets]
     made: dict[int, str] = {}
-    if len({n.lower() for n in names}) < len(
-        names
-    ):  # one name twice in a family: told apart by their products
+    if len({n.lower() for n in names}) < len(names):  # one name twice: told apart by products
         made = await svc.products_of(turn.session, [t.id for t in targets])
     labels = []
     for i, target in enumerate(targets):

@@ -211,6 +211,9 @@ async def on_typed(turn: Turn, dialogue: Dialogue) -> None:
         ):
             raise Invalid(f"ls-err-{step}")
     except Invalid as bad:
+        if _registration(turn) is not None:  # "50 rupaye": the new product's price, asked too
+            await registration.on_input(turn)
+            return
         turn.note(bad.key)  # above the question asked again: one message
         await ask_open(turn, artisan)
         return

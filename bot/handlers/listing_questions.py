@@ -17,7 +17,7 @@ from bot.handlers.base import Turn
 from bot.services import listing_details as svc
 from bot.services.crafts import Craft
 from bot.services.dialogues import close_dialogue
-from bot.storage.models import Artisan, Dialogue, Listing, Submission
+from bot.storage.models import Artisan, Dialogue, Listing, Submission, utcnow
 
 DIALOGUE = "ls:ask"
 T = Callable[..., str]
@@ -84,6 +84,7 @@ async def ask_open(turn: Turn, artisan: Artisan, intro: str | None = None) -> bo
         return False
     listing, sub = found
     await keep_dialogue(session, chat)
+    listing.updated_at = utcnow()  # asked last: a typed answer is this question's (on_typed)
     t, locale = artisan_t(services, artisan)
     text, markup = question(t, locale, listing, sub, craft_of(services, sub))
     if intro is not None:
