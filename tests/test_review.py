@@ -170,7 +170,13 @@ async def test_reason_typed_under_the_reason_buttons_is_taken_and_stray_text_goe
     await reviewer.press("सुधार चाहिए")
     await reviewer.send("गलत दब गया")  # typed under the buttons: shown back, nothing sent yet
     assert "यह कारण कारीगर को भेजें?" in reviewer.last_text
+    first_check = reviewer.last
     await reviewer.send("नीचे की तरफ़ की फ़ोटो भी भेजें")  # typed again: this one
+    assert (await submission(db, sub_id)).state == State.IN_REVIEW
+    # The first check's button would have sent the second text under the first one's quote.
+    await reviewer.press("✅ यह कारण भेजें", message=first_check, expect=0)
+    await fake.wait_for(lambda: bool(reviewer.alerts))
+    assert "पहले लिखा कारण है" in reviewer.alerts[-1]
     assert (await submission(db, sub_id)).state == State.IN_REVIEW
     await reviewer.press("✅ यह कारण भेजें", expect=2)  # decided, and the check loses its button
     assert "नीचे की तरफ़ की फ़ोटो भी भेजें" in artisan.last_text

@@ -178,6 +178,12 @@ async def send_typed_reason(turn: Turn, view: StaffView, submission_id: int) -> 
         or code not in CODES
     ):
         return refuse(turn, "button-stale")
+    query = turn.update.callback_query
+    shown = (
+        query.message.text if query is not None and isinstance(query.message, Message) else None
+    )
+    if shown is None or f"“{typed}”" not in shown:  # under an earlier text: it would send this
+        return refuse(turn, "rv-reason-older")
     await turn.session.delete(dialogue)
     await turn.session.flush()
     await decide(turn, view, submission_id, CODES[code], reason=typed)

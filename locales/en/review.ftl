@@ -115,6 +115,7 @@ rv-btn-reason-own = ✏️ Write a reason
 rv-type-reason = { $ref }: type the reason and send it — the artisan will read exactly this. /cancel to stop.
 rv-reason-check = { $ref }: send this reason to the artisan? “{ $reason }” — press below to send it, or type it again.
 rv-btn-reason-send = ✅ Send this reason
+rv-reason-older = That is an earlier reason; it was not sent. Press the button under the latest message, or type the reason again.
 rv-reason-length = Please write a reason of { $min } to { $max } characters.
 rv-done-approved = ✅ { $ref } approved. The artisan has been told.
 rv-done-changes = ✏️ { $ref } sent back for changes. Reason: { $reason }
