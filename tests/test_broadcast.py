@@ -143,6 +143,33 @@ async def test_admin_sends_a_photo_with_caption_as_the_notice(
         assert (got.kind, got.file_id, got.plain) == ("photo", preview.file_id, NOTICE_PLAIN)
 
 
+async def test_a_photo_sent_without_text_is_asked_for_its_text(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """A photo without a caption went straight to the audience; the text typed next got
+    "use the buttons" and every artisan got a photo with no words."""
+    ids = await seed(db, fake, 2)
+    admin = fake.user(ADMIN_ID)
+    await admin.send("/broadcast")
+    await admin.send_photo()
+    assert "सूचना लिखकर भेजें" in admin.last_text and "सभी कारीगर" not in admin.buttons
+    await admin.press(data="bc:all", expect=0)  # an older screen's button: stale here
+    await admin.send(NOTICE_PLAIN)
+    await admin.press("सभी कारीगर", expect=2)
+    preview = admin.messages[-2]
+    assert preview.kind == "photo" and preview.plain == NOTICE_PLAIN
+    await send_and_finish(admin, db)
+    for i in ids:
+        got = fake.users[i].last
+        assert (got.kind, got.plain) == ("photo", NOTICE_PLAIN)
+
+    await admin.send("/broadcast")  # a poster that says it all: the photo alone, on purpose
+    await admin.send_photo()
+    await admin.press("➡️ सिर्फ़ फ़ोटो भेजें")
+    await admin.press("सभी कारीगर", expect=2)
+    assert admin.messages[-2].kind == "photo" and admin.messages[-2].plain == ""
+
+
 async def test_a_photo_notice_with_a_caption_telegram_would_refuse_is_refused_at_once(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

@@ -93,12 +93,27 @@ async def on_input(turn: Turn, dialogue: Dialogue) -> None:
         if msg.photo:
             caption = (msg.caption_html or "").replace("\x00", "")
             payload.update(photo=msg.photo[-1].file_id, text=caption or None)
+            if not caption:  # a notice with no words would reach every artisan: ask for them
+                _set(dialogue, payload, step="caption")
+                no_text = button(turn.t("bc-btn-no-caption"), "bc:nc")
+                turn.say("bc-ask-caption", inline([no_text]))
+                return
         elif msg.text and not msg.text.startswith("/"):
             payload.update(photo=None, text=msg.text_html.replace("\x00", ""))
         else:
             turn.say("bc-message-unsupported")
             return
         await _show_audience(turn, dialogue, payload)
+    elif step == "caption" and msg.text and not msg.text.startswith("/"):  # under the photo
+        if len(msg.text) > CAPTION_MAX:
+            turn.say("bc-caption-too-long", max=CAPTION_MAX, count=len(msg.text))
+            return
+        payload.update(text=msg.text_html.replace("\x00", ""))
+        await _show_audience(turn, dialogue, payload)
+    elif step == "caption" and msg.photo:  # another photo: the first one was not the notice's
+        payload.update(step="message")
+        _set(dialogue, payload)
+        await on_input(turn, dialogue)
     elif step == "districts" and msg.text:
         await _districts_typed(turn, dialogue, payload, msg.text)
     elif step == "crafts" and msg.text:
@@ -117,12 +132,15 @@ async def on_button(turn: Turn, verb: str, arg: str) -> None:
         return
     dialogue = turn.dialogue
     payload = dict(dialogue.payload) if dialogue is not None and dialogue.kind == KIND else {}
-    if dialogue is None or payload.get("step") in (None, "message"):
+    step = payload.get("step")
+    if dialogue is None or step in (None, "message") or (step == "caption") != (verb == "nc"):
         turn.answer("button-stale")
         return
     turn.answer()
     audience = Audience.from_json(payload.get("audience"))
-    if verb == "x":
+    if verb == "nc":  # "without text": the photo alone is the notice
+        await _show_audience(turn, dialogue, payload)
+    elif verb == "x":
         await turn.session.delete(dialogue)
         turn.say("bc-compose-cancelled")
     elif verb == "d":

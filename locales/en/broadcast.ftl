@@ -5,6 +5,8 @@ bc-ask-message =
     Send the notice for artisans as a text message — or as a photo with the text in its caption.
     Press /cancel to stop.
 bc-message-unsupported = A notice can only be a text message or a photo with a caption. Please send it again.
+bc-ask-caption = Photo received. Now type the notice to go with it — or press below to send the photo alone.
+bc-btn-no-caption = ➡️ Photo alone
 bc-caption-too-long = The text under the photo is too long: { $count } characters, and Telegram sends at most { $max }. Shorten it and send again, or send the whole text without the photo.
 bc-audience =
     <b>Who should receive this notice?</b>
