@@ -48,6 +48,15 @@ async def test_admin_adds_scoped_reviewer_who_reviews_only_that_district(
     await newcomer.send("/review next", expect=2)
     assert reference(varanasi) in newcomer.last_text
 
+    # Given again, the list replaces the old one: said as a change, to both, not as a welcome.
+    await admin.send(f"/addreviewer {NEW_ID} lucknow")
+    assert "was already a reviewer" in admin.last_text
+    assert "before: Varanasi; now: Lucknow" in admin.last_text
+    told = newcomer.last_text  # in the language they now read, with the claim they lost
+    assert "districts you review have changed" in told and reference(varanasi) in told
+    row = await staff_row(db, NEW_ID, "reviewer")
+    assert row is not None and row.districts == ["Lucknow"]
+
 
 async def test_admin_removes_reviewer_whose_claim_returns_and_access_ends(
     fake: FakeTelegram, bot: BotApp, db: Sessions

@@ -113,9 +113,17 @@ async def on_addreviewer(turn: Turn) -> None:
         unknown_districts(turn, unknown)
         return
     change = await svc.grant(turn.session, target, Role.REVIEWER, districts, by=turn.user_id)
-    released = await _after_change(turn, change, "staff-you-are-reviewer")
+    before = change.previous
+    again = before is not None  # already a reviewer: the list is replaced, said as a change
+    notice = "staff-your-districts-changed" if again else "staff-you-are-reviewer"
+    released = await _after_change(turn, change, notice)
     who = await _who(turn, target)
     where = _districts_text(turn, districts)
+    if again:
+        was = _districts_text(turn, before or [])
+        _say_with_released(turn, "staff-reviewer-districts", released, **who, districts=where,
+                           before=was)  # fmt: skip
+        return
     _say_with_released(turn, "staff-reviewer-added", released, **who, districts=where)
 
 

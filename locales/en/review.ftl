@@ -143,6 +143,7 @@ staff-usage-removereviewer = Write: /removereviewer id
 staff-usage-addadmin = Write: /addadmin id — Telegram id: that person sends /queue to the bot, and the bot tells them their id.
 staff-unknown-district = District "{ $text }" not found. Write the district's full name; separate several with commas.
 staff-reviewer-added = ✅ <code>{ $id }</code> { $name } is now a reviewer — districts: { $districts }
+staff-reviewer-districts = ✅ <code>{ $id }</code> { $name } was already a reviewer: their districts changed — before: { $before }; now: { $districts }. To add a district, list all of them at once.
 staff-reviewer-removed = ✅ <code>{ $id }</code> { $name } is no longer a reviewer. { $count ->
         [0] They had no open submissions.
         [one] Their open submission went back to the queue.
@@ -157,6 +158,7 @@ staff-role-admin = admin
 staff-role-reviewer = reviewer
 staff-from-settings = (from settings)
 staff-you-are-reviewer = 🙏 You are now a reviewer of ODOP submissions. See the queue with /queue; /help lists every command.
+staff-your-districts-changed = The districts you review have changed. See your queue with /queue.
 staff-you-are-admin = 🙏 You are now an admin of the ODOP bot. /help lists every command.
 staff-you-were-removed = You are no longer a reviewer. Thank you!
 staff-released-you = { $count ->

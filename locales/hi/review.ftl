@@ -140,7 +140,11 @@ staff-usage-removereviewer = लिखें: /removereviewer id
 staff-usage-addadmin = लिखें: /addadmin id — Telegram id: वह व्यक्ति बॉट को /queue भेजे, बॉट उसे उसका id बता देगा।
 staff-unknown-district = "{ $text }" ज़िला नहीं मिला। ज़िले का पूरा नाम लिखें, कई ज़िले कॉमा से अलग करें।
 staff-reviewer-added = ✅ <code>{ $id }</code> { $name } अब जाँचकर्ता हैं — ज़िले: { $districts }
-staff-reviewer-removed = ✅ <code>{ $id }</code> { $name } अब जाँचकर्ता नहीं हैं। उनके { $count } खुले आवेदन कतार में लौटे।
+staff-reviewer-districts = ✅ <code>{ $id }</code> { $name } पहले से जाँचकर्ता थे: उनके ज़िले बदले — पहले: { $before }; अब: { $districts }। ज़िला जोड़ना हो तो सारे ज़िले एक साथ लिखें।
+staff-reviewer-removed = ✅ <code>{ $id }</code> { $name } अब जाँचकर्ता नहीं हैं। { $count ->
+        [0] उनके पास कोई खुला आवेदन नहीं था।
+       *[other] उनके { $count } खुले आवेदन कतार में लौटे।
+    }
 staff-not-reviewer = <code>{ $id }</code> { $name } जाँचकर्ता नहीं हैं।
 staff-from-settings-only = <code>{ $id }</code> { $name } REVIEWER_IDS सेटिंग से जाँचकर्ता हैं — उन्हें वहीं से हटाएँ।
 staff-admin-added = ✅ <code>{ $id }</code> { $name } अब एडमिन हैं।
@@ -150,6 +154,7 @@ staff-role-admin = एडमिन
 staff-role-reviewer = जाँचकर्ता
 staff-from-settings = (सेटिंग से)
 staff-you-are-reviewer = 🙏 अब आप ODOP आवेदनों के जाँचकर्ता हैं। /queue से कतार देखें, /help में सारे आदेश हैं।
+staff-your-districts-changed = आपके जाँच वाले ज़िले बदल गए हैं। /queue से अपनी कतार देखें।
 staff-you-are-admin = 🙏 अब आप ODOP बॉट के एडमिन हैं। /help में सारे आदेश हैं।
 staff-you-were-removed = अब आप जाँचकर्ता नहीं हैं। धन्यवाद!
 staff-released-you = आपके पास खुले { $count } आवेदन अब आपके हाथ में नहीं रहे, वे कतार में लौट गए: { $refs }
