@@ -153,6 +153,10 @@ async def test_reviewer_types_own_reason_which_artisan_reads_verbatim(
     assert "type the reason" in reviewer.last_text
     await reviewer.send("no")
     assert "3 to 500" in reviewer.last_text
+    await reviewer.send("/cancel")  # not /start, the artisans' sign-up: the card is still open
+    assert "The card is still yours" in reviewer.last_text
+    assert (await submission(db, sub_id)).state == State.IN_REVIEW
+    await reviewer.press("Write a reason")
     await reviewer.send("Machine-made <copy> of a Moradabad brass item")
     assert "Machine-made <copy> of a Moradabad brass item" in artisan.last_text
     events_ = await events(db, sub_id)

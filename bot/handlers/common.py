@@ -18,12 +18,12 @@ from telegram.ext import (
 
 from bot.context import BotContext
 from bot.flood import FloodGuard
-from bot.handlers import artisan_menu, keyboards, listing_questions, steps
+from bot.handlers import artisan_menu, keyboards, listing_questions, review_decide, steps
 from bot.handlers.base import Turn, handler
 from bot.i18n import SUPPORTED
 from bot.menus import publish_staff_menu
 from bot.outbox import unit_of_work
-from bot.services import field_helpers, flow
+from bot.services import field_helpers, flow, help_desk
 from bot.services.dialogues import close_dialogue
 from bot.storage.models import Artisan
 from bot.storage.queries import stored_locale
@@ -102,7 +102,12 @@ async def on_language_chosen(turn: Turn) -> None:
 
 
 # What /cancel says for the dialogue it closed: how to go on from there.
-CANCELLED = {field_helpers.ASSIST: "fh-cancelled", listing_questions.DIALOGUE: "ls-cancelled"}
+CANCELLED = {
+    field_helpers.ASSIST: "fh-cancelled",
+    listing_questions.DIALOGUE: "ls-cancelled",
+    help_desk.ASK: "cancel-saved",  # an artisan's question not sent: their answers wait
+    review_decide.REASON_DIALOGUE: "rv-reason-cancelled",  # the card is still theirs
+}
 
 
 @handler

@@ -42,7 +42,7 @@ help-admin =
     /addhelper id [districts] — add a field helper
     /removehelper id — remove a field helper
     /stock — products whose stock is unknown
-cancel-done = OK, stopped. Press /start to go on.
+cancel-done = OK, stopped.
 cancel-saved = OK, stopped. Your answers are saved. Press /start to continue.
 cancel-nothing = Nothing is in progress. Press /start to begin.
 button-stale = This button is no longer active. Please continue from the newest message.

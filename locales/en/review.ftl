@@ -116,6 +116,7 @@ rv-type-reason = { $ref }: type the reason and send it — the artisan will read
 rv-reason-check = { $ref }: send this reason to the artisan? “{ $reason }” — press below to send it, or type it again.
 rv-btn-reason-send = ✅ Send this reason
 rv-reason-older = That is an earlier reason; it was not sent. Press the button under the latest message, or type the reason again.
+rv-reason-cancelled = OK, no reason sent. The card is still yours — choose a reason above, or approve it.
 rv-reason-length = Please write a reason of { $min } to { $max } characters.
 rv-done-approved = ✅ { $ref } approved. The artisan has been told.
 rv-done-changes = ✏️ { $ref } sent back for changes. Reason: { $reason }
