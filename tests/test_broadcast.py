@@ -251,4 +251,4 @@ async def test_reviewer_cannot_broadcast_and_is_told_so(fake: FakeTelegram, bot:
     reviewer = fake.user(REVIEWER_ID)
     for command in ("/broadcast", "/broadcasts", "/cancelbroadcast 1"):
         await reviewer.send(command)
-        assert "केवल एडमिन" in reviewer.last_text
+        assert "सिर्फ़ एडमिन" in reviewer.last_text

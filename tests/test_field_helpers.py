@@ -43,7 +43,7 @@ async def fill_for(helper: FakeUser, name: str, phone: str, product: str = "ट�
     await helper.send("/newartisan")
     assert "पढ़कर सुनाएँ" in helper.last_text
     await helper.press("कारीगर ने हाँ कहा")
-    assert "सहायक: नया कारीगर के लिए" in helper.last_text
+    assert "सहायक: नए कारीगर के लिए" in helper.last_text
     assert helper.buttons == ["🙋 मदद"]  # no "👤 <the helper's own name>" to tap
     await helper.send(name)
     assert f"सहायक: {name} के लिए" in helper.last_text

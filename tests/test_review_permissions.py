@@ -21,7 +21,7 @@ from tests.support.journey import choose_language
 from tests.support.world import REVIEWER_ID, SCOPED_ID, Sessions
 
 NOT_STAFF = "only for district officials"
-ADMIN_ONLY = "only for admins"
+ADMIN_ONLY = "for admins only"
 OUT = "is not in your districts"
 STALE = "no longer active"
 NOT_HELD = "not in your hands"

@@ -95,7 +95,7 @@ async def test_admin_grants_admin_who_can_then_manage_staff(
     admin = fake.user(ADMIN_ID, language_code="en")
     newcomer = fake.user(NEW_ID, language_code="hi")
     await newcomer.send("/staff")
-    assert "केवल एडमिन" in newcomer.last_text
+    assert "सिर्फ़ एडमिन" in newcomer.last_text
     await admin.send(f"/addadmin {NEW_ID}")
     assert "is now an admin" in admin.last_text
     assert "addreviewer" in menu_of(fake, NEW_ID) and "queue" in menu_of(fake, NEW_ID)

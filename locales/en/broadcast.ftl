@@ -1,5 +1,5 @@
 # Admin broadcasts and artisans' notice settings. Every key here exists in locales/hi too.
-bc-admins-only = Only admins can do this.
+bc-admins-only = This command is for admins only.
 bc-ask-message =
     <b>New notice</b>
     Send the notice for artisans as a text message — or as a photo with the text in its caption.

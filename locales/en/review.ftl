@@ -28,7 +28,7 @@ reason-reviewer-removed = reviewer removed, back in the queue
 
 ## Reviewers: refusals
 rv-not-staff = Sorry, this command is only for district officials (reviewers). If you are one, send your admin your Telegram id: { $id }. For your own products press /start.
-rv-not-admin = Sorry, this command is only for admins.
+rv-not-admin = This command is for admins only.
 rv-still-yours = { $ref } is still open with you — decide on it before the next one opens.
 rv-not-found = { $ref } was not found.
 rv-out-of-scope = { $ref } is not in your districts.

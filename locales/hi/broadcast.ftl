@@ -1,5 +1,5 @@
 # Admin broadcasts and artisans' notice settings. Hindi is the source language.
-bc-admins-only = यह काम केवल एडमिन कर सकते हैं।
+bc-admins-only = यह आदेश सिर्फ़ एडमिन के लिए है।
 bc-ask-message =
     <b>नई सूचना</b>
     कारीगरों को जो सूचना भेजनी है, वह लिखकर भेजें — या फ़ोटो के साथ कैप्शन में लिखें।
