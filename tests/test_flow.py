@@ -422,6 +422,11 @@ CASES = [
     Case("summary", T("दाम दो सौ कर दो"), "summary", ["price-saved"], stored={"price": 200}),
     Case("summary", T("मोबाइल नंबर 9876543210 है"), "summary", ["phone-saved"]),
     Case("summary", T("नाम गलत है"), "name", [], stored={"editing": True}),
+    # Hinglish asks, never stores its words as the name ("naam badlo" was the name "badlo")
+    Case("summary", T("naam badlo"), "name", [], stored={"editing": True, "name": "सुनीता देवी"}),
+    Case("summary", T("naam change karna hai"), "name", [], stored={"editing": True}),
+    Case("summary", T("naam me galti hai"), "name", [], stored={"editing": True}),
+    Case("summary", T("naam badalna hai"), "name", [], stored={"editing": True}),
     Case("summary", T("नाम और मोबाइल गलत"), "summary", [], (flow.SUMMARY_HINT, None)),
     Case("summary", T("दाम 12"), "summary", ["price-saved"], stored={"price": 12}),
     Case(
