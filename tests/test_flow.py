@@ -372,7 +372,7 @@ CASES = [
         ["district-saved"],
         stored={"district": "Kanpur Nagar"},
     ),
-    Case("craft", T("Allahabad"), "craft", ["err-craft"], stored={"craft": None}),
+    Case("craft", T("Allahabad"), "craft", ["err-craft-is-district"], stored={"craft": None}),
     Case(  # the kilo named without a number: the price is a kilo's, the 50 something else
         "price", T("40 rupaye kilo, 50 kilo minimum"), "price", [], ("amount", (40, 50))
     ),

@@ -416,6 +416,42 @@ async def test_change_pressed_on_a_sent_products_summary_says_how_to_change_it(
     assert [s.state for s in subs] == [State.PENDING]
 
 
+async def test_a_craft_button_of_the_district_chosen_before_picks_nothing(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """Buttons carried only a position: Gorakhpur's "टेराकोटा" pressed after changing to
+    Lucknow stored Lucknow's first craft, chikankari, with no word said."""
+    artisan = fake.user()
+    await to_district(artisan)
+    await artisan.send("Gorakhpur")
+    gorakhpur = artisan.last
+    await artisan.press("⬅️ पीछे")
+    await artisan.send("Lucknow")
+    assert "चिकनकारी" in " ".join(artisan.buttons)
+    await artisan.press("टेराकोटा", message=gorakhpur)
+    assert "चिकनकारी" in " ".join(artisan.buttons)  # Lucknow's question again
+    (sub,) = await submissions_of(db, artisan.id)
+    assert sub.craft is None and sub.step == "craft"
+    await artisan.send("Lucknow")  # a district typed at the craft question
+    assert artisan.last_text.startswith("यह तो ज़िले का नाम है")
+
+
+async def test_a_craft_button_pressed_after_the_craft_was_spoken_is_taken(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    artisan = fake.user()
+    await to_district(artisan)
+    await artisan.send("Gorakhpur")
+    question = artisan.last
+    await artisan.send_voice()  # the craft said: the product's name asked next
+    assert "सामान" in artisan.last_text
+    await artisan.press("टेराकोटा", message=question)
+    assert "काम: टेराकोटा ✅" in artisan.last_text and "सामान" in artisan.last_text
+    (sub,) = await submissions_of(db, artisan.id)
+    assert sub.craft == "टेराकोटा" and "craft" not in (sub.voice_answers or {})
+    assert sub.step == "product_name"
+
+
 async def test_second_product_skips_what_the_artisan_already_told(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

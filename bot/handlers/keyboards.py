@@ -103,8 +103,10 @@ def suggestions(t: T, locale: str, found: Sequence[object]) -> InlineKeyboardMar
     return inline(*rows(buttons, 1), [button(t("btn-pick-from-list"), "reg:dp:0")])
 
 
-def crafts(t: T, labels: Sequence[str]) -> InlineKeyboardMarkup:
-    buttons = [button(label, f"reg:c:{i}") for i, label in enumerate(labels)]
+def crafts(t: T, labels: Sequence[str], district: int | None) -> InlineKeyboardMarkup:
+    """The district's crafts; each button names the district it was made for (`reg:c:12.0`):
+    pressed after the district changed, it would pick the other district's craft there."""
+    buttons = [button(label, f"reg:c:{district}.{i}") for i, label in enumerate(labels)]
     return inline(*rows(buttons, 1), [button(t("btn-craft-other"), "reg:c:x")], back(t, "craft"))
 
 

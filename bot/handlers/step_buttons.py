@@ -32,15 +32,18 @@ async def _district(d: flow.Draft, arg: str) -> flow.Outcome:
 
 
 async def _craft(d: flow.Draft, arg: str) -> flow.Outcome:
-    if d.sub.step != "craft":
-        return d.reprompt()
     if arg == "x":
-        return flow.Outcome().show("craft_other")
+        return flow.Outcome().show("craft_other") if d.sub.step == "craft" else d.reprompt()
+    made_for, dot, pick = arg.rpartition(".")  # "12.0": the district's tag, the craft
     district = d.districts.get(d.artisan.district)
-    products = district.products(d.locale) if district else ()
-    index = number(arg)
+    if district is None or (dot and number(made_for) != d.districts.number(district.key)):
+        return d.reprompt()  # made for the district chosen before: its craft is not theirs
+    products = district.products(d.locale)
+    index = number(pick)
     if index is None or index >= len(products):
         return d.reprompt()
+    if d.sub.step != "craft":  # pressed after a voice note answered it: taken, if it was
+        return flow.craft_pressed_late(d, products[index])
     return flow.set_craft(d, products[index])
 
 

@@ -109,7 +109,7 @@ async def ask(turn: Turn, artisan: Artisan, sub: Submission, photo: bool = True)
         products = district.products(turn.locale) if district else ()
         # Short spoken names on the buttons (label_hi of data/crafts.csv), not the official ones.
         labels = [turn.services.crafts.label(p, turn.locale, district) for p in products]
-        markup = kb.crafts(turn.t, labels)
+        markup = kb.crafts(turn.t, labels, turn.services.districts.number(artisan.district))
         args["odop"] = labels[0] if labels else turn.t("value-missing")
     elif step in reg.SKIPPABLE:
         markup = kb.skip(turn.t, step)

@@ -130,6 +130,11 @@ class DistrictIndex:
     def get(self, key: str | None) -> District | None:
         return self.by_key.get(key or "")
 
+    def number(self, key: str | None) -> int | None:
+        """The district's place in the index: a short tag for a button made for it."""
+        found = self.by_key.get(key or "")
+        return None if found is None else self.districts.index(found)
+
     def match(self, typed: str, limit: int = 3) -> Match:
         """An exact (normalised) name or alias is certain; a town's district and anything else
         only suggest."""

@@ -96,6 +96,7 @@ unit-piece = pieces
 unit-kilogram = kg
 unit-dozen = dozen
 err-craft = Tell us your work a little more clearly, e.g.: clay pottery — or send a 🎤 voice note.
+err-craft-is-district = That is a district's name. To change your district, press "⬅️ Back" — otherwise type your work, e.g.: clay pottery
 err-product-name = Type the product's name, e.g.: terracotta elephant — or send a 🎤 voice note.
 err-description = Tell us a little more — at least one full line, or send a 🎤 voice note.
 caption-taken-product_name = Took the name written under the photo: { $value } ✅

@@ -265,7 +265,7 @@ def text_problems(
 
 
 _DYNAMIC = re.compile(
-    r"^(?:reg:(?:fix|dp|c|amt):\d+|reg:c:x|lang:(?:hi|en)|rv:next|hp:re:\d{1,9}"
+    r"^(?:reg:(?:fix|dp|c|amt):\d+|reg:c:\d+\.\d+|reg:c:x|lang:(?:hi|en)|rv:next|hp:re:\d{1,9}"
     r"|rv:(?:ok|chg|rej):\d{1,9}|rv:txt:\d{1,9}:[cx]|rv:r:\d{1,9}:[cx]:[a-z]{1,12})$"
 )
 _STATIC = {f"reg:{verb}" for verb in ("yes", "no", "go", "new", "status", "done", "submit")}

@@ -205,14 +205,26 @@ async def _craft(d: Draft, given: Input) -> Outcome:
     except v.Invalid as exc:
         return with_error(d, exc)
     district = d.districts.get(d.artisan.district)
-    if d.districts.match(craft).district is not None:  # "Allahabad": a place, not a work
-        return with_error(d, v.Invalid("err-craft"))
+    if d.districts.match(craft).district is not None:  # "Lucknow": to change the district?
+        return with_error(d, v.Invalid("err-craft-is-district"))
     known = d.crafts.typed(craft, district)  # "matka": terracotta, with its HSN and category
     if known is not None:
         craft = d.crafts.name_of(known, d.locale, district)
     # Echoed: a product's name typed here by mistake would shift every later answer.
     shown = d.crafts.label(craft, d.locale, district)
     return set_craft(d, craft, Outcome().ack("craft-saved", craft=shown))
+
+
+def craft_pressed_late(d: Draft, craft: str) -> Outcome:
+    """A craft button pressed after the question moved on. Taken where the craft was said by
+    voice (the press tells a reviewer what the voice note said), with the question at hand
+    asked again; otherwise an old button, and only the question at hand again."""
+    if not reg.spoken(d.sub, "craft"):
+        return d.reprompt()
+    d.sub.craft = d.artisan.craft = craft
+    _forget_voice(d, "craft")
+    shown = d.crafts.label(craft, d.locale, d.districts.get(d.artisan.district))
+    return d.reprompt(Outcome().ack("craft-saved", craft=shown))
 
 
 def set_craft(d: Draft, craft: str, out: Outcome | None = None) -> Outcome:
