@@ -145,6 +145,11 @@ CASES = [
     ),
     Case("description", T("हाथ से बना। " * 100), "description", ["err-too-long"]),
     Case("name", T("my name is"), "name", ["err-name-length"], stored={"name": None}),
+    # not a name: a district ("gorakhpur" was saved as the name), "I don't know"
+    Case("name", T("gorakhpur"), "name", ["err-name-is-district"], stored={"name": None}),
+    Case("name", T("गोरखपुर"), "name", ["err-name-is-district"], stored={"name": None}),
+    Case("name", T("nahi pata"), "name", ["err-name-length"], stored={"name": None}),
+    Case("name", T("Mathura Prasad"), "phone", ["name-saved"], stored={"name": "Mathura Prasad"}),
     Case("name", T("मैं हूँ"), "name", ["err-name-length"], stored={"name": None}),
     Case("name", T("हाँ"), "name", ["err-name-length"], stored={"name": None}),  # to the consent
     Case("name", T("ok"), "name", ["err-name-length"], stored={"name": None}),

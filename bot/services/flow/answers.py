@@ -127,9 +127,14 @@ def set_name(d: Draft, typed: str) -> Outcome:
     if d.sub.step != "name":
         return d.reprompt()
     try:
-        d.artisan.name = v.parse_name(typed)
+        name = v.parse_name(typed)
+        if reading.not_known(name):  # "nahi pata": no name at all
+            raise v.Invalid("err-name-length")
+        if " " not in name and d.districts.match(name).district is not None:  # "gorakhpur"
+            raise v.Invalid("err-name-is-district")
     except v.Invalid as exc:
         return with_error(d, exc)
+    d.artisan.name = name
     _forget_voice(d, "name")
     return advance(d, "name", Outcome().ack("name-saved", name=d.artisan.name))
 
