@@ -416,7 +416,7 @@ CASES = [
     Case(
         "photos", image(width=200, height=150), "photos", ["err-photo-small"], ("photo_count", 0)
     ),
-    Case("photos", T("फ़ोटो"), "photos", ["err-photo-type"]),
+    Case("photos", T("फ़ोटो"), "photos", ["err-photo-text"]),
     Case("photos", flow.Other(video=True), "photos", ["err-photo-video"]),
     Case("photos", V("voice-photo"), "photos", ["err-photo-type"]),
     # the summary: typing there only explains
@@ -468,6 +468,16 @@ def stored(d: flow.Draft, name: str) -> Any:
 
 def screen_of(out: flow.Outcome) -> tuple[str, Any] | None:
     return (out.screen.kind, out.screen.arg) if out.screen else None
+
+
+@pytest.mark.parametrize("typed", ["namaste", "?"])
+async def test_text_at_the_photo_question_with_photos_kept_shows_them_and_done(
+    session: AsyncSession, typed: str
+) -> None:
+    """With 5 of 5 kept, "?" was told "this is not a photo, send 1 to 5"."""
+    d = await draft_at(session, "photos", photos=5)
+    out = await flow.answer(d, T(typed))
+    assert out.says == [] and screen_of(out) == ("photo_count", 5)
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)

@@ -121,6 +121,7 @@ voice-saved = 🎤 Got your voice note ✅ The office will listen and write it d
 going-back = Going back.
 err-photo-video = A video won't do — please send a photo of the product.
 err-photo-type = That is not a photo. Press 📎 and send a photo of the product from your gallery or camera.
+err-photo-text = A photo of the product is needed here: press 📎 and send one from the gallery or the camera.
 err-photo-first = First send at least one photo, then press "✅ Done".
 err-photo-small = This photo is too small. Go closer, in good light, and take it again.
 err-photo-limit = I can keep { $max } photos at most — the others were not kept.

@@ -14,6 +14,9 @@ async def at_photo_step(d: Draft, given: Input) -> Outcome:
     "done" button's words typed ("ho gaya") are that button."""
     if isinstance(given, Text) and input_words.said(given.value, "done"):
         return await photos_done(d)
+    if isinstance(given, Text):  # "namaste", "?": the photos kept so far, or the question again
+        count = await reg.photo_count(d.session, d.sub.id)
+        return Outcome().show("photo_count", count) if count else with_hint(d, "err-photo-text")
     if not isinstance(given, Image):
         video = isinstance(given, Other) and given.video
         return with_hint(d, "err-photo-video" if video else "err-photo-type")
