@@ -206,6 +206,9 @@ CASES = [
         "phone", T("९८७६५ ४३२१०"), "district", ["phone-saved"], stored={"phone": "+919876543210"}
     ),
     Case("phone", T("12345"), "phone", ["err-phone"], stored={"phone": None}),
+    # ten digits, but no mobile: told so, not "the number is incomplete"
+    Case("phone", T("1234567890"), "phone", ["err-phone-not-mobile"], stored={"phone": None}),
+    Case("phone", T("0522 2345678"), "phone", ["err-phone-not-mobile"], stored={"phone": None}),
     Case(  # the one number in a sentence
         "phone",
         T("मेरा नंबर 98765 43210 है"),

@@ -150,10 +150,11 @@ def parse_phone(text: str) -> str:
     except phonenumbers.NumberParseException:
         raise Invalid("err-phone") from None
     national = str(number.national_number)
+    if number.country_code == 91 and len(national) == 10 and national[0] not in "6789":
+        raise Invalid("err-phone-not-mobile")  # "1234567890", "0522 2345678": ten, not a mobile
     if (
         number.country_code != 91
         or len(national) != 10
-        or national[0] not in "6789"
         or not phonenumbers.is_valid_number(number)
     ):
         raise Invalid("err-phone")

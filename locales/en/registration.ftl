@@ -67,6 +67,7 @@ err-name-sentence = Type only the name, e.g.: Ramu Prajapati
 err-name-phone = That looks like a mobile number — I'll ask for it next. First the name, e.g.: Ramu Prajapati
 err-name-is-district = That looks like a district — I'll ask for it next. First type your full name, e.g.: Ramu Prajapati
 err-phone = That number looks incomplete — a 10-digit mobile number is needed.
+err-phone-not-mobile = That does not look like a mobile number — mobile numbers start with 6, 7, 8 or 9. Type your mobile number.
 err-phone-digits = Type the mobile number in digits, e.g.: 98765 43210 — or press "📱 Send my number" below.
 err-phone-many = That is two numbers — type your one mobile number.
 err-phone-not-own = That is someone else's number. Press "📱 Send my number" to send your own.
