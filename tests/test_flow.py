@@ -431,6 +431,7 @@ CASES = [
     Case("summary", T("मोबाइल नंबर 9876543210 है"), "summary", ["phone-saved"]),
     Case("summary", T("नाम गलत है"), "name", [], stored={"editing": True}),
     # Hinglish asks, never stores its words as the name ("naam badlo" was the name "badlo")
+    Case("summary", T("GST number hai"), "gstin", [], stored={"editing": True}),
     Case("summary", T("naam badlo"), "name", [], stored={"editing": True, "name": "सुनीता देवी"}),
     Case("summary", T("naam change karna hai"), "name", [], stored={"editing": True}),
     Case("summary", T("naam me galti hai"), "name", [], stored={"editing": True}),

@@ -28,7 +28,7 @@ SOMEONE_WORDS = 5  # "mera beta likhega": longer is an answer that happens to ho
 
 # Answers an artisan may name in a message typed at the summary ("daam 900 kar do"): words of
 # data/input_words.csv's kinds field_price, field_phone...
-SUMMARY_FIELDS = ("price", "capacity", "phone", "name", "district")
+SUMMARY_FIELDS = ("price", "capacity", "phone", "name", "district", "gstin")
 
 
 def name_in(text: str) -> str | None:
@@ -45,6 +45,8 @@ def field_named(text: str) -> str | None:
     """The one answer `text` names, if it names exactly one."""
     words = set(input_words.words_in(text))
     named = [f for f in SUMMARY_FIELDS if words & input_words.words(f"field_{f}")]
+    if "gstin" in named:  # "GST number hai": the GST's number, not the mobile's
+        return "gstin"
     return named[0] if len(named) == 1 else None
 
 
