@@ -233,6 +233,10 @@ async def test_admin_filters_the_export_with_hindi_words(
     documents = [call for call in admin.actions if call.method == "sendDocument"]
     rows = list(csv.DictReader(io.StringIO(documents[0].files["document"].decode("utf-8-sig"))))
     assert [r["reference"] for r in rows] == [ref]
+    await admin.send("/export pdf")  # was "no district called pdf"
+    assert admin.last_text.startswith("“pdf” समझ नहीं आया — यह न फ़ाइल का प्रकार")
+    await admin.send("/export csv waiting gorakhpur", expect=2, timeout=30)  # as the bot says it
+    assert "कोई उत्पाद नहीं" in admin.last_text
 
 
 async def test_reviewer_asking_for_export_is_refused_in_hindi(

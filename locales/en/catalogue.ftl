@@ -25,7 +25,7 @@ cat-step-udyam = Udyam number
 cat-step-pehchan = Pehchan card
 cat-step-none = unknown step
 
-export-bad-district = No district called "{ $name }". Usage: /export [csv|xlsx|json] [state] [district], e.g. /export xlsx approved Varanasi; /export ondc for the ONDC catalogue (states: approved, pending, changes_requested, rejected, listed; none given: approved)
+export-bad-district = “{ $name }” was not understood — it is not a file type (csv, xlsx, json), a state or a district. Usage: /export [csv|xlsx|json] [state] [district], e.g. /export xlsx approved Varanasi; /export ondc for the ONDC catalogue (states: approved, pending, changes_requested, rejected, listed; none given: approved)
 export-started = ⏳ Preparing the catalogue, the files follow shortly…
 export-empty = No products match.
 export-part = Photos, part { $n }/{ $total }

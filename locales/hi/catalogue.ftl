@@ -25,7 +25,7 @@ cat-step-udyam = उद्यम नंबर
 cat-step-pehchan = पहचान कार्ड
 cat-step-none = अज्ञात चरण
 
-export-bad-district = "{ $name }" नाम का ज़िला नहीं मिला। उपयोग: /export [csv|xlsx|json] [स्थिति] [ज़िला], जैसे /export xlsx स्वीकृत Varanasi; ONDC कैटलॉग: /export ondc (स्थिति: स्वीकृत, लंबित, सुधार, अस्वीकृत, सूचीबद्ध; न लिखें तो स्वीकृत)
+export-bad-district = “{ $name }” समझ नहीं आया — यह न फ़ाइल का प्रकार (csv, xlsx, json) है, न स्थिति, न ज़िला। उपयोग: /export [csv|xlsx|json] [स्थिति] [ज़िला], जैसे /export xlsx स्वीकृत वाराणसी; ONDC कैटलॉग: /export ondc (स्थिति: स्वीकृत, लंबित, सुधार, अस्वीकृत, सूचीबद्ध; न लिखें तो स्वीकृत)
 export-started = ⏳ कैटलॉग तैयार हो रहा है, फ़ाइलें थोड़ी देर में आएँगी…
 export-empty = इस चुनाव में कोई उत्पाद नहीं है।
 export-part = फ़ोटो, भाग { $n }/{ $total }
