@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 import pytest
 
@@ -19,6 +20,9 @@ from bot.services.workflow import ADMIN, ARTISAN, REVIEWER, SYSTEM
 from bot.storage.models import Role, State
 from tests.support.locales import key_prefixes_built_in_code, keys_of, keys_used_in_code
 
+BOT_DIR = Path(__file__).resolve().parents[1] / "bot"
+DEVANAGARI = re.compile("[\u0900-\u097f]")
+
 
 def test_hindi_and_english_have_the_same_keys_and_variables() -> None:
     hindi, english = keys_of("hi"), keys_of("en")
@@ -26,6 +30,18 @@ def test_hindi_and_english_have_the_same_keys_and_variables() -> None:
     assert sorted(set(english) - set(hindi)) == []
     differing = {k for k in hindi if hindi[k] != english[k]}
     assert sorted(differing) == []
+
+
+def test_no_hindi_text_is_written_in_the_code() -> None:
+    """Hindi lives in locales/ and data/: a Devanagari word in bot/, even in a comment, is a
+    text or a word list that an editor of the texts would not find."""
+    found = [
+        f"{path.relative_to(BOT_DIR.parent)}:{number}"
+        for path in sorted(BOT_DIR.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if DEVANAGARI.search(line)
+    ]
+    assert found == []
 
 
 def test_every_key_used_in_code_exists() -> None:

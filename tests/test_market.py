@@ -36,7 +36,7 @@ from tests.support.factories import (
     submissions_of,
     waiting,
 )
-from tests.support.journey import english, submit_product, to_district, to_price
+from tests.support.journey import choose_language, english, submit_product, to_district, to_price
 from tests.support.world import ADMIN_ID, REVIEWER_ID, Sessions
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -815,12 +815,16 @@ async def test_reviewer_fills_listing_details_for_an_artisan(
     _artisan, reference = await approved_product(fake, db)
     reviewer = await english(fake.user(REVIEWER_ID))
     await reviewer.send(f"/setlisting {reference} material मिट्टी")
-    assert "material = मिट्टी ✅" in reviewer.last_text
+    assert "Made of: मिट्टी ✅" in reviewer.last_text
     await reviewer.send(f"/setlisting {reference} days 7")
     await reviewer.send(f"/setlisting {reference} days soon")
     assert "days" not in reviewer.last_text  # asked again, nothing stored
     await reviewer.send(f"/setlisting {reference} weight 2")
     assert "Usage: /setlisting" in reviewer.last_text
+    hindi = fake.user(REVIEWER_ID)  # the same official, in Hindi now
+    await choose_language(hindi, "hi")
+    await hindi.send(f"/setlisting {reference} रंग लाल")  # the field in Hindi, said back so
+    assert hindi.last_text == f"{reference}: रंग: लाल ✅"
     async with db() as session:
         listing = await session.get(Listing, submission_id(reference))
     assert listing is not None and (listing.material, listing.ship_days) == ("मिट्टी", 7)

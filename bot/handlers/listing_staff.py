@@ -12,12 +12,13 @@ from telegram import Bot, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
 from bot.context import BotContext
+from bot.handlers import keyboards as kb
 from bot.handlers.base import Turn, handler
 from bot.handlers.callback_data import number
 from bot.handlers.review_card import state_name
 from bot.handlers.review_decide import in_reach
+from bot.services import input_words, review
 from bot.services import listing_details as svc
-from bot.services import review
 from bot.services.dialogues import close_dialogue, open_dialogue
 from bot.services.listing import parse_reference
 from bot.services.validation import Invalid
@@ -42,7 +43,7 @@ async def on_setlisting(turn: Turn) -> None:
         return
     args = turn.context.args or []
     sid = parse_reference(args[0]) if args else None
-    step = STAFF_FIELDS.get(args[1].lower()) if len(args) >= 3 else None
+    step = _field(args[1]) if len(args) >= 3 else None
     if sid is None or (step is None and len(args) != 1):
         turn.say("ls-set-usage")
         return
@@ -69,7 +70,17 @@ async def on_setlisting(turn: Turn) -> None:
         listing = Listing(submission_id=sid, paused=False, stock_missed=0)
         turn.session.add(listing)
     svc.apply(listing, step, value, utcnow())
-    turn.say("ls-set-done", ref=sub.reference, field=args[1].lower(), value=str(value))
+    # Said as the artisan's echo says it ("rang: laal"), not "colour = laal".
+    answer = turn.t(f"ls-echo-{step}", value=value, **kb.measure(turn.t, sub.price_unit))
+    turn.say("ls-set-done", ref=sub.reference, answer=answer)
+
+
+def _field(word: str) -> str | None:
+    """A field of /setlisting: its English word, or one of data/input_words.csv's kinds
+    staff_field_* as officials type it in Hindi ("rang")."""
+    found = STAFF_FIELDS.get(word.lower())
+    hindi = (s for s in svc.STEPS if input_words.said(word, f"staff_field_{s}"))
+    return found or next(hindi, None)
 
 
 async def _voice(chat_id: int, file_id: str, caption: str, bot: Bot) -> Message:

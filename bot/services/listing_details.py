@@ -65,7 +65,7 @@ def parse_stock(text: str, unit: str | None) -> int:
     hain" is told how to answer."""
     if input_words.said(text, "none_ready"):
         return 0
-    if _a_price(text):  # "१२००₹" typed at the count: the price, not 1,200 ready
+    if _a_price(text):  # "1200 rupaye" typed at the count: the price, not 1,200 ready
         raise Invalid("ls-err-stock-price")
     if _word_without_number(text, "to_order"):
         raise Invalid("ls-err-to-order")
@@ -111,7 +111,7 @@ def parse_days(text: str) -> int:
 
 
 def _a_price(text: str) -> bool:
-    """Money: a rupee sign or word ("50 rupaye", "१२००₹"), the answer to another question."""
+    """Money: a rupee sign or word ("50 rupaye", "1200/-"), the answer to another question."""
     words = [w.strip(".,") for w in clean_text(text).lower().replace("₹", " ₹ ").split()]
     said = "₹" in words or any(w.endswith("/-") for w in words)  # "1200/-"
     return said or bool(set(words) & vocabulary().rupees)

@@ -66,8 +66,8 @@ ondc-missing-brand = brand
 ondc-missing-colour = colour
 ondc-missing-material = material
 ondc-missing-other = other details
-ls-set-usage = Usage: /setlisting ODOP-000123 material clay (fields: material, colour, stock, days, size)
-ls-set-done = { $ref }: { $field } = { $value } ✅
+ls-set-usage = Usage: /setlisting ODOP-000123 colour red (fields: material, colour, stock, days — to send an order —, size)
+ls-set-done = { $ref }: { $answer }
 ls-set-heard = { $ref }: the artisan's voice notes are above. Listen, then fill in: /setlisting { $ref } material …
 ls-hsn-ask = { $ref }: the HSN is now { $hsn }. Type the right HSN code (4, 6 or 8 digits):
 rv-btn-hsn = 🏷 HSN code

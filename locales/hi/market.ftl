@@ -61,8 +61,8 @@ ondc-missing-brand = ब्रांड
 ondc-missing-colour = रंग
 ondc-missing-material = किस चीज़ से बना
 ondc-missing-other = कोई और जानकारी
-ls-set-usage = उपयोग: /setlisting ODOP-000123 material मिट्टी (खाने: material, colour, stock, days, size)
-ls-set-done = { $ref }: { $field } = { $value } ✅
+ls-set-usage = उपयोग: /setlisting ODOP-000123 रंग लाल (खाने: सामग्री, रंग, तैयार, दिन, नाप — या material, colour, stock, days, size)
+ls-set-done = { $ref }: { $answer }
 ls-set-heard = { $ref }: ऊपर कारीगर की आवाज़ है। सुनकर भरें: /setlisting { $ref } material …
 ls-hsn-ask = { $ref }: अभी HSN { $hsn } है। सही HSN कोड लिखें (4, 6 या 8 अंक):
 rv-btn-hsn = 🏷 HSN कोड
