@@ -331,7 +331,7 @@ async def test_history_lists_every_transition_with_actor_and_reason(
     lines = reviewer.last_text.splitlines()
     assert ref in lines[0] and "rejected" in lines[0]
     assert "draft → in the queue · artisan" in lines[1]
-    assert f"in the queue → in review · reviewer {REVIEWER_ID}" in lines[2]
+    assert f"in the queue → in review · reviewer {reviewer.first_name}" in lines[2]  # not an id
     assert "in review → rejected" in lines[3] and "already been submitted" in lines[3]
 
 

@@ -24,6 +24,8 @@ from bot.outbox import unit_of_work
 from bot.services import review
 from bot.services import review_queries as views
 from bot.services.roles import StaffView
+from bot.services.staff import known_name
+from bot.services.workflow import ARTISAN
 from bot.storage.models import Dialogue, State, Submission, format_reference, utcnow
 from bot.storage.queries import stored_locale
 
@@ -119,8 +121,12 @@ async def on_history(turn: Turn) -> None:
     lines = [
         turn.t("rv-history-title", ref=sub.reference, state=card.state_name(turn.t, sub.state))
     ]
+    # Officials by name where the bot knows it ("reviewer 900002" told an admin nothing).
+    ids = {e.actor_id for e in events if e.actor_id is not None and e.actor_role != ARTISAN}
+    names = {i: await known_name(turn.session, i) for i in ids}
     for event in events:  # a long history arrives in several messages (see bot.outbox)
         reason = event.reason or ""
+        who = names.get(event.actor_id or 0) or str(event.actor_id or "")
         lines.append(
             turn.t(
                 "rv-history-line",
@@ -128,7 +134,7 @@ async def on_history(turn: Turn) -> None:
                 before=card.state_name(turn.t, event.from_state or State.DRAFT),
                 after=card.state_name(turn.t, event.to_state),
                 actor=turn.t(f"rv-role-{event.actor_role}"),
-                id=str(event.actor_id or ""),
+                id=who,
                 reason=turn.t(reason) if reason in review.REASON_KEYS else reason,
             )
         )
