@@ -44,13 +44,16 @@ async def fill_for(helper: FakeUser, name: str, phone: str, product: str = "ट�
     assert "पढ़कर सुनाएँ" in helper.last_text
     await helper.press("कारीगर ने हाँ कहा")
     assert "सहायक: नए कारीगर के लिए" in helper.last_text
+    assert "कारीगर का पूरा नाम क्या है?" in helper.last_text  # of the artisan, not "your name"
     assert helper.buttons == ["🙋 मदद"]  # no "👤 <the helper's own name>" to tap
     await helper.send(name)
     assert f"सहायक: {name} के लिए" in helper.last_text
     assert "कारीगर का मोबाइल नंबर" in helper.last_text
     assert "मेरा नंबर भेजें" not in str(helper.last_markup)  # no contact to share
     await helper.send(phone)
+    assert "कारीगर किस ज़िले में रहते हैं?" in helper.last_text
     await helper.send("Gorakhpur")
+    assert "कारीगर कौन-सा काम करते हैं?" in helper.last_text
     await helper.press("टेराकोटा")
     await helper.send(product)
     await helper.send("हाथ से बना मिट्टी का हाथी, भट्टी में पका हुआ।")

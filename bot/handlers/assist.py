@@ -18,6 +18,10 @@ from bot.services.roles import staff_view
 from bot.storage.models import Artisan, State, Submission
 
 PHONE_PROMPT = "fh-ask-phone"
+# The questions that say "you" of the artisan, asked of the helper who types for them.
+BEHALF_PROMPTS = {"name": "fh-ask-name", "phone": PHONE_PROMPT, "district": "fh-ask-district",
+                  "craft": "fh-ask-craft", "product_name": "fh-ask-product-name",
+                  "capacity": "fh-ask-capacity"}  # fmt: skip
 OWN_ONLY = {"yes", "no", "del", "pn"}  # `reg:` verbs never pressed for someone else
 
 

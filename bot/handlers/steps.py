@@ -94,13 +94,11 @@ async def ask(turn: Turn, artisan: Artisan, sub: Submission, photo: bool = True)
         return
     markup: Markup = kb.inline(kb.back(turn.t, step)) if reg.previous_step(step) else None
     args: dict[str, Any] = {}
-    key = PROMPT_KEYS[step]
     behalf = assist.for_other(turn, artisan)  # a field helper fills it in for the artisan
+    key = assist.BEHALF_PROMPTS.get(step, PROMPT_KEYS[step]) if behalf else PROMPT_KEYS[step]
     if step == "name":
         markup = kb.name(turn.t, None if behalf else profile_name(turn), sub.editing)
-    elif step == "phone" and behalf:
-        key = assist.PHONE_PROMPT  # typed: their number can be shared only from their phone
-    elif step == "phone":
+    elif step == "phone" and not behalf:  # a helper types it: shared only from the artisan's phone
         markup = kb.phone(turn.t)
     elif step == "district":
         markup = kb.district(turn.t, turn.locale, await _district_buttons(turn, artisan))

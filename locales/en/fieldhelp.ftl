@@ -21,6 +21,21 @@ fh-btn-consent = ✅ The artisan agreed
 fh-started = Good. Now ask the artisan each question and send their answer. To stop, /cancel (the answers stay saved).
 fh-new-artisan = new artisan
 fh-header = <b>Helper: for { $name }</b>
+fh-ask-name =
+    What is the artisan's full name?
+    Type it, e.g.: Ramu Prajapati — or send a 🎤 voice note in their voice.
+fh-ask-district =
+    Which district does the artisan live in?
+    Type the district's name or PIN code, e.g.: Gorakhpur or 273001
+fh-ask-craft =
+    What is the artisan's work?
+    Their district's ODOP work: <b>{ $odop }</b>. Press a button, or press "Something else".
+fh-ask-product-name =
+    Which product does the artisan want to sell?
+    Type its name, e.g.: Terracotta elephant — or send a 🎤 voice note.
+fh-ask-capacity =
+    How many { $unit } does the artisan make in a month?
+    Type it, e.g.: 50 — if not known, press "Skip".
 fh-ask-phone =
     The artisan's mobile number?
     Type it, e.g. 98765 43210
