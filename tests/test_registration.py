@@ -413,6 +413,8 @@ async def test_change_pressed_on_a_sent_products_summary_says_how_to_change_it(
     await submit_product(artisan)
     await artisan.press("✏️ कुछ बदलना है")
     assert "जाँच के लिए भेजा जा चुका है" in artisan.last_text
+    await artisan.send_photo()  # one more photo for it: not kept, and said so
+    assert "किसी सामान के साथ नहीं रखी" in artisan.last_text
     assert "🙋 मदद" in artisan.buttons and not artisan.alerts
     subs = await submissions_of(db, artisan.id)
     assert [s.state for s in subs] == [State.PENDING]

@@ -276,7 +276,9 @@ async def on_input(turn: Turn) -> None:
         if not command and input_words.has_word(msg.text or "", "what_next"):  # "ab kya hoga?"
             await account.status_of(turn, artisan)
             return
-        await artisan_menu.show_menu(turn, artisan, "menu-hint")
+        # A photo with no product open to take it is not kept: said, not dropped in silence.
+        key = "menu-photo" if image_of(msg) is not None else "menu-hint"
+        await artisan_menu.show_menu(turn, artisan, key)
         return
     if command:
         await steps.ask(turn, artisan, sub)

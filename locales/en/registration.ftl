@@ -10,6 +10,7 @@ consent-thanks = Thank you! Let's begin.
 welcome-back = 🙏 Namaste { $name }! What would you like to do?
 welcome-back-unnamed = 🙏 Namaste! What would you like to do?
 menu-hint = Choose what to do with the buttons below — to ask something, press 🙋 Help.
+menu-photo = This photo was not kept with any product. For a new product, press "➕ New product". To change a photo of a product already sent, press 🙋 Help and tell us.
 summary-already-sent = This product has already been sent for review ✅ To change something in it now, press 🙋 Help and tell us.
 new-product = Let's add a new product.
 new-product-craft = Let's add a new product — work: { $craft }. For another kind of work, press "⬅️ Back".
