@@ -730,6 +730,8 @@ async def test_reviewer_sets_hsn_and_export_uses_it(
     assert "HSN code 691390" in reviewer.last_text
     await reviewer.send(f"/hsn {reference} 69x")
     assert "Usage: /hsn" in reviewer.last_text
+    await reviewer.send(f"/hsn {reference} 69")
+    assert "4, 6 or 8 digits — “69” has 2" in reviewer.last_text
 
     _code, document = await ondc(bot, tmp_path / "ondc")
     assert only_item(document)[1]["descriptor"]["code"] == "4:691390"

@@ -152,7 +152,7 @@ async def test_reviewer_types_own_reason_which_artisan_reads_verbatim(
     await reviewer.press("Write a reason")
     assert "type the reason" in reviewer.last_text
     await reviewer.send("no")
-    assert "3 to 500" in reviewer.last_text
+    assert "3 to 500 characters — this one has 2" in reviewer.last_text
     await reviewer.send("/cancel")  # not /start, the artisans' sign-up: the card is still open
     assert "The card is still yours" in reviewer.last_text
     assert (await submission(db, sub_id)).state == State.IN_REVIEW

@@ -130,8 +130,11 @@ async def _set_hsn(turn: Turn, sid: int | None, code: str) -> None:
     if not view.is_reviewer:
         turn.say("rv-not-staff", id=str(turn.user_id))
         return
-    if sid is None or not code.isascii() or not code.isdigit() or len(code) not in HSN_DIGITS:
+    if sid is None or not code.isascii() or not code.isdigit():
         turn.say("ls-hsn-usage")
+        return
+    if len(code) not in HSN_DIGITS:  # "69": a code, but too short to be one
+        turn.say("ls-hsn-digits", code=code, count=len(code))
         return
     sub = in_reach(turn, view, sid, await turn.session.get(Submission, sid))
     if sub is None:

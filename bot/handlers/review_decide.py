@@ -153,7 +153,7 @@ async def on_reason_text(turn: Turn, dialogue: Dialogue) -> None:
     if not text or text.startswith("/"):
         return turn.say("rv-type-reason", ref=format_reference(submission_id))
     if not low <= len(text) <= high:
-        return turn.say("rv-reason-length", min=low, max=high)
+        return turn.say("rv-reason-length", min=low, max=high, count=len(text))
     if not payload.get("asked"):  # "galat dab gaya" after a mis-tap is no reason: shown first
         dialogue.payload = {**payload, "typed": text}
         markup = card.reason_check_keyboard(turn.t, submission_id)

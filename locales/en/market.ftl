@@ -46,6 +46,7 @@ ls-paused =
 
 ## Staff
 ls-hsn-usage = Usage: /hsn ODOP-000123 6913 (HSN code: 4, 6 or 8 digits)
+ls-hsn-digits = An HSN code has 4, 6 or 8 digits — “{ $code }” has { $count }. E.g.: /hsn ODOP-000123 6913
 ls-hsn-set = { $ref } now has HSN code { $hsn } ✅ (used in the ONDC catalogue)
 ls-stock-none = Every product's stock is known — no artisan has left the monthly check unanswered twice.
 ls-stock-title = Stock unknown ({ $count }): the artisan did not answer the monthly check twice
