@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from bot.context import BotApp
 from bot.storage.models import Broadcast
-from fake_telegram import FakeTelegram, FakeUser
+from fake_telegram import BotMessage, FakeTelegram, FakeUser
 from tests.support.broadcast import NOTICE_PLAIN, deliveries, received, seed, wait_finished
 from tests.support.world import ADMIN_ID, REVIEWER_ID, Sessions
 
@@ -127,6 +127,19 @@ async def test_admin_filters_by_language(fake: FakeTelegram, bot: BotApp, db: Se
     assert sorted(d.chat_id for d in await deliveries(db, broadcast.id)) == english
 
 
+async def to_everyone(
+    fake: FakeTelegram, admin: FakeUser, db: Sessions, ids: list[int]
+) -> BotMessage:
+    """ "Everyone", the preview, Send: every artisan got the notice as previewed."""
+    await admin.press("सभी कारीगर", expect=2)
+    preview = admin.messages[-2]
+    await send_and_finish(admin, db)
+    for i in ids:
+        got = fake.users[i].last
+        assert (got.kind, got.file_id, got.plain) == (preview.kind, preview.file_id, preview.plain)
+    return preview
+
+
 async def test_admin_sends_a_photo_with_caption_as_the_notice(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:
@@ -134,13 +147,8 @@ async def test_admin_sends_a_photo_with_caption_as_the_notice(
     admin = fake.user(ADMIN_ID)
     await admin.send("/broadcast")
     await admin.send_photo(caption=NOTICE_PLAIN)
-    await admin.press("सभी कारीगर", expect=2)
-    preview = admin.messages[-2]
+    preview = await to_everyone(fake, admin, db, ids)
     assert preview.kind == "photo" and preview.plain == NOTICE_PLAIN
-    await send_and_finish(admin, db)
-    for i in ids:
-        got = fake.users[i].last
-        assert (got.kind, got.file_id, got.plain) == ("photo", preview.file_id, NOTICE_PLAIN)
 
 
 async def test_a_photo_sent_without_text_is_asked_for_its_text(
@@ -155,13 +163,8 @@ async def test_a_photo_sent_without_text_is_asked_for_its_text(
     assert "सूचना लिखकर भेजें" in admin.last_text and "सभी कारीगर" not in admin.buttons
     await admin.press(data="bc:all", expect=0)  # an older screen's button: stale here
     await admin.send(NOTICE_PLAIN)
-    await admin.press("सभी कारीगर", expect=2)
-    preview = admin.messages[-2]
+    preview = await to_everyone(fake, admin, db, ids)
     assert preview.kind == "photo" and preview.plain == NOTICE_PLAIN
-    await send_and_finish(admin, db)
-    for i in ids:
-        got = fake.users[i].last
-        assert (got.kind, got.plain) == ("photo", NOTICE_PLAIN)
 
     await admin.send("/broadcast")  # a poster that says it all: the photo alone, on purpose
     await admin.send_photo()
