@@ -846,6 +846,18 @@ async def test_submit_with_something_missing_goes_there(session: AsyncSession) -
     assert d.sub.step == "photos" and d.sub.state == State.DRAFT
 
 
+async def test_a_missing_answer_given_at_submit_returns_to_the_summary(
+    session: AsyncSession,
+) -> None:
+    """The craft emptied by a district changed from the summary: once given, every later
+    question was asked again (each "keep it" pressed) before the summary came back."""
+    d = await draft_at(session, "summary", photos=1, craft=None)
+    await flow.submit(d)
+    assert d.sub.step == "craft"
+    out = await flow.answer(d, T("मिट्टी के बर्तन"))
+    assert d.sub.step == "summary" and "craft-saved" in [s.key for s in out.says]
+
+
 async def test_submit_sends_the_draft_for_review(session: AsyncSession) -> None:
     d = await draft_at(session, "summary", photos=1)
     out = await flow.submit(d)

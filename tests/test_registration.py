@@ -262,7 +262,7 @@ async def test_an_album_sent_before_the_welcome_or_after_submitting_is_answered_
     await submit_product(artisan)
     replies = await artisan.send_album(4, settle=0.5)
     assert [r.method for r in replies] == ["sendMessage"], [r.params.get("text") for r in replies]
-    assert "नीचे के बटन से चुनें" in artisan.last_text
+    assert "किसी सामान के साथ नहीं रखी" in artisan.last_text  # not kept: said, once
 
 
 async def test_a_captioned_photo_at_the_product_question_answers_it_and_is_kept(

@@ -59,8 +59,8 @@ async def submit(d: Draft) -> Outcome:
         return d.reprompt()
     count = await reg.photo_count(d.session, sub.id)
     missing = reg.first_missing(artisan, sub, count)
-    if missing is not None:
-        sub.step = missing
+    if missing is not None:  # answered, it comes back here, not through every later question
+        sub.step, sub.editing = missing, True
         return d.reprompt(Outcome().ack("submit-incomplete"))
     photo_ids = await reg.photo_unique_ids(d.session, sub.id)
     sub.district = artisan.district
