@@ -64,6 +64,8 @@ async def test_reviewer_of_another_district_cannot_answer(
     async with start_bot(settings) as app:
         await consent(artisan)
         await artisan.press("🙋 मदद")
+        await artisan.send("madad")  # "help" said again: still asked for the question
+        assert "अपना सवाल लिखकर या 🎤 बोलकर भेजें" in artisan.last_text
         await artisan.send("फ़ोटो कैसे भेजें?")
         await admin.wait(1, since=0)  # no reviewer covers the district: the admins are asked
         assert "फ़ोटो कैसे भेजें?" in admin.last_text
