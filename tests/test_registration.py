@@ -225,7 +225,7 @@ async def test_photo_step_refuses_video_sticker_small_and_sixth_photo(
     await artisan.send_album(4)
     assert "5/5" in artisan.last_text and "और भेजें" not in artisan.last_text  # full: "done"
     await artisan.send_photo()
-    assert "5 से ज़्यादा फ़ोटो नहीं रख सकता" in artisan.last_text and "5/5" in artisan.last_text
+    assert "पहली 5 फ़ोटो रख लीं" in artisan.last_text and "5/5" in artisan.last_text
     [sub] = await submissions_of(db, artisan.id)
     assert len(await photos_of_submission(db, sub.id)) == 5
 
