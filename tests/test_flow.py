@@ -456,7 +456,9 @@ CASES = [
     Case(
         "summary", T("सामान का नाम मिट्टी का घड़ा कर दो"), "summary", [], (flow.SUMMARY_HINT, None)
     ),
-    Case("summary", T("number 2 photo hata do"), "summary", [], (flow.SUMMARY_HINT, None)),
+    Case("summary", T("number 2 photo hata do"), "summary", [], ("photo_edits", None)),
+    Case("summary", T("photo badalni hai"), "summary", [], ("photo_edits", None)),
+    Case("summary", T("kaam galat hai"), "craft", [], stored={"editing": True}),
     # extras, reached from the summary
     Case("gstin", T("09abcde1234f1z5"), "summary", stored={"gstin": "09ABCDE1234F1Z5"}),
     Case("gstin", T("123"), "gstin", ["err-gstin"], stored={"gstin": None}),

@@ -54,7 +54,11 @@ async def _at_summary(d: Draft, given: Input) -> Outcome:
     product or its photos, and anything else get the summary's two buttons again."""
     text = given.value if isinstance(given, Text) else ""
     words = set(input_words.words_in(text))
-    if words & (input_words.words("fine") | input_words.words("not_a_field")):
+    if words & input_words.words("fine"):
+        return Outcome().show(SUMMARY_HINT)
+    if words & input_words.words("field_photos"):  # "photo badalni hai": add or replace them
+        return Outcome().show("photo_edits")
+    if words & input_words.words("not_a_field"):
         return Outcome().show(SUMMARY_HINT)
     field = reading.field_named(text)
     if field is None:

@@ -28,7 +28,7 @@ SOMEONE_WORDS = 5  # "mera beta likhega": longer is an answer that happens to ho
 
 # Answers an artisan may name in a message typed at the summary ("daam 900 kar do"): words of
 # data/input_words.csv's kinds field_price, field_phone...
-SUMMARY_FIELDS = ("price", "capacity", "phone", "name", "district", "gstin")
+SUMMARY_FIELDS = ("price", "capacity", "phone", "name", "district", "craft", "gstin")
 
 
 def name_in(text: str) -> str | None:
