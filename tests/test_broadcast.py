@@ -162,6 +162,8 @@ async def test_a_photo_sent_without_text_is_asked_for_its_text(
     await admin.send_photo()
     assert "सूचना लिखकर भेजें" in admin.last_text and "सभी कारीगर" not in admin.buttons
     await admin.press(data="bc:all", expect=0)  # an older screen's button: stale here
+    await admin.send_sticker()  # no text either: still asked for it
+    assert "सूचना लिखकर भेजें" in admin.last_text
     await admin.send(NOTICE_PLAIN)
     preview = await to_everyone(fake, admin, db, ids)
     assert preview.kind == "photo" and preview.plain == NOTICE_PLAIN

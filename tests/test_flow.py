@@ -150,6 +150,7 @@ CASES = [
     Case("name", T("गोरखपुर"), "name", ["err-name-is-district"], stored={"name": None}),
     Case("name", T("nahi pata"), "name", ["err-name-length"], stored={"name": None}),
     Case("name", T("Mathura Prasad"), "phone", ["name-saved"], stored={"name": "Mathura Prasad"}),
+    Case("name", T("Kashi"), "phone", ["name-saved"], stored={"name": "Kashi"}),  # an alias
     Case("name", T("मैं हूँ"), "name", ["err-name-length"], stored={"name": None}),
     Case("name", T("हाँ"), "name", ["err-name-length"], stored={"name": None}),  # to the consent
     Case("name", T("ok"), "name", ["err-name-length"], stored={"name": None}),
@@ -432,6 +433,15 @@ CASES = [
     Case("summary", T("नाम गलत है"), "name", [], stored={"editing": True}),
     # Hinglish asks, never stores its words as the name ("naam badlo" was the name "badlo")
     Case("summary", T("GST number hai"), "gstin", [], stored={"editing": True}),
+    # the price and the GST both named: which one? the two buttons, nothing changed
+    Case("summary", T("daam 900 hai GST alag"), "summary", [], (flow.SUMMARY_HINT, None)),
+    Case(  # "badal" is a name too: a change word, never cut from a name as a request word
+        "summary",
+        T("mera naam Ramesh Badal hai"),
+        "summary",
+        ["name-saved"],
+        stored={"name": "Ramesh Badal"},
+    ),
     Case("summary", T("naam badlo"), "name", [], stored={"editing": True, "name": "सुनीता देवी"}),
     Case("summary", T("naam change karna hai"), "name", [], stored={"editing": True}),
     Case("summary", T("naam me galti hai"), "name", [], stored={"editing": True}),

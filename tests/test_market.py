@@ -433,6 +433,7 @@ async def test_another_questions_answer_is_not_stored_as_this_ones(
         await artisan.send(typed)
         assert artisan.last_text.startswith("किस चीज़ से बना है, वह लिखें"), typed
     await artisan.send("mitti")
+
     await artisan.send("कई रंग")  # as the colour's own error message suggests
     assert "रंग: रंगीन ✅" in artisan.last_text
     await artisan.send("१२००₹")
@@ -603,6 +604,38 @@ async def test_a_price_typed_at_an_approval_s_question_is_the_new_product_s_pric
     async with db() as session:
         listing = await session.get(Listing, submission_id(reference))
     assert listing is not None and listing.material is None and listing.step == "material"
+
+
+async def test_a_metal_is_a_colour_too(fake: FakeTelegram, bot: BotApp) -> None:
+    """The material-or-colour check refused "सोना" (gold) at the colour question."""
+    artisan = fake.user(language_code="hi")
+    await approve_and_wait(fake, artisan)
+    await artisan.press("मिट्टी")
+    await artisan.send("सोना")
+    assert "रंग: सोना ✅" in artisan.last_text
+
+
+async def test_continue_after_start_makes_the_registration_question_the_one_answered(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """/start asked the listing's question again; "Continue" then showed the price question,
+    and "900" typed to it went into the listing as 900 ready."""
+    artisan = fake.user(language_code="hi")
+    reference = await submit_product(artisan)
+    await artisan.send("/start")
+    await artisan.press("➕ नया सामान")
+    await artisan.send("मिट्टी का दीया")
+    await artisan.send("हाथ से बना मिट्टी का दीया, भट्टी में पका।")
+    await approve(fake, reference)
+    await artisan.send("/start", expect=2)
+    await artisan.press("▶️ आगे बढ़ें")
+    assert "दाम" in artisan.last_text
+    await artisan.send("900")
+    subs = await submissions_of(db, artisan.id)
+    assert subs[-1].price == 900
+    async with db() as session:
+        listing = await session.get(Listing, submission_id(reference))
+    assert listing is not None and listing.stock is None and listing.step == "material"
 
 
 async def test_a_pressed_listing_answer_takes_its_buttons_away(

@@ -456,6 +456,21 @@ async def test_a_craft_button_pressed_after_the_craft_was_spoken_is_taken(
     assert sub.step == "product_name"
 
 
+async def test_a_summary_pressed_after_cancel_is_not_said_to_be_sent(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """After /cancel at the summary, its buttons said "already sent for review"."""
+    artisan = fake.user()
+    await to_photos(artisan)
+    await artisan.send_photo()
+    await artisan.press("हो गया", expect=2)
+    await artisan.send("/cancel")
+    await artisan.press("✏️ कुछ बदलना है")
+    assert "भेजा जा चुका" not in artisan.last_text and "▶️ आगे बढ़ें" in artisan.buttons
+    (sub,) = await submissions_of(db, artisan.id)
+    assert sub.state == State.DRAFT
+
+
 async def test_second_product_skips_what_the_artisan_already_told(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

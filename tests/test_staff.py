@@ -56,6 +56,10 @@ async def test_admin_adds_scoped_reviewer_who_reviews_only_that_district(
     assert "districts you review have changed" in told and reference(varanasi) in told
     row = await staff_row(db, NEW_ID, "reviewer")
     assert row is not None and row.districts == ["Lucknow"]
+    told = len(newcomer.texts)
+    await admin.send(f"/addreviewer {NEW_ID} lucknow")  # the same again: nothing changes
+    assert "already reviews these districts: Lucknow" in admin.last_text
+    assert len(newcomer.texts) == told
 
 
 async def test_admin_removes_reviewer_whose_claim_returns_and_access_ends(

@@ -114,6 +114,9 @@ async def on_input(turn: Turn, dialogue: Dialogue) -> None:
         payload.update(step="message")
         _set(dialogue, payload)
         await on_input(turn, dialogue)
+    elif step == "caption":  # a sticker, a file, a command: the text is still awaited
+        no_text = button(turn.t("bc-btn-no-caption"), "bc:nc")
+        turn.say("bc-ask-caption", inline([no_text]))
     elif step == "districts" and msg.text:
         await _districts_typed(turn, dialogue, payload, msg.text)
     elif step == "crafts" and msg.text:

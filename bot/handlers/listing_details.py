@@ -206,13 +206,14 @@ async def on_typed(turn: Turn, dialogue: Dialogue) -> None:
         if not text:
             raise Invalid("ls-err-type")
         value = svc.parse(step, text, sub.price_unit)
-        if step in listing_words.STEPS and listing_words.answers_the_other(
+        if step == "material" and listing_words.answers_the_other(  # "lal": a colour
             turn.services.crafts, step, str(value)
         ):
             raise Invalid(f"ls-err-{step}")
     except Invalid as bad:
-        if _registration(turn) is not None:  # "50 rupaye": the new product's price, asked too
-            await registration.on_input(turn)
+        draft = _registration(turn)
+        if draft is not None and draft.step == "price" and svc.a_price_or_number(text or ""):
+            await registration.on_input(turn)  # "50 rupaye": the new product's price, asked too
             return
         turn.note(bad.key)  # above the question asked again: one message
         await ask_open(turn, artisan)

@@ -1,4 +1,5 @@
-"""Outreach: `/poster <district> [camp]` makes a QR poster whose deep link opens the bot.
+"""Outreach: `/poster <district> [camp]` makes a QR poster whose deep link opens the bot, and
+`from_poster` greets whoever came through one.
 
 The campaign row is written in the update's transaction; the poster is drawn and uploaded
 after the commit (drawing takes about half a second, too long to hold the database).
@@ -18,6 +19,7 @@ from bot.handlers.base import Turn, handler
 from bot.outbox import Outbox
 from bot.services import campaigns
 from bot.services import poster as pst
+from bot.storage.models import Artisan
 
 log = logging.getLogger(__name__)
 PRIVATE = filters.ChatType.PRIVATE
@@ -88,6 +90,24 @@ async def _draw_and_send(
         outbox.document(chat, drawn.png, f"{name}.png")
         outbox.document(chat, drawn.pdf, f"{name}.pdf", caption)
     await outbox.send(bot, services)
+
+
+async def from_poster(turn: Turn, artisan: Artisan | None) -> None:
+    """`/start <payload>` from a poster: record its campaign and pre-select its district.
+
+    An unknown or forged payload is ignored: the start is the normal one.
+    """
+    args = turn.context.args or []
+    campaign = await campaigns.resolve(turn.session, args[0] if args else None)
+    district = turn.services.districts.get(campaign.district) if campaign else None
+    if campaign is None or district is None:
+        return
+    if artisan is None:  # the row that consent would create, created now to hold the campaign
+        artisan = Artisan(telegram_id=turn.user_id, locale=turn.locale)
+        turn.session.add(artisan)
+    campaigns.attach(artisan, campaign)
+    await turn.session.flush()
+    turn.note("campaign-welcome", district=district.name(turn.locale))
 
 
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [

@@ -13,13 +13,14 @@ from telegram import Message, MessageEntity, ReplyKeyboardRemove, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
 from bot.context import BotContext
-from bot.handlers import account, artisan_menu, assist, steps
+from bot.handlers import account, artisan_menu, assist, outreach, steps
 from bot.handlers import keyboards as kb
 from bot.handlers.base import Turn, handler
 from bot.handlers.catalogue import kick_photo_worker
 from bot.handlers.photos import album_part, answered_album, image_of
 from bot.handlers.step_buttons import STEP_BUTTONS
-from bot.services import campaigns, flow, input_words, privacy
+from bot.services import flow, input_words, privacy
+from bot.services import registration as reg
 from bot.storage.models import Artisan, Submission, utcnow
 
 log = logging.getLogger(__name__)
@@ -49,7 +50,7 @@ async def on_start(turn: Turn) -> None:
         turn.say("staff-start", kb.inline([kb.button(turn.t("btn-new-product"), "reg:new")]))
         return
     if artisan is None or not artisan.registered:
-        await _from_poster(turn, artisan)
+        await outreach.from_poster(turn, artisan)
         steps.consent_prompt(turn)
         return
     await artisan_menu.show_menu(turn, artisan)
@@ -118,24 +119,6 @@ async def render(turn: Turn, d: flow.Draft, out: flow.Outcome, again: bool = Fal
         turn.say(key, kb.menu(t, has_unfinished=False), ref=ref)
 
 
-async def _from_poster(turn: Turn, artisan: Artisan | None) -> None:
-    """`/start <payload>` from a poster: record its campaign and pre-select its district.
-
-    An unknown or forged payload is ignored: the start is the normal one.
-    """
-    args = turn.context.args or []
-    campaign = await campaigns.resolve(turn.session, args[0] if args else None)
-    district = turn.services.districts.get(campaign.district) if campaign else None
-    if campaign is None or district is None:
-        return
-    if artisan is None:  # the row that consent would create, created now to hold the campaign
-        artisan = Artisan(telegram_id=turn.user_id, locale=turn.locale)
-        turn.session.add(artisan)
-    campaigns.attach(artisan, campaign)
-    await turn.session.flush()
-    turn.note("campaign-welcome", district=district.name(turn.locale))
-
-
 @handler
 async def on_button(turn: Turn) -> None:
     """Every `reg:` button; each is checked against the artisan's current state."""
@@ -175,7 +158,9 @@ async def on_button(turn: Turn) -> None:
         return
     sub = await flow.active(turn.session, artisan)
     press = STEP_BUTTONS.get(verb)
-    if sub is None and verb in ("ed", "submit"):  # the summary of a product already sent
+    # A sent product's summary pressed; after /cancel it is unfinished: the menu, with Continue.
+    summary = sub is None and verb in ("ed", "submit")
+    if summary and await reg.unfinished(turn.session, artisan) is None:
         turn.answer()
         await artisan_menu.show_menu(turn, artisan, "summary-already-sent")
         return

@@ -182,7 +182,9 @@ async def send_typed_reason(turn: Turn, view: StaffView, submission_id: int) -> 
     shown = (
         query.message.text if query is not None and isinstance(query.message, Message) else None
     )
-    if shown is None or f"“{typed}”" not in shown:  # under an earlier text: it would send this
+    if shown is None:  # too old for Telegram to show it: which text it quoted is unknown
+        return refuse(turn, "button-stale")
+    if f"“{typed}”" not in shown:  # under an earlier text: it would have sent the later one
         return refuse(turn, "rv-reason-older")
     await turn.session.delete(dialogue)
     await turn.session.flush()

@@ -114,11 +114,14 @@ async def on_addreviewer(turn: Turn) -> None:
         return
     change = await svc.grant(turn.session, target, Role.REVIEWER, districts, by=turn.user_id)
     before = change.previous
+    who = await _who(turn, target)
+    where = _districts_text(turn, districts)
+    if before is not None and set(before) == set(districts):  # given again as it was
+        turn.say("staff-reviewer-same", None, **who, districts=where)
+        return
     again = before is not None  # already a reviewer: the list is replaced, said as a change
     notice = "staff-your-districts-changed" if again else "staff-you-are-reviewer"
     released = await _after_change(turn, change, notice)
-    who = await _who(turn, target)
-    where = _districts_text(turn, districts)
     if again:
         was = _districts_text(turn, before or [])
         _say_with_released(turn, "staff-reviewer-districts", released, **who, districts=where,

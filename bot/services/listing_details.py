@@ -110,6 +110,11 @@ def parse_days(text: str) -> int:
     return days
 
 
+def a_price_or_number(text: str) -> bool:
+    """ "50 rupaye" or "50": an answer to a price question."""
+    return _a_price(text) or ascii_digits(clean_text(text)).replace(",", "").isdigit()
+
+
 def _a_price(text: str) -> bool:
     """Money: a rupee sign or word ("50 rupaye", "1200/-"), the answer to another question."""
     words = [w.strip(".,") for w in clean_text(text).lower().replace("₹", " ₹ ").split()]

@@ -145,6 +145,7 @@ staff-usage-addadmin = Write: /addadmin id — Telegram id: that person sends /q
 staff-unknown-district = District "{ $text }" not found. Write the district's full name; separate several with commas.
 staff-reviewer-added = ✅ <code>{ $id }</code> { $name } is now a reviewer — districts: { $districts }
 staff-reviewer-districts = ✅ <code>{ $id }</code> { $name } was already a reviewer: their districts changed — before: { $before }; now: { $districts }. To add a district, list all of them at once.
+staff-reviewer-same = <code>{ $id }</code> { $name } already reviews these districts: { $districts }. Nothing changed.
 staff-reviewer-removed = ✅ <code>{ $id }</code> { $name } is no longer a reviewer. { $count ->
         [0] They had no open submissions.
         [one] Their open submission went back to the queue.

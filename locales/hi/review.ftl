@@ -142,6 +142,7 @@ staff-usage-addadmin = लिखें: /addadmin id — Telegram id: वह व
 staff-unknown-district = "{ $text }" ज़िला नहीं मिला। ज़िले का पूरा नाम लिखें, कई ज़िले कॉमा से अलग करें।
 staff-reviewer-added = ✅ <code>{ $id }</code> { $name } अब जाँचकर्ता हैं — ज़िले: { $districts }
 staff-reviewer-districts = ✅ <code>{ $id }</code> { $name } पहले से जाँचकर्ता थे: उनके ज़िले बदले — पहले: { $before }; अब: { $districts }। ज़िला जोड़ना हो तो सारे ज़िले एक साथ लिखें।
+staff-reviewer-same = <code>{ $id }</code> { $name } पहले से इन्हीं ज़िलों के जाँचकर्ता हैं: { $districts }। कुछ नहीं बदला।
 staff-reviewer-removed = ✅ <code>{ $id }</code> { $name } अब जाँचकर्ता नहीं हैं। { $count ->
         [0] उनके पास कोई खुला आवेदन नहीं था।
        *[other] उनके { $count } खुले आवेदन कतार में लौटे।

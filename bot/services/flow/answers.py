@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from bot.services import input_words
 from bot.services import registration as reg
 from bot.services import validation as v
+from bot.services.districts import normalize
 from bot.services.flow import photos, prices, reading
 from bot.services.flow.steps import HINTS, advance, goto, with_error, with_hint
 from bot.services.flow.terms import (
@@ -134,13 +135,20 @@ def set_name(d: Draft, typed: str) -> Outcome:
         name = v.parse_name(typed)
         if reading.not_known(name):  # "nahi pata": no name at all
             raise v.Invalid("err-name-length")
-        if " " not in name and d.districts.match(name).district is not None:  # "gorakhpur"
+        if _a_district(d, name):  # "gorakhpur"
             raise v.Invalid("err-name-is-district")
     except v.Invalid as exc:
         return with_error(d, exc)
     d.artisan.name = name
     _forget_voice(d, "name")
     return advance(d, "name", Outcome().ack("name-saved", name=d.artisan.name))
+
+
+def _a_district(d: Draft, name: str) -> bool:
+    """One word that is a district's own name (not an alias: "Kashi" is a name too)."""
+    found = d.districts.match(name).district if " " not in name else None
+    names = (found.key, found.name_hi) if found is not None else ()
+    return normalize(name) in {normalize(n) for n in names}
 
 
 async def _phone(d: Draft, given: Input) -> Outcome:

@@ -69,6 +69,7 @@ async def resume(session: AsyncSession, artisan: Artisan) -> Submission | None:
         return None
     artisan.active_submission_id = sub.id
     sub.step = sub.step or "summary"
+    reg.touch(sub)  # asked now: a typed answer is this question's, not a listing one's
     return sub
 
 

@@ -42,11 +42,12 @@ def name_in(text: str) -> str | None:
 
 
 def field_named(text: str) -> str | None:
-    """The one answer `text` names, if it names exactly one."""
+    """The one answer `text` names, if it names exactly one ("GST number": the GST's, its
+    "number" no mobile's)."""
     words = set(input_words.words_in(text))
     named = [f for f in SUMMARY_FIELDS if words & input_words.words(f"field_{f}")]
-    if "gstin" in named:  # "GST number hai": the GST's number, not the mobile's
-        return "gstin"
+    if "gstin" in named and "phone" in named:
+        named.remove("phone")
     return named[0] if len(named) == 1 else None
 
 
