@@ -1,9 +1,10 @@
 """Words the bot reads in what people type, not words it says: `data/input_words.csv`.
 
-Kinds: `help` (a message that only asks for a person), `dont_know` (a "don't know" or "none" that
-skips a question one may skip), `district` and `pin` (the word around a
-district's name or before a PIN code), `not_a_name` (a yes, a no, an okay: no name of a thing),
-`name_intro`, `name_verb`, `title` and `honorific` (the words around a person's name). An
+Kinds, among others (data/README.md lists them all): `help` (a message that only asks for a
+person), `dont_know` (a "don't know" or "none" that skips a question one may skip), `district` and
+`pin` (the word around a district's name or before a PIN code), `not_a_name` (a yes, a no, an
+okay: no name of a thing), `name_intro`, `name_verb`, `title` and `honorific` (the words around a
+person's name), `field_*`, `request` and `wrong` (a correction typed at the summary). An
 administrator adds a spelling there and restarts the bot; spellings with and without nukta or
 chandrabindu match alike (`fold`).
 """
