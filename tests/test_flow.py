@@ -150,7 +150,8 @@ CASES = [
     Case("name", T("गोरखपुर"), "name", ["err-name-is-district"], stored={"name": None}),
     Case("name", T("nahi pata"), "name", ["err-name-length"], stored={"name": None}),
     Case("name", T("Mathura Prasad"), "phone", ["name-saved"], stored={"name": "Mathura Prasad"}),
-    Case("name", T("Kashi"), "phone", ["name-saved"], stored={"name": "Kashi"}),  # an alias
+    Case("name", T("Kashi"), "phone", ["name-saved"], stored={"name": "Kashi"}),  # a name too
+    Case("name", T("Banaras"), "name", ["err-name-is-district"], stored={"name": None}),
     Case("name", T("मैं हूँ"), "name", ["err-name-length"], stored={"name": None}),
     Case("name", T("हाँ"), "name", ["err-name-length"], stored={"name": None}),  # to the consent
     Case("name", T("ok"), "name", ["err-name-length"], stored={"name": None}),
@@ -433,6 +434,13 @@ CASES = [
     Case("summary", T("नाम गलत है"), "name", [], stored={"editing": True}),
     # Hinglish asks, never stores its words as the name ("naam badlo" was the name "badlo")
     Case("summary", T("GST number hai"), "gstin", [], stored={"editing": True}),
+    Case(
+        "summary",
+        T("mobile number galat hai aur GST bhi"),
+        "summary",
+        [],
+        (flow.SUMMARY_HINT, None),
+    ),  # two answers named: which? nothing changed
     # the price and the GST both named: which one? the two buttons, nothing changed
     Case("summary", T("daam 900 hai GST alag"), "summary", [], (flow.SUMMARY_HINT, None)),
     Case(  # "badal" is a name too: a change word, never cut from a name as a request word
@@ -466,9 +474,17 @@ CASES = [
     Case(
         "summary", T("सामान का नाम मिट्टी का घड़ा कर दो"), "summary", [], (flow.SUMMARY_HINT, None)
     ),
-    Case("summary", T("number 2 photo hata do"), "summary", [], ("photo_edits", None)),
+    Case("summary", T("number 2 photo hata do"), "summary", [], (flow.SUMMARY_HINT, None)),
     Case("summary", T("photo badalni hai"), "summary", [], ("photo_edits", None)),
     Case("summary", T("kaam galat hai"), "craft", [], stored={"editing": True}),
+    Case("summary", T("sara kaam ho gaya"), "summary", [], (flow.SUMMARY_HINT, None)),
+    Case(
+        "summary",
+        T("naam Ramesh Kumar karna hai"),
+        "summary",
+        ["name-saved"],
+        stored={"name": "Ramesh Kumar"},
+    ),
     # extras, reached from the summary
     Case("gstin", T("09abcde1234f1z5"), "summary", stored={"gstin": "09ABCDE1234F1Z5"}),
     Case("gstin", T("123"), "gstin", ["err-gstin"], stored={"gstin": None}),
@@ -484,6 +500,18 @@ def stored(d: flow.Draft, name: str) -> Any:
 
 def screen_of(out: flow.Outcome) -> tuple[str, Any] | None:
     return (out.screen.kind, out.screen.arg) if out.screen else None
+
+
+@pytest.mark.parametrize(
+    ("reason", "field"),
+    [("फ़ोटो में काम साफ़ नहीं दिख रहा", None), ("अपने काम के बारे में थोड़ा और लिखें", None),
+     ("daam ek khilone ka likhiye", "price"), ("GST number galat hai", "gstin")],
+)  # fmt: skip
+def test_a_reviewer_s_typed_reason_opens_the_answer_it_names(
+    reason: str, field: str | None
+) -> None:
+    """ "kaam" in a reason is the product's making, not the artisan's craft to pick again."""
+    assert flow.fix_field(reason) == field
 
 
 @pytest.mark.parametrize("typed", ["namaste", "?"])

@@ -120,7 +120,7 @@ async def on_question(turn: Turn, dialogue: Dialogue) -> None:
         return
     voice = msg.voice or msg.audio
     text = msg.text if msg.text and not msg.text.startswith("/") else None
-    if voice is None and (not text or input_words.said(text, "help")):  # "madad" again: no
+    if voice is None and (not text or asks_for_help(turn)):  # "madad chahiye" again: no
         turn.say("help-ask-again")  # question yet, it went to the office as one
         return
     draft = turn.draft if artisan.active_submission_id else None

@@ -7,7 +7,6 @@ from collections.abc import Awaitable, Callable
 from bot.services import input_words
 from bot.services import registration as reg
 from bot.services import validation as v
-from bot.services.districts import normalize
 from bot.services.flow import photos, prices, reading
 from bot.services.flow.steps import HINTS, advance, goto, with_error, with_hint
 from bot.services.flow.terms import (
@@ -51,18 +50,21 @@ async def answer(d: Draft, given: Input) -> Outcome:
 async def _at_summary(d: Draft, given: Input) -> Outcome:
     """Text at the summary that names one answer changes it: "daam 900 kar do" is read as the
     price, "naam Abdul Rashid kar do" as the name (echoed, then the summary again), "naam galat
-    hai" asks the name's question (with its way back). "sab sahi hai", a message about the
-    product or its photos, and anything else get the summary's two buttons again."""
+    hai" or "kaam galat hai" asks that answer's question (with its way back), and "photo badalni
+    hai" opens the photos' choices. "sab sahi hai", a message about the product, and anything
+    else get the summary's two buttons again."""
     text = given.value if isinstance(given, Text) else ""
     words = set(input_words.words_in(text))
     if words & input_words.words("fine"):
         return Outcome().show(SUMMARY_HINT)
-    if words & input_words.words("field_photos"):  # "photo badalni hai": add or replace them
-        return Outcome().show("photo_edits")
-    if words & input_words.words("not_a_field"):
-        return Outcome().show(SUMMARY_HINT)
     field = reading.field_named(text)
-    if field is None:
+    wrong = bool(words & input_words.words("wrong"))
+    if field is None and wrong and words & input_words.words("field_craft"):  # "kaam galat"
+        d.sub.editing = True
+        return goto(d, "craft")
+    if field is None and words & input_words.words("field_photos"):  # "photo badalni hai"
+        return Outcome().show("photo_edits")
+    if field is None or words & input_words.words("not_a_field"):
         return Outcome().show(SUMMARY_HINT)
     d.sub.editing = True
     value = reading.without_request(text)
@@ -145,10 +147,11 @@ def set_name(d: Draft, typed: str) -> Outcome:
 
 
 def _a_district(d: Draft, name: str) -> bool:
-    """One word that is a district's own name (not an alias: "Kashi" is a name too)."""
-    found = d.districts.match(name).district if " " not in name else None
-    names = (found.key, found.name_hi) if found is not None else ()
-    return normalize(name) in {normalize(n) for n in names}
+    """One word that names a district ("Kanpur", "Banaras"), unless people are named so too
+    ("Kashi": data/input_words.csv's kind also_a_name)."""
+    if " " in name or input_words.said(name, "also_a_name"):
+        return False
+    return d.districts.match(name).district is not None
 
 
 async def _phone(d: Draft, given: Input) -> Outcome:

@@ -28,7 +28,9 @@ SOMEONE_WORDS = 5  # "mera beta likhega": longer is an answer that happens to ho
 
 # Answers an artisan may name in a message typed at the summary ("daam 900 kar do"): words of
 # data/input_words.csv's kinds field_price, field_phone...
-SUMMARY_FIELDS = ("price", "capacity", "phone", "name", "district", "craft", "gstin")
+# The answers a correction typed at the summary names; a reviewer's typed reason is read with
+# the same words (flow.fix_field), so a word here must name its answer in both.
+SUMMARY_FIELDS = ("price", "capacity", "phone", "name", "district", "gstin")
 
 
 def name_in(text: str) -> str | None:
@@ -46,8 +48,9 @@ def field_named(text: str) -> str | None:
     "number" no mobile's)."""
     words = set(input_words.words_in(text))
     named = [f for f in SUMMARY_FIELDS if words & input_words.words(f"field_{f}")]
-    if "gstin" in named and "phone" in named:
-        named.remove("phone")
+    phone_words = words & input_words.words("field_phone")
+    if "gstin" in named and "phone" in named and phone_words <= input_words.words("number_word"):
+        named.remove("phone")  # "GST number": the GST's number, no mobile's
     return named[0] if len(named) == 1 else None
 
 
