@@ -45,7 +45,10 @@ NO_NUKTA = {
 }
 BUTTON_MAX = 20
 BUTTON_KEY = re.compile(r"(^|-)btn-")
-SAMPLES = {"hi": {"name": "सुनीता देवी"}, "en": {"name": "Sunita Devi"}}
+SAMPLES = {  # a product's name as buttons get it (kb.fit to 14 letters)
+    "hi": {"name": "सुनीता देवी", "product": "मिट्टी का दीया"},
+    "en": {"name": "Sunita Devi", "product": "Clay diya lamp"},
+}
 SAMPLE_NUMBER = 12000  # "₹12,000", "12,000 नग"
 
 

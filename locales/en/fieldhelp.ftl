@@ -86,7 +86,7 @@ fh-link-which =
     These people are already registered on this mobile number: <b>{ $names }</b> (by a helper of the District Industries Centre).
     Which of them are you?
 fh-btn-link-me = ✅ I am { $name }
-fh-btn-link-made = ✅ { $product } is mine
+fh-btn-link-made = ✅ { $product }
 fh-name-made = { $name } ({ $product })
 fh-help-in-session = The artisan's registration stays open here. For a question, ask the District Industries Centre — or press /cancel, then 🙋 Help to send a question of your own.
 fh-still-registering = You are registering an artisan — carry on from here. To stop, press /cancel.

@@ -86,7 +86,7 @@ fh-link-which =
     इस मोबाइल नंबर पर इनका पंजीकरण पहले से है: <b>{ $names }</b> (ज़िला उद्योग केंद्र के सहायक ने किया था)।
     इनमें आप कौन हैं?
 fh-btn-link-me = ✅ मैं { $name } हूँ
-fh-btn-link-made = ✅ { $product } मेरा है
+fh-btn-link-made = ✅ { $product }
 fh-name-made = { $name } ({ $product } वाले)
 fh-help-in-session = कारीगर का पंजीकरण यहीं रुका रहेगा। सवाल हो तो ज़िला उद्योग केंद्र से पूछें — या /cancel दबाकर 🙋 मदद से अपना सवाल भेजें।
 fh-still-registering = आप अभी एक कारीगर का पंजीकरण कर रहे हैं — यहीं से आगे बढ़ें। रोकना हो तो /cancel दबाएँ।
