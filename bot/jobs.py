@@ -12,7 +12,7 @@ from sqlalchemy import delete
 from telegram.ext import Application
 
 from bot.context import BotContext
-from bot.storage.models import ProcessedUpdate, utcnow
+from bot.storage.models import AlbumNote, ProcessedUpdate, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -27,11 +27,12 @@ class RepeatingJob:
 
 
 async def prune_processed_updates(context: BotContext) -> None:
-    """Telegram redelivers within hours at most; two days of ids is plenty."""
+    """Telegram redelivers within hours at most; two days of ids (and of what was said once
+    for an album, whose parts arrive within seconds) is plenty."""
+    before = utcnow() - PROCESSED_UPDATES_KEPT
     async with context.services.sessions() as session, session.begin():
-        await session.execute(
-            delete(ProcessedUpdate).where(ProcessedUpdate.at < utcnow() - PROCESSED_UPDATES_KEPT)
-        )
+        await session.execute(delete(ProcessedUpdate).where(ProcessedUpdate.at < before))
+        await session.execute(delete(AlbumNote).where(AlbumNote.at < before))
 
 
 CORE_JOBS = [RepeatingJob(prune_processed_updates, timedelta(hours=1))]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -13,7 +12,6 @@ from telegram.ext import BaseUpdateProcessor
 from bot.storage.db import Rank, gate_rank
 
 UNBOUNDED = 1_000_000
-ALBUMS_REMEMBERED = 4096
 
 
 class PerUserUpdateProcessor(BaseUpdateProcessor):
@@ -32,7 +30,6 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
         self._waiting: dict[int, int] = {}
         self._holding: set[int] = set()  # users whose run of updates holds a slot
         self._arrived: dict[int, float] = {}  # update_id -> loop time it reached us
-        self._albums: OrderedDict[tuple[int, str, str], None] = OrderedDict()  # album_seen
         # Called with each update once handling it (and the sends it awaited) has ended;
         # end-to-end tests wait on this instead of on quiet.
         self.finished: list[Callable[[object], None]] = []
@@ -91,26 +88,6 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
     def queued(self, user_id: int) -> int:
         """This user's updates being handled or waiting here."""
         return self._waiting.get(user_id, 0)
-
-    def album_seen(self, update: object, what: str = "") -> bool:
-        """Has an earlier part of this update's album been handled here (and said `what`)?
-        Each part asks once (for each `what`).
-
-        Only for answers that are not the conversation's state (one welcome for an album, not
-        one per photo; one "no more than 5" for its parts left out): the most recent albums are
-        remembered, in this process only.
-        """
-        if not isinstance(update, Update) or update.message is None:
-            return False
-        key, group = _key(update), update.message.media_group_id
-        if key is None or group is None:
-            return False
-        if (key, group, what) in self._albums:
-            return True
-        self._albums[key, group, what] = None
-        if len(self._albums) > ALBUMS_REMEMBERED:
-            self._albums.popitem(last=False)
-        return False
 
     def busy(self, user_id: int | None = None) -> bool:
         """Is an update of this user (of anyone, without one) being handled or waiting here?"""

@@ -265,6 +265,26 @@ async def test_an_album_sent_before_the_welcome_or_after_submitting_is_answered_
     assert "किसी सामान के साथ नहीं रखी" in artisan.last_text  # not kept: said, once
 
 
+async def test_an_album_answered_at_its_first_part_stays_answered_across_a_restart(
+    fake: FakeTelegram,
+    settings: Settings,
+    start_bot: Callable[[Settings], AbstractAsyncContextManager[BotApp]],
+) -> None:
+    """What an album's first part said is noted in the database, not in one process: a part
+    handled after a restart (or by a second instance) does not welcome the artisan again."""
+    artisan = fake.user()
+    async with start_bot(settings):
+        await artisan.send_photo(media_group_id="g7")
+        assert "क्या आप तैयार हैं" in artisan.last_text
+    welcomed = len(artisan.texts)
+    async with start_bot(settings):
+        await artisan.send_photo(media_group_id="g7", expect=0)
+        await artisan.assert_quiet(0.5)
+        assert len(artisan.texts) == welcomed
+        await artisan.send_photo(media_group_id="g8")  # another album is answered
+        assert len(artisan.texts) == welcomed + 1
+
+
 async def test_a_captioned_photo_at_the_product_question_answers_it_and_is_kept(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

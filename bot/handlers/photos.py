@@ -87,14 +87,15 @@ async def album_part(
     turn.send_text(photo_count_text(turn.t, sub, count), kb.photos(turn.t, count))
 
 
-def answered_album(turn: Turn, what: str = "") -> bool:
+async def answered_album(turn: Turn, what: str = "") -> bool:
     """Outside the photo stage an album's first part is answered for all of it: one welcome,
     not one per photo (and one "no more than 5" for its parts left out, `what` its key). True
-    for its later parts, which say nothing (of `what`)."""
-    processor = turn.context.application.update_processor
-    if not isinstance(processor, PerUserUpdateProcessor):
+    for its later parts, which say nothing (of `what`). Noted in the database, so a restart or
+    a second instance between the parts does not repeat it."""
+    msg = turn.update.message
+    if msg is None or msg.media_group_id is None:
         return False
-    return processor.album_seen(turn.update, what)
+    return not await queries.note_album(turn.session, turn.user_id, msg.media_group_id, what)
 
 
 def _wake(queue: JobQueue[Any], delay: float, name: str, chat_id: int, user_id: int) -> Job[Any]:

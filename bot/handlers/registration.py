@@ -60,7 +60,7 @@ async def render(turn: Turn, d: flow.Draft, out: flow.Outcome, again: bool = Fal
     """Show an outcome: its messages, then its screen (`again`: the summary was on screen or
     being changed, so it comes back without its photo)."""
     for said in out.says:
-        if answered_album(turn, said.key):  # the album's earlier parts said it already
+        if await answered_album(turn, said.key):  # the album's earlier parts said it already
             continue
         args = dict(said.args)
         if "district" in args:
@@ -242,21 +242,21 @@ async def on_input(turn: Turn) -> None:
     if command:
         turn.say("unknown-command")
     if await steps.staff_outside(turn, artisan):
-        if not command and not answered_album(turn):
+        if not command and not await answered_album(turn):
             turn.say("staff-hint")
         return
     if (artisan is None or not artisan.registered) and input_words.said(msg.text or "", "yes"):
         await _consent_given(turn)  # "haan" typed to the first screen: its yes button
         return
     if artisan is None or not artisan.registered:
-        if answered_album(turn):
+        if await answered_album(turn):
             return
         turn.note("consent-hint")  # what to press, above the welcome (it came word for word)
         steps.consent_prompt(turn)
         return
     sub = await flow.active(turn.session, artisan)
     if sub is None or sub.step is None:
-        if answered_album(turn):
+        if await answered_album(turn):
             return
         if not command and input_words.has_word(msg.text or "", "what_next"):  # "ab kya hoga?"
             await account.status_of(turn, artisan)

@@ -395,6 +395,18 @@ class ProcessedUpdate(Base):
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
 
 
+class AlbumNote(Base):
+    """What was said once for an album's parts, so its later parts say nothing more, whichever
+    instance handles them and across a restart (`bot.handlers.photos.answered_album`)."""
+
+    __tablename__ = "album_notes"
+
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    media_group_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    said: Mapped[str] = mapped_column(String(64), primary_key=True)  # a text's key, or ""
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
 class Listing(Base):
     """Marketplace details of an approved product, asked of the artisan after approval.
 

@@ -19,15 +19,20 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.storage.models import Artisan, Dialogue, ProcessedUpdate, Submission, utcnow
+from bot.storage.models import AlbumNote, Artisan, Dialogue, ProcessedUpdate, Submission, utcnow
 
 _LOCK_USER = text("SELECT pg_advisory_xact_lock(:user_id)")
 _PROCESSED = cast(Table, ProcessedUpdate.__table__)
+_ALBUM_NOTES = cast(Table, AlbumNote.__table__)
 # On the table, not the entity: an ORM-enabled INSERT takes the ORM's bulk path, which costs
 # as much again as the statement's building.
 _CLAIM = {
     "sqlite": sqlite_insert(_PROCESSED).on_conflict_do_nothing(),
     "postgresql": postgresql_insert(_PROCESSED).on_conflict_do_nothing(),
+}
+_NOTE_ALBUM = {
+    "sqlite": sqlite_insert(_ALBUM_NOTES).on_conflict_do_nothing(),
+    "postgresql": postgresql_insert(_ALBUM_NOTES).on_conflict_do_nothing(),
 }
 # Exactly one row whoever asks: a one-row table of the user id, outer-joined to their rows.
 _ASKER = select(bindparam("user_id", type_=BigInteger).label("user_id")).subquery("asker")
@@ -61,6 +66,14 @@ async def claim_update(session: AsyncSession, update_id: int) -> bool:
     """Record the update as handled; False when it was already (or is being) handled."""
     dialect = session.get_bind().dialect.name
     result = await session.execute(_CLAIM[dialect], {"update_id": update_id, "at": utcnow()})
+    return bool(getattr(result, "rowcount", 1))
+
+
+async def note_album(session: AsyncSession, user_id: int, album: str, said: str) -> bool:
+    """Record that `said` was said for this user's album; False when it was already."""
+    dialect = session.get_bind().dialect.name
+    values = {"user_id": user_id, "media_group_id": album, "said": said, "at": utcnow()}
+    result = await session.execute(_NOTE_ALBUM[dialect], values)
     return bool(getattr(result, "rowcount", 1))
 
 
