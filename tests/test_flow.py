@@ -741,6 +741,21 @@ async def test_changing_the_district_from_the_summary_asks_the_craft_again(
     assert d.sub.step == "summary"
 
 
+async def test_back_from_the_craft_a_district_change_took_goes_back_to_the_district(
+    session: AsyncSession,
+) -> None:
+    """Back went to the summary with the work shown as "—" until the submit asked for it."""
+    d = await draft_at(session, "summary")
+    await flow.edit(d, "district")
+    flow.set_district(d, "Lucknow")
+    flow.back(d, "craft")
+    assert (d.sub.step, d.sub.editing) == ("district", True)
+    flow.set_district(d, "Lucknow")  # the same district again: its work is still to choose
+    assert (d.sub.step, d.sub.craft) == ("craft", None)
+    flow.set_craft(d, "चिकनकारी")
+    assert (d.sub.step, d.sub.craft, d.sub.editing) == ("summary", "चिकनकारी", False)
+
+
 async def test_an_edit_returns_to_the_summary(session: AsyncSession) -> None:
     d = await draft_at(session, "summary")
     await flow.edit(d, "price")

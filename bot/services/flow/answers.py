@@ -210,8 +210,9 @@ def set_district(d: Draft, key: str) -> Outcome:
         artisan.pin = None  # a PIN of another district is not theirs any more
     artisan.district = sub.district = key
     out = Outcome().ack("district-saved", district=key)
-    if changed and sub.craft and sub.editing:
+    if changed and sub.editing:
         sub.craft = None  # the crafts offered depend on the district: ask again
+    if sub.editing and not (sub.craft or reg.spoken(sub, "craft")):
         sub.step = "craft"
         return d.reprompt(out)
     return advance(d, "district", out)

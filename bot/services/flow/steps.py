@@ -54,15 +54,21 @@ def back(d: Draft, step: str) -> Outcome:
     if step != d.sub.step:
         return d.reprompt()
     previous = "summary" if d.sub.editing else reg.previous_step(step)
+    if step == "craft" and d.sub.editing and not _craft_given(d):
+        previous = "district"  # the district just changed took the craft: back to the change
     if previous is None:
         return d.reprompt()
     out = Outcome()
     if step == "phone":
         out.says.append(Say("going-back", drop_keyboard=True))
-    d.sub.editing = False
+    d.sub.editing = d.sub.editing and previous != "summary"
     d.sub.step = previous
     reg.touch(d.sub)
     return d.reprompt(out)
+
+
+def _craft_given(d: Draft) -> bool:
+    return bool(d.sub.craft or reg.spoken(d.sub, "craft"))
 
 
 def with_error(d: Draft, exc: v.Invalid) -> Outcome:
