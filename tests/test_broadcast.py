@@ -240,6 +240,31 @@ async def test_admin_presses_send_on_an_outdated_preview_and_nothing_is_queued(
         assert await session.scalar(select(func.count(Broadcast.id))) == 0
 
 
+async def test_send_under_a_preview_of_a_narrower_audience_sends_nothing(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """Send under "it goes to 2 artisans" (Deoria), pressed after the audience was widened to
+    everyone, sent the Deoria-only notice to all of them."""
+    await seed(db, fake, 2, start=620_000, district="Deoria")
+    await seed(db, fake, 3, start=630_000, district="Varanasi")
+    admin = fake.user(ADMIN_ID)
+    await compose(admin)
+    await admin.press("ज़िले चुनें")
+    await admin.send("Deoria")
+    await admin.press("पूर्वावलोकन देखें", expect=2)
+    deoria = admin.last
+    assert "2 कारीगरों" in deoria.plain
+    await admin.press("कारीगर बदलें")
+    await admin.press("सभी कारीगर", expect=2)
+    assert "5 कारीगरों" in admin.last_text
+    await admin.press("भेजें", message=deoria)
+    assert "काम का नहीं" in admin.last_text
+    async with db() as session:
+        assert await session.scalar(select(func.count(Broadcast.id))) == 0
+    broadcast = await send_and_finish(admin, db)  # the latest preview's Send still sends
+    assert len(await deliveries(db, broadcast.id)) == 5
+
+
 async def test_admin_cancels_the_draft_and_nothing_is_queued(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

@@ -3,7 +3,7 @@
 The draft lives in the admin's `dialogues` row (kind `bc:compose`); payload:
 `{"step": "message" | "audience" | "districts" | "crafts" | "preview", "draft": token, "text",
 "photo", "audience": Audience.to_json()}`. Buttons are `bc:<verb>[:<arg>]`, re-checked on every
-press; Send (`bc:go:<draft token>`) only works on the current draft's latest preview.
+press; Send (`bc:go:<token>`) only works on the latest preview, whose audience it showed.
 """
 
 from __future__ import annotations
@@ -71,8 +71,7 @@ async def start(turn: Turn) -> None:
         dialogue = Dialogue(user_id=turn.user_id, kind=KIND)
         turn.session.add(dialogue)
     dialogue.kind = KIND
-    draft = secrets.token_hex(3)  # ties Send to this draft: an older preview's button is stale
-    dialogue.payload = {"step": "message", "draft": draft, "audience": Audience().to_json()}
+    dialogue.payload = {"step": "message", "audience": Audience().to_json()}
     turn.say("bc-ask-message")
 
 
@@ -308,12 +307,14 @@ def _send_keyboard(turn: Turn, count: int, draft: str = "") -> InlineKeyboardMar
 
 async def _preview(turn: Turn, dialogue: Dialogue, payload: dict[str, Any]) -> None:
     """The notice exactly as artisans get it, then the recipient count and Send / Cancel."""
-    _set(dialogue, payload, step="preview")
+    # Send is tied to this preview: under an older one it would reach the audience since chosen.
+    draft = secrets.token_hex(3)
+    _set(dialogue, payload, step="preview", draft=draft)
     reach = await _count(turn, Audience.from_json(payload.get("audience")))
     chat = turn.chat_id
     turn.later(partial(send_notice, chat, payload.get("text"), payload.get("photo")), chat)
     if reach.artisans:
-        keyboard = _send_keyboard(turn, reach.artisans, str(payload.get("draft", "")))
+        keyboard = _send_keyboard(turn, reach.artisans, draft)
         _say_reach(turn, "bc-preview", keyboard, reach)
     else:
         turn.say("bc-preview-empty", _send_keyboard(turn, 0))
