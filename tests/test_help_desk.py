@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from bot.config import Settings
 from bot.context import BotApp, services_of
-from bot.storage.models import HelpMessage
+from bot.storage.models import HelpMessage, State
 from fake_telegram import FakeTelegram
-from tests.support.factories import add_scoped_reviewer
+from tests.support.factories import add_scoped_reviewer, submission, waiting
 from tests.support.journey import consent, to_district
 from tests.support.world import REVIEWER_ID, Sessions
 
@@ -116,3 +116,29 @@ async def test_a_second_official_answering_is_shown_the_first_answer(
     await second.press("जवाब दें")
     assert "इसका जवाब" in second.texts[-2] and "दिन के उजाले में" in second.texts[-2]
     assert "/cancel" in second.texts[-2]
+
+
+async def test_a_reason_asked_after_pressing_reply_is_the_reason_not_the_reply(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """Reply pressed on a help card, then Reject on the open product: the reason typed under
+    the reason question went to the artisan who asked for help, as the office's answer."""
+    owner, sub_id = await waiting(fake, db)
+    asker = fake.user(first_name="Ramu")
+    await to_district(asker)
+    await asker.send("Gorakhpur")
+    reviewer = fake.user(REVIEWER_ID)
+    await reviewer.send("/review next", expect=2)
+    card = reviewer.last
+    await asker.press("🙋 मदद")
+    await asker.send("फ़ोटो कैसे भेजें?")
+    await reviewer.wait(1, since=0)
+    await reviewer.press("जवाब दें")
+    await reviewer.press("अस्वीकार करें", message=card)
+    asked = len(asker.texts)
+    await reviewer.send("यह मशीन का बना लगता है, हाथ का नहीं")
+    assert "यह कारण कारीगर को भेजें?" in reviewer.last_text
+    await reviewer.press("✅ यह कारण भेजें", expect=2)
+    assert "यह मशीन का बना लगता है" in owner.last_text
+    assert len(asker.texts) == asked  # the one who asked for help got nothing of it
+    assert (await submission(db, sub_id)).state == State.REJECTED

@@ -163,6 +163,22 @@ async def test_reviewer_types_own_reason_which_artisan_reads_verbatim(
     assert events_[-1].reason == "Machine-made <copy> of a Moradabad brass item"
 
 
+async def test_a_reason_typed_after_the_hsn_button_is_the_reason(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """HSN pressed, then "needs changes": the reason typed next was read as an HSN code."""
+    artisan, sub_id = await waiting(fake, db, locale="hi")
+    reviewer = fake.user(REVIEWER_ID, language_code="hi")
+    await reviewer.send("/review next", expect=2)
+    await reviewer.press("HSN")
+    await reviewer.press("सुधार चाहिए")
+    await reviewer.send("फ़ोटो धुंधली है, दिन में दोबारा खींचें")
+    assert "यह कारण कारीगर को भेजें?" in reviewer.last_text
+    await reviewer.press("✅ यह कारण भेजें", expect=2)
+    assert "फ़ोटो धुंधली है" in artisan.last_text
+    assert (await submission(db, sub_id)).state == State.CHANGES_REQUESTED
+
+
 async def test_reason_typed_under_the_reason_buttons_is_taken_and_stray_text_goes_nowhere(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:

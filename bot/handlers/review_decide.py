@@ -89,8 +89,10 @@ async def ask_reason(turn: Turn, view: StaffView, submission_id: int, code: str)
     outcome = await review.held(turn.session, view, submission_id)
     if not outcome.ok or outcome.submission is None:
         return refuse_outcome(turn, outcome, submission_id)
-    if turn.dialogue is None or turn.dialogue.kind == REASON_DIALOGUE:  # none of another work
-        await _await_reason(turn, submission_id, code, asked=False)
+    # The latest question is what the next text answers, as with every staff question: a help
+    # reply or an HSN code asked before would take the reason (and send it to another artisan).
+    # Typed under these buttons, a reason is shown back before it is used.
+    await _await_reason(turn, submission_id, code, asked=False)
     turn.answer()
     key = "rv-ask-reason-changes" if code == "c" else "rv-ask-reason-reject"
     markup = card.reason_keyboard(turn.t, submission_id, code)
