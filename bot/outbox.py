@@ -114,9 +114,15 @@ class Outbox:
     """Bot API calls to make after the commit, in the order they were queued."""
 
     items: list[Outgoing] = field(default_factory=list)
+    closing: list[Outgoing] = field(default_factory=list)  # after all the items
 
     def later(self, call: Call, chat_id: int | None = None) -> None:
         self.items.append(Outgoing(chat_id, call))
+
+    def last(self, call: Call, chat_id: int | None = None) -> None:
+        """A call made after every other, whenever it is queued (a follow-up that reads only
+        after the answer it follows)."""
+        self.closing.append(Outgoing(chat_id, call))
 
     def text(self, chat_id: int, text: str, markup: Markup = None) -> None:
         """A message; a long one in several parts, the keyboard on the last."""
@@ -137,7 +143,7 @@ class Outbox:
         self.later(partial(send_photo, chat_id, file_id, caption, markup), chat_id)
 
     async def send(self, bot: Bot, services: Services) -> None:
-        items, self.items = self.items, []
+        items, self.items, self.closing = [*self.items, *self.closing], [], []
         await deliver(bot, items, services)
 
 

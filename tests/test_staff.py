@@ -62,6 +62,17 @@ async def test_admin_adds_scoped_reviewer_who_reviews_only_that_district(
     assert len(newcomer.texts) == told
 
 
+async def test_a_reviewer_added_by_an_id_telegram_does_not_know_is_reported_to_the_admin(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """A mistyped id got "✅ … is now a reviewer" and nothing else: the welcome failed unseen."""
+    admin = fake.user(ADMIN_ID)
+    await admin.send("/addreviewer 123456789 Gorakhpur", expect=2)
+    assert admin.texts[-2].startswith("✅ 123456789 अब जाँचकर्ता हैं")  # no double space
+    assert "तक संदेश नहीं पहुँचा" in admin.last_text and "123456789" in admin.last_text
+    assert await staff_row(db, 123456789, "reviewer") is not None  # granted, waiting for them
+
+
 async def test_admin_removes_reviewer_whose_claim_returns_and_access_ends(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:
@@ -103,6 +114,7 @@ async def test_admin_grants_admin_who_can_then_manage_staff(
     await admin.send(f"/addadmin {NEW_ID}")
     assert "is now an admin" in admin.last_text
     assert "addreviewer" in menu_of(fake, NEW_ID) and "queue" in menu_of(fake, NEW_ID)
+    fake.user(900011)  # someone Telegram knows: the welcome reaches them
     await newcomer.send("/addreviewer 900011 गोरखपुर")
     assert "900011" in newcomer.last_text and "गोरखपुर" in newcomer.last_text
 
@@ -149,6 +161,7 @@ async def test_a_misspelt_district_is_answered_with_what_it_may_mean_and_all_is_
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:
     admin = fake.user(ADMIN_ID, language_code="en")
+    fake.user(NEW_ID)
     await admin.send(f"/addreviewer {NEW_ID} Varansi")
     assert "Did you mean: Varanasi?" in admin.last_text
     await admin.send(f"/addhelper {NEW_ID} Gorakpur")

@@ -10,7 +10,8 @@ import logging
 from functools import partial
 from typing import Any
 
-from telegram import Update
+from telegram import Bot, Update
+from telegram.error import BadRequest, Forbidden
 from telegram.ext import Application, BaseHandler, CommandHandler, filters
 
 from bot.context import BotContext, services_of
@@ -18,6 +19,7 @@ from bot.handlers.base import Turn, handler
 from bot.handlers.review_card import ist
 from bot.i18n import SUPPORTED
 from bot.menus import publish_staff_menu
+from bot.outbox import send_text, split_text
 from bot.services import review
 from bot.services import staff as svc
 from bot.services.roles import StaffView, staff_view
@@ -56,9 +58,10 @@ def _districts_text(turn: Turn, keys: list[str] | tuple[str, ...]) -> str:
 
 
 async def _who(turn: Turn, user_id: int) -> dict[str, str]:
-    """The person as staff texts show them: `<code>id</code> name` (each escaped once)."""
+    """The person as staff texts show them: `<code>id</code> name` (each escaped once; the
+    name with its space before it, so an unknown name leaves no double space)."""
     name = await svc.known_name(turn.session, user_id)
-    return {"id": str(user_id), "name": name or ""}
+    return {"id": str(user_id), "name": f" {name}" if name else ""}
 
 
 def unknown_districts(turn: Turn, unknown: list[str]) -> None:
@@ -90,8 +93,20 @@ async def _after_change(turn: Turn, change: StaffChange, notice: str) -> int:
     for each in chosen:
         lost = t(each, "staff-released-you", count=len(released), refs=refs) if released else ""
         told.append("\n".join(filter(None, [t(each, notice), lost])))
-    turn.send_text("\n\n".join(told), chat_id=user_id)
+    unreached = turn.t("staff-not-reached", id=str(user_id))
+    # Last: a warning that it failed reads after the admin's "done".
+    turn.outbox.last(partial(_tell, user_id, "\n\n".join(told), turn.chat_id, unreached), user_id)
     return len(released)
+
+
+async def _tell(user_id: int, text: str, admin_chat: int, unreached: str, bot: Bot) -> None:
+    """Tell the person of their new role; when Telegram cannot reach them (a mistyped id, or
+    they never opened the bot) the admin is told instead of a silent success."""
+    try:
+        for part in split_text(text):
+            await send_text(user_id, part, None, bot)
+    except (BadRequest, Forbidden):
+        await send_text(admin_chat, unreached, None, bot)
 
 
 def _say_with_released(turn: Turn, key: str, released: int, **args: str) -> None:

@@ -6,9 +6,9 @@ cmd-removehelper = Remove a field helper
 staff-role-helper = field helper
 fh-usage-addhelper = Write: /addhelper id [districts] — e.g. /addhelper 123456789 Gorakhpur (no districts: all districts) — Telegram id: that person sends /queue to the bot, and the bot tells them their id.
 fh-usage-removehelper = Write: /removehelper id
-fh-helper-added = ✅ <code>{ $id }</code> { $name } is now a field helper — districts: { $districts }
-fh-helper-removed = ✅ <code>{ $id }</code> { $name } is no longer a field helper.
-fh-not-helper-user = <code>{ $id }</code> { $name } is not a field helper.
+fh-helper-added = ✅ <code>{ $id }</code>{ $name } is now a field helper — districts: { $districts }
+fh-helper-removed = ✅ <code>{ $id }</code>{ $name } is no longer a field helper.
+fh-not-helper-user = <code>{ $id }</code>{ $name } is not a field helper.
 fh-you-are-helper = 🙏 You are now an ODOP field helper: register artisans who have no Telegram with /newartisan. /myartisans lists the artisans you registered.
 fh-you-were-removed = You are no longer a field helper. Thank you!
 fh-not-helper = This command is for field helpers only.
@@ -45,7 +45,7 @@ fh-submitted =
     Write it down for the artisan. I will tell you here when it is decided.
     Next artisan: /newartisan; all your artisans: /myartisans
 fh-assist-over = You can no longer continue this registration (the helper role was removed, or the artisan linked their own Telegram).
-fh-flag-many = ⚠️ Field helper <code>{ $id }</code> { $name } registered more than { $count } artisans today. Please take a look (registration was not blocked).
+fh-flag-many = ⚠️ Field helper <code>{ $id }</code>{ $name } registered more than { $count } artisans today. Please take a look (registration was not blocked).
 fh-mine-none = You have not registered any artisan yet. Start with /newartisan.
 fh-mine-title = <b>Artisans you registered: { $count }</b>
 fh-mine-artisan = 👤 <b>{ $name }</b> · { $phone } · { $district } { $linked }

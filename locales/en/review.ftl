@@ -143,19 +143,20 @@ staff-usage-addreviewer = Write: /addreviewer id [districts] — e.g. /addreview
 staff-usage-removereviewer = Write: /removereviewer id
 staff-usage-addadmin = Write: /addadmin id — Telegram id: that person sends /queue to the bot, and the bot tells them their id.
 staff-unknown-district = District "{ $text }" not found. Write the district's full name; separate several with commas.
-staff-reviewer-added = ✅ <code>{ $id }</code> { $name } is now a reviewer — districts: { $districts }
-staff-reviewer-districts = ✅ <code>{ $id }</code> { $name } was already a reviewer: their districts changed — before: { $before }; now: { $districts }. To add a district, list all of them at once.
-staff-reviewer-same = <code>{ $id }</code> { $name } already reviews these districts: { $districts }. Nothing changed.
-staff-reviewer-removed = ✅ <code>{ $id }</code> { $name } is no longer a reviewer. { $count ->
+staff-reviewer-added = ✅ <code>{ $id }</code>{ $name } is now a reviewer — districts: { $districts }
+staff-not-reached = ⚠️ The message to <code>{ $id }</code> did not arrive: the id is wrong, or they have not opened the bot yet. The role is granted — check the id, and ask them to open the bot and send /start.
+staff-reviewer-districts = ✅ <code>{ $id }</code>{ $name } was already a reviewer: their districts changed — before: { $before }; now: { $districts }. To add a district, list all of them at once.
+staff-reviewer-same = <code>{ $id }</code>{ $name } already reviews these districts: { $districts }. Nothing changed.
+staff-reviewer-removed = ✅ <code>{ $id }</code>{ $name } is no longer a reviewer. { $count ->
         [0] They had no open submissions.
         [one] Their open submission went back to the queue.
        *[other] Their { $count } open submissions went back to the queue.
     }
-staff-not-reviewer = <code>{ $id }</code> { $name } is not a reviewer.
-staff-from-settings-only = <code>{ $id }</code> { $name } is a reviewer through the REVIEWER_IDS setting — remove them there.
-staff-admin-added = ✅ <code>{ $id }</code> { $name } is now an admin.
+staff-not-reviewer = <code>{ $id }</code>{ $name } is not a reviewer.
+staff-from-settings-only = <code>{ $id }</code>{ $name } is a reviewer through the REVIEWER_IDS setting — remove them there.
+staff-admin-added = ✅ <code>{ $id }</code>{ $name } is now an admin.
 staff-list-title = <b>Staff</b>
-staff-line = • <code>{ $id }</code> { $name } — { $role }: { $districts } { $settings }
+staff-line = • <code>{ $id }</code>{ $name } — { $role }: { $districts } { $settings }
 staff-role-admin = admin
 staff-role-reviewer = reviewer
 staff-from-settings = (from settings)

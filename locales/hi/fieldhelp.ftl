@@ -6,9 +6,9 @@ cmd-removehelper = सहायक हटाएँ
 staff-role-helper = सहायक
 fh-usage-addhelper = लिखें: /addhelper id [ज़िले] — जैसे /addhelper 123456789 Gorakhpur (ज़िले न लिखें तो सभी ज़िले) — Telegram id: वह व्यक्ति बॉट को /queue भेजे, बॉट उसे उसका id बता देगा।
 fh-usage-removehelper = लिखें: /removehelper id
-fh-helper-added = ✅ <code>{ $id }</code> { $name } अब सहायक हैं — ज़िले: { $districts }
-fh-helper-removed = ✅ <code>{ $id }</code> { $name } अब सहायक नहीं हैं।
-fh-not-helper-user = <code>{ $id }</code> { $name } सहायक नहीं हैं।
+fh-helper-added = ✅ <code>{ $id }</code>{ $name } अब सहायक हैं — ज़िले: { $districts }
+fh-helper-removed = ✅ <code>{ $id }</code>{ $name } अब सहायक नहीं हैं।
+fh-not-helper-user = <code>{ $id }</code>{ $name } सहायक नहीं हैं।
 fh-you-are-helper = 🙏 अब आप ODOP के सहायक हैं: जिन कारीगरों के पास Telegram नहीं है, उनका पंजीकरण /newartisan से करें। /myartisans में आपके दर्ज किए कारीगर हैं।
 fh-you-were-removed = अब आप सहायक नहीं हैं। धन्यवाद!
 fh-not-helper = यह आदेश केवल सहायकों के लिए है।
@@ -45,7 +45,7 @@ fh-submitted =
     यह नंबर कारीगर को लिखकर दे दें। फ़ैसला होते ही मैं आपको यहीं बताऊँगा।
     अगले कारीगर के लिए /newartisan, अपने सारे कारीगर /myartisans
 fh-assist-over = आप अब यह पंजीकरण नहीं कर सकते (सहायक की भूमिका हटी, या कारीगर ने ख़ुद Telegram जोड़ लिया)।
-fh-flag-many = ⚠️ सहायक <code>{ $id }</code> { $name } ने आज { $count } से ज़्यादा कारीगर दर्ज किए हैं। एक बार जाँच लें (पंजीकरण रोका नहीं गया)।
+fh-flag-many = ⚠️ सहायक <code>{ $id }</code>{ $name } ने आज { $count } से ज़्यादा कारीगर दर्ज किए हैं। एक बार जाँच लें (पंजीकरण रोका नहीं गया)।
 fh-mine-none = आपने अभी तक कोई कारीगर दर्ज नहीं किया। /newartisan से शुरू करें।
 fh-mine-title = <b>आपके दर्ज किए कारीगर: { $count }</b>
 fh-mine-artisan = 👤 <b>{ $name }</b> · { $phone } · { $district } { $linked }

@@ -140,18 +140,19 @@ staff-usage-addreviewer = लिखें: /addreviewer id [ज़िले] —
 staff-usage-removereviewer = लिखें: /removereviewer id
 staff-usage-addadmin = लिखें: /addadmin id — Telegram id: वह व्यक्ति बॉट को /queue भेजे, बॉट उसे उसका id बता देगा।
 staff-unknown-district = "{ $text }" ज़िला नहीं मिला। ज़िले का पूरा नाम लिखें, कई ज़िले कॉमा से अलग करें।
-staff-reviewer-added = ✅ <code>{ $id }</code> { $name } अब जाँचकर्ता हैं — ज़िले: { $districts }
-staff-reviewer-districts = ✅ <code>{ $id }</code> { $name } पहले से जाँचकर्ता थे: उनके ज़िले बदले — पहले: { $before }; अब: { $districts }। ज़िला जोड़ना हो तो सारे ज़िले एक साथ लिखें।
-staff-reviewer-same = <code>{ $id }</code> { $name } पहले से इन्हीं ज़िलों के जाँचकर्ता हैं: { $districts }। कुछ नहीं बदला।
-staff-reviewer-removed = ✅ <code>{ $id }</code> { $name } अब जाँचकर्ता नहीं हैं। { $count ->
+staff-reviewer-added = ✅ <code>{ $id }</code>{ $name } अब जाँचकर्ता हैं — ज़िले: { $districts }
+staff-not-reached = ⚠️ <code>{ $id }</code> तक संदेश नहीं पहुँचा: यह नंबर गलत है, या उन्होंने अभी बॉट नहीं खोला। भूमिका दे दी गई है — नंबर जाँच लें, और उनसे बॉट खोलकर /start भेजने को कहें।
+staff-reviewer-districts = ✅ <code>{ $id }</code>{ $name } पहले से जाँचकर्ता थे: उनके ज़िले बदले — पहले: { $before }; अब: { $districts }। ज़िला जोड़ना हो तो सारे ज़िले एक साथ लिखें।
+staff-reviewer-same = <code>{ $id }</code>{ $name } पहले से इन्हीं ज़िलों के जाँचकर्ता हैं: { $districts }। कुछ नहीं बदला।
+staff-reviewer-removed = ✅ <code>{ $id }</code>{ $name } अब जाँचकर्ता नहीं हैं। { $count ->
         [0] उनके पास कोई खुला आवेदन नहीं था।
        *[other] उनके { $count } खुले आवेदन कतार में लौटे।
     }
-staff-not-reviewer = <code>{ $id }</code> { $name } जाँचकर्ता नहीं हैं।
-staff-from-settings-only = <code>{ $id }</code> { $name } REVIEWER_IDS सेटिंग से जाँचकर्ता हैं — उन्हें वहीं से हटाएँ।
-staff-admin-added = ✅ <code>{ $id }</code> { $name } अब एडमिन हैं।
+staff-not-reviewer = <code>{ $id }</code>{ $name } जाँचकर्ता नहीं हैं।
+staff-from-settings-only = <code>{ $id }</code>{ $name } REVIEWER_IDS सेटिंग से जाँचकर्ता हैं — उन्हें वहीं से हटाएँ।
+staff-admin-added = ✅ <code>{ $id }</code>{ $name } अब एडमिन हैं।
 staff-list-title = <b>स्टाफ़</b>
-staff-line = • <code>{ $id }</code> { $name } — { $role }: { $districts } { $settings }
+staff-line = • <code>{ $id }</code>{ $name } — { $role }: { $districts } { $settings }
 staff-role-admin = एडमिन
 staff-role-reviewer = जाँचकर्ता
 staff-from-settings = (सेटिंग से)
