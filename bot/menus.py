@@ -44,22 +44,24 @@ def commands_for(t: Translator, locale: str, view: StaffView | None) -> list[Bot
 
 
 async def publish_commands(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """The artisans' menu for everyone, in each language we ship."""
+    """The artisans' menu for everyone, in Hindi whatever the phone's language: a Hindi
+    reader's phone almost always reports `en` (`Translator.resolve_locale`), and Telegram
+    shows a menu by that. Whoever chooses English gets an English menu of their own
+    (`publish_chat_menu`). Menus by phone language published before are taken back."""
     t = services_of(app).t
     try:
         for locale in SUPPORTED:
-            await app.bot.set_my_commands(
-                commands_for(t, locale, None), BotCommandScopeDefault(), language_code=locale
-            )
+            await app.bot.delete_my_commands(BotCommandScopeDefault(), language_code=locale)
         await app.bot.set_my_commands(commands_for(t, t.default_locale, None))
     except TelegramError as exc:
         log.warning("could not publish the command menu: %s", exc)
 
 
-async def publish_staff_menu(
+async def publish_chat_menu(
     app: Application[Any, Any, Any, Any, Any, Any], view: StaffView, locale: str
 ) -> None:
-    """A staff member's own menu in their private chat (or the artisans' one when demoted)."""
+    """A person's own menu in their private chat, in the language they read: a staff member's
+    commands, or the artisans' ones (after a language is chosen, or when demoted)."""
     t = services_of(app).t
     try:
         await app.bot.set_my_commands(

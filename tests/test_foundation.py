@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import re
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 
@@ -13,6 +15,7 @@ from bot.config import Settings
 from bot.context import BotApp, services_of
 from bot.storage.models import Artisan
 from fake_telegram import FakeTelegram
+from tests.support.factories import menu_of
 from tests.support.world import free_port
 
 
@@ -48,14 +51,21 @@ async def test_language_choice_is_remembered_across_a_restart(
         assert "What does this bot do?" in artisan.last_text
 
 
-async def test_commands_menu_is_published_in_hindi_and_english(
+async def test_the_menu_is_hindi_on_an_english_phone_and_english_for_who_chooses_it(
     fake: FakeTelegram, bot: BotApp
 ) -> None:
-    calls = fake.calls_of("setMyCommands")
-    languages = {c.params.get("language_code") for c in calls}
-    assert {"hi", "en"} <= languages
-    hindi = next(c for c in calls if c.params.get("language_code") == "hi")
-    assert any(cmd["command"] == "start" for cmd in hindi.params["commands"])
+    """The "/" menu was published in English for phones set to English: most Hindi readers'."""
+    default = json.dumps({"type": "default"}, sort_keys=True)
+    assert [lang for _, lang in fake.commands] == [""] * len(fake.commands)  # none by phone
+    menu = {c["command"]: c["description"] for c in fake.commands[default, ""]}
+    assert "start" in menu and re.search("[\u0900-\u097f]", menu["start"])
+    artisan = fake.user(language_code="en")
+    await artisan.send("/language")
+    await artisan.press("English")
+    await fake.wait_for(lambda: bool(menu_of(fake, artisan.id)))
+    scope = json.dumps({"chat_id": artisan.id, "type": "chat"}, sort_keys=True)
+    own = {c["command"]: c["description"] for c in fake.commands[scope, ""]}
+    assert own["start"].isascii() and set(own) == set(menu)
 
 
 async def test_bot_leaves_a_group_and_says_nothing_there(fake: FakeTelegram, bot: BotApp) -> None:

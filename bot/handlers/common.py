@@ -21,7 +21,7 @@ from bot.flood import FloodGuard
 from bot.handlers import artisan_menu, keyboards, listing_questions, review_decide, steps
 from bot.handlers.base import Turn, handler
 from bot.i18n import SUPPORTED
-from bot.menus import publish_staff_menu
+from bot.menus import publish_chat_menu
 from bot.outbox import unit_of_work
 from bot.services import field_helpers, flow, help_desk
 from bot.services.dialogues import close_dialogue
@@ -96,9 +96,8 @@ async def on_language_chosen(turn: Turn) -> None:
     staff = await turn.staff()
     if not staff.is_staff or turn.artisan.registered:
         await artisan_menu.show_where(turn)  # the same question again, in the new language
-    if staff.is_staff:
-        app = turn.context.application
-        turn.later(lambda _bot: publish_staff_menu(app, staff, code))
+    app = turn.context.application
+    turn.later(lambda _bot: publish_chat_menu(app, staff, code))  # the "/" menu in it too
 
 
 # What /cancel says for the dialogue it closed: how to go on from there.

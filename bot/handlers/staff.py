@@ -18,7 +18,7 @@ from bot.context import BotContext, services_of
 from bot.handlers.base import Turn, handler
 from bot.handlers.review_card import ist
 from bot.i18n import SUPPORTED
-from bot.menus import publish_staff_menu
+from bot.menus import publish_chat_menu
 from bot.outbox import send_text, split_text
 from bot.services import review
 from bot.services import staff as svc
@@ -86,7 +86,7 @@ async def _after_change(turn: Turn, change: StaffChange, notice: str) -> int:
     stored = await stored_locale(turn.session, user_id)
     locale = turn.services.t.resolve_locale(stored)
     app = turn.context.application
-    turn.later(lambda _bot: publish_staff_menu(app, view, locale))
+    turn.later(lambda _bot: publish_chat_menu(app, view, locale))
     t, refs = turn.services.t, ", ".join(sub.reference for sub in released)
     chosen = [locale] if stored is not None else [locale, *(s for s in SUPPORTED if s != locale)]
     told = []
@@ -263,7 +263,7 @@ async def on_startup(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
             view = await staff_view(session, services.settings, user_id)
             stored = await stored_locale(session, user_id)
             locale = services.t.resolve_locale(stored)
-            published.append(partial(publish_staff_menu, app, view, locale))
+            published.append(partial(publish_chat_menu, app, view, locale))
     for publish in published:
         await publish()
 
