@@ -612,7 +612,24 @@ async def test_a_metal_is_a_colour_too(fake: FakeTelegram, bot: BotApp) -> None:
     await approve_and_wait(fake, artisan)
     await artisan.press("मिट्टी")
     await artisan.send("सोना")
-    assert "रंग: सोना ✅" in artisan.last_text
+    assert "रंग: सुनहरा ✅" in artisan.last_text  # stored as its colour, "Golden"
+
+
+async def test_a_question_or_a_material_at_the_colour_question_is_not_stored(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """ "mera paisa kab aayega" was stored as the material, "लकड़ी" at the colour question as
+    the colour: both went into the online listing."""
+    artisan = fake.user(language_code="hi")
+    reference = await approve_and_wait(fake, artisan)
+    await artisan.send("mera paisa kab aayega")
+    assert "सवाल लगता है" in artisan.last_text and "किस चीज़ से बना है" in artisan.last_text
+    await artisan.press("मिट्टी")
+    await artisan.send("लकड़ी")
+    assert "रंग लिखें" in artisan.last_text and "रंग: लकड़ी" not in artisan.last_text
+    async with db() as session:
+        listing = await session.get(Listing, submission_id(reference))
+    assert listing is not None and (listing.material, listing.colour) == ("Clay", None)
 
 
 async def test_continue_after_start_makes_the_registration_question_the_one_answered(

@@ -206,9 +206,9 @@ async def on_typed(turn: Turn, dialogue: Dialogue) -> None:
         if not text:
             raise Invalid("ls-err-type")
         value = svc.parse(step, text, sub.price_unit)
-        if step == "material" and listing_words.answers_the_other(  # "lal": a colour
+        if step in listing_words.STEPS and listing_words.answers_the_other(
             turn.services.crafts, step, str(value)
-        ):
+        ):  # "lal" at the material question, "lakdi" at the colour's
             raise Invalid(f"ls-err-{step}")
     except Invalid as bad:
         draft = _registration(turn)

@@ -176,6 +176,8 @@ NO_ANSWER = ("not_a_name", "confused", "dont_know", "help")  # data/input_words.
 def parse(step: str, text: str, unit: str | None = None) -> str | int:
     """The answer to a listing question; `unit`: what the product's price is of (the stock is
     counted in it)."""
+    if "?" in text or input_words.has_word(text, "question"):  # "mera paisa kab aayega"
+        raise Invalid("ls-err-question")  # stored as the material before
     if step in ("stock", RESTOCK):
         return parse_stock(text, unit)
     if step == "ship":

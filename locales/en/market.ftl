@@ -34,6 +34,7 @@ ls-err-colour = Type its colour, e.g.: red, yellow — if it comes in many, type
 ls-err-size = Type its size or weight, e.g.: 30 cm tall, 2 kg — if you don't know, press "Skip".
 ls-err-stock-period = That sounds like how many you make over time. How many are made and ready now? Type the number, e.g.: 12 — if none, press 0.
 ls-err-type = Press a button or type your answer.
+ls-err-question = That looks like a question, so it was not taken as the answer. To ask someone, type "help".
 ls-err-to-order = Fine, you make to order. If none is made and ready now, press 0.
 ls-err-guess = A rough guess of the days to send it is fine, e.g.: 7 — or press a button.
 ## The artisan: the monthly stock check
