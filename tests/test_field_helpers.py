@@ -225,7 +225,12 @@ async def test_helper_gets_changes_request_and_fixes_it_for_the_artisan(
     assert "रामू प्रजापति" in helper.last_text and ref in helper.last_text
     assert "फ़ोटो साफ़ नहीं" in helper.last_text
     await helper.press("सुधार करें")
-    assert "टेराकोटा हाथी" in helper.last_text  # the summary, to change and send again
+    assert "फ़ोटो में क्या करना है?" in helper.last_text  # unclear photos: replace or add
+    await helper.press("🔄 सब फ़ोटो बदलें")
+    await helper.press("हाँ, बदलें")
+    await helper.send_photo()
+    await helper.press("हो गया", expect=2)
+    assert "टेराकोटा हाथी" in helper.last_text  # the summary, to send again
     await helper.press("जमा करें")
     assert ref in helper.last_text and "जमा हो गया" in helper.last_text
     sub = await submission(db, int(ref.removeprefix("ODOP-")))

@@ -916,7 +916,7 @@ async def test_a_missing_answer_given_at_submit_returns_to_the_summary(
 async def test_submit_sends_the_draft_for_review(session: AsyncSession) -> None:
     d = await draft_at(session, "summary", photos=1)
     out = await flow.submit(d)
-    assert screen_of(out) == ("submitted", (d.sub.reference, False))
+    assert screen_of(out) == ("submitted", (d.sub.reference, "submitted"))
     assert d.sub.state == State.PENDING and d.sub.step is None
     assert d.artisan.active_submission_id is None
     assert d.sub.last_snapshot is not None
@@ -927,7 +927,7 @@ async def test_voice_answers_count_as_given_when_submitting(session: AsyncSessio
     d = await draft_at(session, "summary", photos=1, name=None, craft=None,
                        voice_answers={"name": "v1", "craft": "v2"})  # fmt: skip
     out = await flow.submit(d)
-    assert screen_of(out) == ("submitted", (d.sub.reference, False))
+    assert screen_of(out) == ("submitted", (d.sub.reference, "submitted"))
 
 
 async def test_a_name_change_sends_approved_products_back_to_review(

@@ -300,19 +300,61 @@ async def test_a_typed_reason_naming_the_price_opens_the_price_to_fix(
     assert artisan.last_text.startswith("दाम: ₹50 ✅")
 
 
-async def test_artisan_asked_for_more_photos_sends_one_at_the_summary_and_it_is_added(
+async def test_artisan_asked_for_more_photos_is_asked_for_them_and_they_are_added(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:
     artisan, _reviewer, ref = await sent_back(fake, "Too few photos")
-    await artisan.press("सुधार करें", expect=2)  # the summary, with the reason on top
-    assert "इसे ठीक करें" in artisan.last_text
-    await artisan.send_photo()  # not thrown away: one more photo of the product
+    await artisan.press("सुधार करें", expect=2)  # the reason, and straight to the photos
+    assert "फ़ोटो" in artisan.last_text
+    await artisan.send_photo()  # one more photo of the product
     assert "2/5" in artisan.last_text
     await artisan.press("हो गया", expect=2)
     assert "फ़ोटो बदल दिया" in artisan.last_text
     await artisan.press("जमा करें")
     sub = await submission(db, int(ref.removeprefix("ODOP-")))
     assert sub.state == State.PENDING and sub.version == 2
+
+
+async def test_unclear_photos_sent_back_are_replaced_and_the_reviewer_sees_new_ones(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """A new photo sent at the summary went in beside the unclear one, the summary said "photo
+    changed", and the reviewer read "Photos: 1 → 1"."""
+    artisan, reviewer, ref = await sent_back(fake, "Blurry photos")
+    await artisan.press("सुधार करें")  # the reason, and how to fix the photos: one message
+    assert "फ़ोटो में क्या करना है?" in artisan.last_text
+    assert "🔄 सब फ़ोटो बदलें" in artisan.buttons
+    await artisan.press("➕ और फ़ोटो")  # added beside the unclear one: said so
+    await artisan.send_photo()
+    await artisan.press("हो गया", expect=2)
+    assert "पुरानी भी साथ है" in artisan.last_text
+    await artisan.press("कुछ बदलना है")
+    await artisan.press("📷 फ़ोटो")
+    await artisan.press("🔄 सब फ़ोटो बदलें")
+    await artisan.press("हाँ, बदलें")
+    await artisan.send_photo()
+    await artisan.press("हो गया", expect=2)
+    assert "फ़ोटो बदल दिया" in artisan.last_text and "पुरानी" not in artisan.last_text
+    await artisan.press("जमा करें")
+    await reviewer.send(f"/review {ref}", expect=2)
+    assert "Photos: 1 → 1 (1 new)" in reviewer.last_text
+
+
+async def test_a_sent_back_product_sent_again_unchanged_is_asked_about_first(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """It went back unchanged, and the artisan was told "submitted again with your changes"."""
+    artisan, _reviewer, ref = await sent_back(fake, "Price wrong")
+    await artisan.press("सुधार करें", expect=2)
+    await artisan.press("पीछे")  # from the price question to the summary, price unchanged
+    await artisan.press("जमा करें")
+    assert "कुछ नहीं बदला" in artisan.last_text
+    sub = await submission(db, int(ref.removeprefix("ODOP-")))
+    assert sub.state == State.CHANGES_REQUESTED
+    await artisan.press("फिर भी भेजें")
+    assert "फिर से जमा हो गया" in artisan.last_text and "सुधार के साथ" not in artisan.last_text
+    sub = await submission(db, int(ref.removeprefix("ODOP-")))
+    assert sub.state == State.PENDING
 
 
 async def test_decided_submission_refuses_a_replayed_decision(

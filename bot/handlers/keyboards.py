@@ -199,6 +199,13 @@ def replace_photos(t: T) -> InlineKeyboardMarkup:
     )
 
 
+def unchanged(t: T) -> InlineKeyboardMarkup:
+    return inline(
+        [button(t("btn-change"), "reg:ed:edits")],
+        [button(t("btn-submit-anyway"), "reg:sa")],
+    )
+
+
 def menu(t: T, has_unfinished: bool) -> InlineKeyboardMarkup:
     """What an artisan can do; help too (a sent-back or rejected product's notice points to it)."""
     first = [button(t("btn-continue"), "reg:go")] if has_unfinished else []

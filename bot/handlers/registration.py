@@ -25,7 +25,7 @@ from bot.storage.models import Artisan, Submission, utcnow
 
 log = logging.getLogger(__name__)
 PRIVATE = filters.ChatType.PRIVATE
-NO_ARGUMENT = {"yes", "no", "go", "new", "status", "done", "submit", "pn"}
+NO_ARGUMENT = {"yes", "no", "go", "new", "status", "done", "submit", "sa", "pn"}
 # Screens that are a keyboard under a short title: flow screen -> (title key; keyboard of
 # the same name in `keyboards`).
 EDIT_SCREENS = {
@@ -33,6 +33,7 @@ EDIT_SCREENS = {
     "photo_edits": "edit-photos",
     "extras": "edit-extras",
     "replace_photos": "photos-replace-sure",
+    "unchanged": "fix-unchanged-sure",
 }
 
 
@@ -114,8 +115,7 @@ async def render(turn: Turn, d: flow.Draft, out: flow.Outcome, again: bool = Fal
     elif screen.kind == "submitted" and assist.for_other(turn, d.artisan):
         await assist.submitted(turn, d.artisan, d.sub)
     elif screen.kind == "submitted":
-        ref, again = screen.arg
-        key = "submitted-again" if again else "submitted"
+        ref, key = screen.arg
         turn.say(key, kb.menu(t, has_unfinished=False), ref=ref)
 
 

@@ -190,12 +190,17 @@ def changes(turn: Turn, sub: Submission) -> list[str]:
     lines = [turn.t("rv-changed-title")]
     for field in changed:
         old, new = previous.get(field), current.get(field)
+        shown_new = _value(turn, field, new)
+        if field == "photos" and isinstance(old, list) and isinstance(new, list):
+            # "1 → 1" said nothing when the one photo was replaced: the new ones are counted.
+            fresh = len(set(new) - set(old))
+            shown_new = turn.t("rv-photos-new", count=len(new), new=fresh) if fresh else shown_new
         lines.append(
             turn.t(
                 "rv-changed-field",
                 field=turn.t(f"rv-field-{field}"),
                 old=_value(turn, field, old),
-                new=_value(turn, field, new),
+                new=shown_new,
             )
         )
     return lines

@@ -67,6 +67,11 @@ async def _submit(d: flow.Draft, _arg: str) -> flow.Outcome:
     return await flow.submit(d)
 
 
+async def _submit_anyway(d: flow.Draft, _arg: str) -> flow.Outcome:
+    """ "Send anyway": a sent-back product sent again with nothing changed."""
+    return await flow.submit(d, anyway=True)
+
+
 async def _edits(d: flow.Draft, screen: str) -> flow.Outcome:
     if screen == "summary":
         return d.reprompt()
@@ -99,6 +104,7 @@ STEP_BUTTONS = {
     "done": _photos_done,
     "e": _edit,
     "submit": _submit,
+    "sa": _submit_anyway,
     "ed": _edits,
     "rp": _replace,
     "amt": _amount,

@@ -12,6 +12,7 @@ from bot.handlers.base import Markup, Turn
 from bot.handlers.summary import show_summary
 from bot.services import flow
 from bot.services import registration as reg
+from bot.services import review_queries as views
 from bot.services import validation as v
 from bot.services.districts import District
 from bot.storage.models import Artisan, Submission
@@ -147,6 +148,12 @@ async def ask_fix(turn: Turn, artisan: Artisan, sub: Submission) -> None:
     the reason above it, or the summary (which shows the reason on top)."""
     if sub.step != "summary":
         turn.say("fix-reason", reason=sub.decision_reason or "")
+    elif flow.fix_field(await views.sent_back_for(turn.session, sub.id)) == "photos":
+        # Blurry photos: new ones sent at the summary were added beside them (and the summary
+        # said "changed"). Replace or add, asked at once.
+        turn.note("fix-reason", reason=sub.decision_reason or "")
+        turn.say("edit-photos", kb.photo_edits(turn.t))
+        return
     await ask(turn, artisan, sub)
 
 

@@ -9,6 +9,7 @@ from bot.handlers.base import Turn
 from bot.services import flow
 from bot.services import registration as reg
 from bot.services import review_queries as views
+from bot.services.review import CHANGE_REASONS
 from bot.services.validation import readable_phone
 from bot.storage.models import Artisan, State, Submission
 
@@ -94,17 +95,23 @@ async def show_summary(turn: Turn, artisan: Artisan, sub: Submission, photo: boo
 async def _to_fix(turn: Turn, sub: Submission) -> str:
     """A sent-back product: the reviewer's reason on top, and what it asks to change."""
     lines = [turn.t("fix-reason", reason=sub.decision_reason or "")]
-    field = flow.fix_field(await views.sent_back_for(turn.session, sub.id))
+    reason = await views.sent_back_for(turn.session, sub.id)
+    field = flow.fix_field(reason)
     if field is not None:
         label = turn.t(kb.EDIT_FIELDS.get(field, "btn-edit-photos"))
-        done = await _changed_since_sent(turn, sub, field)
-        lines.append(turn.t("fix-field-done" if done else "fix-field", field=label))
+        lines.append(turn.t(await _fix_state(turn, sub, field, reason), field=label))
     return "\n".join(lines)
 
 
-async def _changed_since_sent(turn: Turn, sub: Submission, field: str) -> bool:
-    """Whether `field` differs from what the reviewer saw (the submitted snapshot)."""
+async def _fix_state(turn: Turn, sub: Submission, field: str, reason: str | None) -> str:
+    """How `field` stands against what the reviewer saw (the submitted snapshot): the key
+    that says so. Photos sent back as unclear, with new ones beside them, are said to be
+    still there (not for "too few photos", where adding is the fix)."""
     sent = (sub.last_snapshot or {}).get("fields", {})
-    if field == "photos":
-        return await reg.photo_unique_ids(turn.session, sub.id) != sent.get("photos", [])
-    return bool(getattr(sub, field) != sent.get(field))
+    if field != "photos":
+        return "fix-field-done" if getattr(sub, field) != sent.get(field) else "fix-field"
+    now, before = await reg.photo_unique_ids(turn.session, sub.id), sent.get("photos", [])
+    if now == before:
+        return "fix-field"
+    kept_old = bool(set(before) & set(now)) and reason != CHANGE_REASONS["few"]
+    return "fix-photos-added" if kept_old else "fix-field-done"

@@ -159,6 +159,8 @@ summary-no-extras = (GSTIN, Udyam, Pehchan card — if you have them, add them w
 fix-reason = ✏️ <b>Needs a change:</b> { $reason }
 fix-field = 👉 Fix this: <b>{ $field }</b> — press "✏️ Change something".
 fix-field-done = ✅ <b>{ $field }</b> changed. If all is right, press "✅ All right, submit".
+fix-photos-added = ✅ The new photos are added, but the old ones are still there. To remove the old ones, press "✏️ Change something" → "📷 Photos".
+fix-unchanged-sure = You haven't changed anything yet. Send it as it is anyway?
 value-voice = 🎤 (voice note)
 submit-incomplete = Something is still missing — please fill this in first.
 submitted =
@@ -166,6 +168,9 @@ submitted =
     The District Industries Centre will check it. I'll tell you here as soon as they decide — until then, press /status to see where it is.
 submitted-again =
     ✅ Submitted again with your changes. Application number: <b>{ $ref }</b>
+    I'll tell you here once it has been checked.
+submitted-as-is =
+    ✅ Submitted again. Application number: <b>{ $ref }</b>
     I'll tell you here once it has been checked.
 status-none = You have no products registered yet.
 status-title = <b>Your products:</b>
@@ -208,6 +213,7 @@ btn-profile-name = 👤 { $name }
 btn-amount-price = { price-amount }
 btn-amount-capacity = { $value } { $unit }
 btn-submit = ✅ All right, submit
+btn-submit-anyway = ✅ Send anyway
 btn-change = ✏️ Change something
 btn-edit-name = Name
 btn-edit-phone = Mobile

@@ -75,6 +75,7 @@ rv-flag-same-product = ⚠️ The same artisan has a product with this name in {
 rv-changed-title = ✏️ <b>Changed since the last version:</b>
 rv-changed-nothing = ✏️ Submitted again, but nothing changed.
 rv-changed-field = • { $field }: { $old } → { $new }
+rv-photos-new = { $count } ({ $new } new)
 rv-money = ₹{ $amount }
 rv-field-name = Name
 rv-field-phone = Mobile

@@ -163,6 +163,8 @@ summary-no-extras = (GSTIN, उद्यम, पहचान कार्ड —
 fix-reason = ✏️ <b>सुधार चाहिए:</b> { $reason }
 fix-field = 👉 इसे ठीक करें: <b>{ $field }</b> — "✏️ कुछ बदलना है" दबाएँ।
 fix-field-done = ✅ <b>{ $field }</b> बदल दिया। सब सही हो तो "✅ सही है, जमा करें" दबाएँ।
+fix-photos-added = ✅ नई फ़ोटो जुड़ गई, पर पुरानी भी साथ है। पुरानी हटानी हो तो "✏️ कुछ बदलना है" → "📷 फ़ोटो" दबाएँ।
+fix-unchanged-sure = आपने अभी कुछ नहीं बदला। फिर भी ऐसे ही भेजें?
 value-voice = 🎤 (आवाज़ में)
 submit-incomplete = कुछ जानकारी बाकी है — पहले यह भर दें।
 submitted =
@@ -170,6 +172,9 @@ submitted =
     ज़िला उद्योग केंद्र इसे देखेगा। फ़ैसला होते ही मैं आपको यहीं बताऊँगा — तब तक हाल देखने के लिए /status दबाएँ।
 submitted-again =
     ✅ सुधार के साथ फिर से जमा हो गया। आवेदन नंबर: <b>{ $ref }</b>
+    देखने के बाद मैं आपको यहीं बताऊँगा।
+submitted-as-is =
+    ✅ फिर से जमा हो गया। आवेदन नंबर: <b>{ $ref }</b>
     देखने के बाद मैं आपको यहीं बताऊँगा।
 status-none = अभी आपका कोई सामान दर्ज नहीं है।
 status-title = <b>आपके सामान:</b>
@@ -212,6 +217,7 @@ btn-profile-name = 👤 { $name }
 btn-amount-price = { price-amount }
 btn-amount-capacity = { $value } { $unit }
 btn-submit = ✅ सही है, जमा करें
+btn-submit-anyway = ✅ फिर भी भेजें
 btn-change = ✏️ कुछ बदलना है
 btn-edit-name = नाम
 btn-edit-phone = मोबाइल

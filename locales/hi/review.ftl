@@ -72,6 +72,7 @@ rv-flag-same-product = ⚠️ इसी कारीगर का इसी न�
 rv-changed-title = ✏️ <b>पिछली बार से बदला:</b>
 rv-changed-nothing = ✏️ फिर से जमा हुआ, पर कुछ नहीं बदला।
 rv-changed-field = • { $field }: { $old } → { $new }
+rv-photos-new = { $count } ({ $new } नई)
 rv-money = ₹{ $amount }
 rv-field-name = नाम
 rv-field-phone = मोबाइल

@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.services import registration as reg
 from bot.services.flow.answers import ANSWERS
 from bot.services.flow.reading import field_named
-from bot.services.review import FIX_FIELDS
+from bot.services.review import CHANGE_REASONS, FIX_FIELDS
 from bot.services.review_queries import sent_back_for
 from bot.storage.models import Artisan, State, Submission
 
@@ -83,11 +83,12 @@ async def open_for_fix(
     if sub is None or sub.artisan_id != artisan.id or sub.state != State.CHANGES_REQUESTED:
         return None
     artisan.active_submission_id = sub.id
-    field = fix_field(await sent_back_for(session, sub.id))
-    if field in ANSWERS:
+    reason = await sent_back_for(session, sub.id)
+    field = fix_field(reason)
+    if field in ANSWERS or reason == CHANGE_REASONS["few"]:  # "few": photos to add
         sub.step, sub.editing = field, True  # answered, it comes back to the summary
     else:
-        sub.step, sub.editing = "summary", False
+        sub.step, sub.editing = "summary", False  # photos to replace: asked how (steps.ask_fix)
     return sub
 
 

@@ -52,8 +52,10 @@ def skip(d: Draft, step: str) -> Outcome:
     return advance(d, step)
 
 
-async def submit(d: Draft) -> Outcome:
-    """Send for review, or go to the first missing answer."""
+async def submit(d: Draft, anyway: bool = False) -> Outcome:
+    """Send for review, or go to the first missing answer. A product sent back and not changed
+    since is asked about first (`anyway`: sent as it is): it went back saying "with your
+    changes"."""
     artisan, sub = d.artisan, d.sub
     if sub.step != "summary":
         return d.reprompt()
@@ -64,9 +66,12 @@ async def submit(d: Draft) -> Outcome:
         return d.reprompt(Outcome().ack("submit-incomplete"))
     photo_ids = await reg.photo_unique_ids(d.session, sub.id)
     sub.district = artisan.district
-    sub.last_snapshot = reg.snapshot(sub, artisan, photo_ids)
-    sub.version += 1
+    snapshot = reg.snapshot(sub, artisan, photo_ids)
     resubmitted = sub.state == State.CHANGES_REQUESTED
+    if resubmitted and not snapshot["changed"] and not anyway:
+        return Outcome().show("unchanged")
+    sub.last_snapshot = snapshot
+    sub.version += 1
     transition(d.session, sub, State.PENDING, actor_id=d.user_id, role=ARTISAN)
     # The maker's name or mobile changed: the other products' snapshots (what the reviewer
     # decides on and the export writes) follow, and an approved one is looked at again.
@@ -79,4 +84,5 @@ async def submit(d: Draft) -> Outcome:
     sub.step = None
     sub.editing = False
     artisan.active_submission_id = None
-    return Outcome().show("submitted", (sub.reference, resubmitted))
+    again = "submitted-again" if snapshot["changed"] else "submitted-as-is"
+    return Outcome().show("submitted", (sub.reference, again if resubmitted else "submitted"))
