@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services.amounts import Unclear, quantity, read_amount
+from bot.services.amounts import Unclear, only_an_amount, quantity, read_amount
 from bot.services.validation import CAPACITY_MAX, PRICE_MAX, Invalid
 
 
@@ -314,3 +314,18 @@ def test_a_period_is_only_read_where_a_months_count_was_asked() -> None:
 def test_a_price_said_for_several_names_how_many(typed: str, expected: object) -> None:
     found = quantity(typed)
     assert (found if found is None else (found[0], float(found[1]))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        ("पाँच सौ रुपये", True),
+        ("5 हजार", True),
+        ("सवा सौ", True),
+        ("₹ 500", True),
+        ("लाख के खिलौने", False),  # lac toys, not a lakh
+        ("500 रुपये का मटका, हाथ से बना", False),
+    ],
+)
+def test_an_amount_alone_is_told_from_words_with_an_amount(text: str, alone: bool) -> None:
+    assert only_an_amount(text) is alone

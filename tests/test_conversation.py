@@ -633,3 +633,47 @@ async def test_renaming_in_a_second_product_sends_the_approved_one_back_to_revie
             select(Submission.id).where(Submission.state == State.PENDING)
         )
         assert set(queued) == {first.id, second.id}
+
+
+async def test_i_dont_remember_is_not_kept_as_an_answer_and_a_rough_one_is_asked(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """ "मुझे याद नहीं" was stored as the product's description."""
+    artisan = fake.user()
+    await to_district(artisan)
+    await artisan.send("Gorakhpur")
+    await artisan.press("टेराकोटा")
+    await artisan.send("टेराकोटा हाथी")
+    await artisan.send("मुझे याद नहीं")
+    assert "अंदाज़े से बताइए" in artisan.last_text and "बारे में" in artisan.last_text
+    await artisan.send("हाथ से बना हाथी, भट्टी में पका।")
+    await artisan.send("yaad nahi")
+    assert "अंदाज़े से दाम लिखें" in artisan.last_text and "🎤" not in artisan.last_text
+    [sub] = await submissions_of(db, artisan.id)
+    assert (sub.description, sub.price, sub.step) == ("हाथ से बना हाथी, भट्टी में पका।", None, "price")
+
+
+async def test_a_price_given_to_another_question_is_not_kept_as_its_answer(
+    fake: FakeTelegram, bot: BotApp, db: Sessions
+) -> None:
+    """ "पाँच सौ रुपये" was kept as the description, "1200 रुपये" and "दाम 300 कर दो" as the
+    month's count, and "daam 250 kar do" at the photos was dropped unsaid."""
+    artisan = fake.user()
+    await to_district(artisan)
+    await artisan.send("Gorakhpur")
+    await artisan.press("टेराकोटा")
+    await artisan.send("टेराकोटा हाथी")
+    await artisan.send("पाँच सौ रुपये")
+    assert "यह तो दाम लगता है" in artisan.last_text and "बारे में" in artisan.last_text
+    await artisan.send("500 रुपये का हाथी, हाथ से बना, भट्टी में पका")  # a description
+    await artisan.send("1200")
+    for typed in ("1200 रुपये", "दाम 300 कर दो"):
+        await artisan.send(typed)
+        assert "यह तो दाम लगता है" in artisan.last_text and "महीने" in artisan.last_text
+    await artisan.send("40")
+    await artisan.send_photo()
+    await artisan.send("daam 250 kar do")
+    assert "दाम बदलना हो तो" in artisan.last_text and "1/5" in artisan.last_text
+    [sub] = await submissions_of(db, artisan.id)
+    assert (sub.price, sub.capacity) == (1200, 40)
+    assert sub.description == "500 रुपये का हाथी, हाथ से बना, भट्टी में पका"

@@ -74,6 +74,7 @@ RUNTIME_KEY_VALUES: dict[str, Iterable[object]] = {
     "ls-echo-": (*listing.STEPS[:-1], "size"),
     "ls-err-": ("material", "colour", "size"),  # the questions answered in words
     "caption-taken-": CAPTION_STEPS,
+    "err-price-at-": ("product_name", "description", "capacity"),  # and -photos, whole
     "reason-transcribed-": transcripts.CODES.values(),
     "staff-action-": Action,
     "unit-": (amount_words.PIECE, *amount_words.MEASURES),

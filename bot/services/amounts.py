@@ -106,6 +106,22 @@ def quantity(text: str) -> tuple[str, Decimal] | None:
     return None
 
 
+def in_rupees(text: str) -> bool:
+    """Money is said: a rupee sign or word, or "1200/-" (the answer to a price question)."""
+    said = "₹" in text or "/-" in text
+    return said or bool(set(_tokens(text)) & vocabulary().rupees)
+
+
+def only_an_amount(text: str) -> bool:
+    """ "paanch sau rupaye", "5 hazaar": an amount's words and nothing else."""
+    words = vocabulary()
+    amount = words.multipliers.keys() | words.prefixes.keys() | words.rupees | words.fillers
+    tokens = _tokens(text)
+    pairs = list(zip(tokens, _values(tokens), strict=True))
+    numbered = any(v is not None or t in words.multipliers for t, v in pairs)
+    return numbered and all(v is not None or t in amount for t, v in pairs)
+
+
 def _in_rupees(tokens: list[str], i: int, text: str) -> bool:
     """The number at `i` is said in rupees: a rupee word beside it, or the sign before it."""
     rupees = vocabulary().rupees

@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from bot.services import input_words
 from bot.services import registration as reg
 from bot.services import validation as v
+from bot.services.amounts import in_rupees, only_an_amount
 from bot.services.flow import photos, prices, reading
 from bot.services.flow.steps import HINTS, advance, goto, with_error, with_hint
 from bot.services.flow.terms import (
@@ -44,7 +45,30 @@ async def answer(d: Draft, given: Input) -> Outcome:
     if step in reg.SKIPPABLE and isinstance(given, Text) and reading.not_known(given.value):
         setattr(d.sub, step, None)  # "pata nahin", "order pe banate hain": the skip button's
         return advance(d, step)
+    if isinstance(given, Text) and _a_price_elsewhere(step, given.value):  # "500 rupaye"
+        return d.reprompt(Outcome().ack(f"err-price-at-{step}"))  # kept as the description
+    if (
+        step in GUESSABLE
+        and isinstance(given, Text)
+        and input_words.said(given.value, "dont_know")
+    ):
+        key = "hint-dont-know-price" if step == "price" else "hint-dont-know"  # typed only
+        return with_hint(d, key)  # "yaad nahin" was kept as the description
     return await ANSWERS[step](d, given)
+
+
+# Answers that cannot be skipped but can be given roughly: "I don't remember" is met with that.
+GUESSABLE = ("craft", "product_name", "description", "price")
+
+
+def _a_price_elsewhere(step: str, text: str) -> bool:
+    """A price given to another question: an amount alone for the product's name or its
+    description, rupees or "daam 300 kar do" for the month's count (taken as 300 made)."""
+    if step in ("product_name", "description"):
+        return only_an_amount(text)
+    if step == "capacity":
+        return in_rupees(text) or reading.field_named(text) == "price"
+    return False
 
 
 async def _at_summary(d: Draft, given: Input) -> Outcome:

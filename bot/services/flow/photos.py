@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.services import input_words
 from bot.services import registration as reg
+from bot.services.flow.reading import field_named
 from bot.services.flow.steps import advance, with_hint
 from bot.services.flow.terms import Draft, Image, Input, Other, Outcome, Text
 from bot.storage.models import Photo
@@ -16,6 +17,9 @@ async def at_photo_step(d: Draft, given: Input) -> Outcome:
         return await photos_done(d)
     if isinstance(given, Text):  # "namaste", "?": the photos kept so far, or the question again
         count = await reg.photo_count(d.session, d.sub.id)
+        if field_named(given.value) == "price":  # "daam 250 kar do": not dropped unsaid
+            out = Outcome().ack("err-price-at-photos")
+            return out.show("photo_count", count) if count else d.reprompt(out)
         return Outcome().show("photo_count", count) if count else with_hint(d, "err-photo-text")
     if not isinstance(given, Image):
         video = isinstance(given, Other) and given.video
