@@ -99,7 +99,7 @@ async def test_reject_offers_its_own_reasons_and_tells_the_artisan_what_they_can
     assert artisan.buttons == ["➕ नया सामान", "🙋 मदद"]
 
 
-async def test_needs_changes_opens_the_summary_with_the_reason_and_the_field_to_fix(
+async def test_needs_changes_for_photos_opens_their_choices_with_the_reason(
     fake: FakeTelegram, bot: BotApp, db: Sessions
 ) -> None:
     ref = await voice_journey(fake)
@@ -109,9 +109,9 @@ async def test_needs_changes_opens_the_summary_with_the_reason_and_the_field_to_
     await reviewer.press("✏️ Needs changes")
     assert "✋ Not handmade" not in reviewer.buttons
     await reviewer.press("📷 Blurry photos", expect=2)
-    await artisan.press("सुधार करें", expect=2)
+    await artisan.press("सुधार करें")  # unclear photos: the reason, and replace or add them
     assert "सुधार चाहिए" in artisan.last_text and "फ़ोटो साफ़ नहीं" in artisan.last_text
-    assert "इसे ठीक करें: 📷 फ़ोटो" in artisan.last_text
+    assert "फ़ोटो में क्या करना है?" in artisan.last_text and "🔄 सब फ़ोटो बदलें" in artisan.buttons
     async with db() as session:
         sub = await session.scalar(select(Submission).where(Submission.version == 1))
     assert sub is not None and sub.state == State.CHANGES_REQUESTED
