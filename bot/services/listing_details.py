@@ -15,7 +15,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import input_words
 from bot.services.amount_words import vocabulary
-from bot.services.amounts import Unclear, counted_in, days_in, measure, names_a_period, read_amount
+from bot.services.amounts import (
+    Unclear,
+    counted_in,
+    days_in,
+    in_rupees,
+    measure,
+    names_a_period,
+    read_amount,
+)
 from bot.services.crafts import Craft, CraftIndex
 from bot.services.districts import DistrictIndex
 from bot.services.input_words import fold
@@ -65,7 +73,7 @@ def parse_stock(text: str, unit: str | None) -> int:
     hain" is told how to answer."""
     if input_words.said(text, "none_ready"):
         return 0
-    if _a_price(text):  # "1200 rupaye" typed at the count: the price, not 1,200 ready
+    if in_rupees(text):  # "1200 rupaye" typed at the count: the price, not 1,200 ready
         raise Invalid("ls-err-stock-price")
     if _word_without_number(text, "to_order"):
         raise Invalid("ls-err-to-order")
@@ -112,14 +120,7 @@ def parse_days(text: str) -> int:
 
 def a_price_or_number(text: str) -> bool:
     """ "50 rupaye" or "50": an answer to a price question."""
-    return _a_price(text) or ascii_digits(clean_text(text)).replace(",", "").isdigit()
-
-
-def _a_price(text: str) -> bool:
-    """Money: a rupee sign or word ("50 rupaye", "1200/-"), the answer to another question."""
-    words = [w.strip(".,") for w in clean_text(text).lower().replace("₹", " ₹ ").split()]
-    said = "₹" in words or any(w.endswith("/-") for w in words)  # "1200/-"
-    return said or bool(set(words) & vocabulary().rupees)
+    return in_rupees(text) or ascii_digits(clean_text(text)).replace(",", "").isdigit()
 
 
 def _word_without_number(text: str, kind: str) -> bool:
@@ -163,7 +164,7 @@ def parse_words(step: str, text: str) -> str:
     unanswered = any(input_words.said(value, kind) for kind in NO_ANSWER)
     if unanswered or _word_without_number(value, "to_order") or value.startswith("/"):
         raise Invalid(f"ls-err-{step}")
-    if _a_price(value) or not any(ch.isalpha() for ch in value):  # "50 rupaye", "12": no words
+    if in_rupees(value) or not any(ch.isalpha() for ch in value):  # "50 rupaye", "12": no words
         raise Invalid(f"ls-err-{step}")
     if letters < WORDS_MIN or len(value) > WORDS_MAX:
         raise Invalid(f"ls-err-{step}")

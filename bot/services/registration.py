@@ -65,6 +65,11 @@ def spoken(submission: Submission, step: str) -> str | None:
     return (submission.voice_answers or {}).get(step)
 
 
+def craft_given(submission: Submission) -> bool:
+    """The kind of work is answered, typed or spoken."""
+    return bool(submission.craft or spoken(submission, "craft"))
+
+
 def first_missing(artisan: Artisan, submission: Submission, photo_count: int) -> str | None:
     """The earliest required answer still missing, or None when the submission is complete."""
     checks = [

@@ -236,7 +236,7 @@ def set_district(d: Draft, key: str) -> Outcome:
     out = Outcome().ack("district-saved", district=key)
     if changed and sub.editing:
         sub.craft = None  # the crafts offered depend on the district: ask again
-    if sub.editing and not (sub.craft or reg.spoken(sub, "craft")):
+    if sub.editing and not reg.craft_given(sub):
         sub.step = "craft"
         return d.reprompt(out)
     return advance(d, "district", out)

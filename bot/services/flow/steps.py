@@ -54,7 +54,7 @@ def back(d: Draft, step: str) -> Outcome:
     if step != d.sub.step:
         return d.reprompt()
     previous = "summary" if d.sub.editing else reg.previous_step(step)
-    if step == "craft" and d.sub.editing and not _craft_given(d):
+    if step == "craft" and d.sub.editing and not reg.craft_given(d.sub):
         previous = "district"  # the district just changed took the craft: back to the change
     if previous is None:
         return d.reprompt()
@@ -65,10 +65,6 @@ def back(d: Draft, step: str) -> Outcome:
     d.sub.step = previous
     reg.touch(d.sub)
     return d.reprompt(out)
-
-
-def _craft_given(d: Draft) -> bool:
-    return bool(d.sub.craft or reg.spoken(d.sub, "craft"))
 
 
 def with_error(d: Draft, exc: v.Invalid) -> Outcome:
